@@ -1,0 +1,93 @@
+"""Putting the desk together: dispatcher, bots, outbox sender, and how it runs."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiogram import Dispatcher
+from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.delivery import OutboxSender
+from bot.middlewares import ContextMiddleware, DatabaseMiddleware
+from bot.platforms import DeskBot, build_bots
+from bot.settings import Settings
+from handlers import get_routers
+from models.database import make_engine, make_sessionmaker
+from services.clock import Clock, SystemClock
+from services.texts import LOCALES, texts
+
+logger = logging.getLogger(__name__)
+
+CITIZEN_COMMANDS = ("complaint", "mycases", "track", "licence", "language", "cancel", "help")
+
+
+def make_storage(settings: Settings) -> BaseStorage:
+    """Conversation state: in memory by default, in Redis when several workers share it."""
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    return MemoryStorage()
+
+
+def build_dispatcher(
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    storage: BaseStorage | None = None,
+) -> Dispatcher:
+    """The one dispatcher that serves every platform's bot."""
+    dp = Dispatcher(storage=storage or make_storage(settings))
+    dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
+    dp.update.outer_middleware(ContextMiddleware(settings, clock))
+    dp.include_routers(*get_routers())
+    return dp
+
+
+async def set_commands(bot: DeskBot, default_locale: str) -> None:
+    """The command menu, where the platform has one; a failure never stops the start."""
+    if not bot.profile.has_command_menu:
+        return
+    try:
+        for language in (None, *LOCALES):
+            t = texts(language or default_locale)
+            await bot.set_my_commands(
+                [
+                    BotCommand(command=c, description=t.plain(f"command-{c}"))
+                    for c in CITIZEN_COMMANDS
+                ],
+                scope=BotCommandScopeAllPrivateChats(),
+                language_code=language,
+            )
+    except TelegramAPIError as error:
+        logger.warning("could not set the command menu on %s: %s", bot.platform, error)
+
+
+async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
+    """Poll every configured platform from one dispatcher, with the outbox sender beside it."""
+    settings.require_tokens()
+    clock = clock or SystemClock()
+    engine = make_engine(settings.database_url, echo=settings.database_echo)
+    sessionmaker = make_sessionmaker(engine)
+    bots = build_bots(settings)
+    dp = build_dispatcher(settings, sessionmaker, clock)
+    sender = OutboxSender(bots, sessionmaker, settings, clock)
+    stop = asyncio.Event()
+    background = [asyncio.create_task(sender.run(stop), name="outbox")]
+    for bot in bots.values():
+        await set_commands(bot, settings.default_locale)
+    try:
+        logger.info("starting polling on %s", ", ".join(p.value for p in bots))
+        await dp.start_polling(*bots.values(), handle_signals=True, close_bot_session=True)
+    finally:
+        stop.set()
+        for task in background:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await engine.dispose()

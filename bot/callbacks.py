@@ -1,0 +1,49 @@
+"""Typed callback data of every inline button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class FormNav(CallbackData, prefix="form"):
+    """A navigation button of a form step: skip, done, confirm, edit, restart, resume."""
+
+    step: str
+    action: str
+
+
+class SubjectChoice(CallbackData, prefix="subj"):
+    """The subject of a complaint."""
+
+    subject: str
+
+
+class EditField(CallbackData, prefix="edit"):
+    """Which answer of the summary to change."""
+
+    field: str
+
+
+class LanguageChoice(CallbackData, prefix="lang"):
+    """The language a person chose."""
+
+    locale: str
+
+
+class CaseAction(CallbackData, prefix="case"):
+    """An action on a case from its card."""
+
+    case_id: int
+    action: str
+
+
+_KINDS: dict[str, type[CallbackData]] = {"case": CaseAction}
+
+
+def pack(callback: dict[str, Any]) -> str:
+    """Pack a callback described by the services (`kind` and fields) with its typed class."""
+    fields = dict(callback)
+    kind = fields.pop("kind")
+    return _KINDS[kind](**fields).pack()

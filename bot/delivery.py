@@ -1,0 +1,257 @@
+"""The outbox sender: drains the outbox through the platforms' bots under their rate limits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import (
+    BufferedInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
+from aiolimiter import AsyncLimiter
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.callbacks import pack
+from bot.platforms import DeskBot
+from bot.settings import Settings
+from models.repositories import Repo
+from models.tables import Case, OutboxMessage
+from services.clock import Clock
+from services.outbox import Method, OutboxStatus, retry_delay
+from services.platforms import Platform
+
+logger = logging.getLogger(__name__)
+
+# A claimed row stays invisible to other senders this long; a sender that died frees it after.
+LEASE = timedelta(seconds=60)
+
+
+class Undeliverable(Exception):
+    """A message that can never be sent as it is."""
+
+
+class Limits:
+    """Leaky buckets per bot, per private chat and per group, as the platforms ask."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.per_bot: dict[Platform, AsyncLimiter] = {}
+        self.per_chat: dict[tuple[Platform, int], AsyncLimiter] = {}
+
+    def _bot(self, platform: Platform) -> AsyncLimiter:
+        if platform not in self.per_bot:
+            self.per_bot[platform] = AsyncLimiter(self.settings.rate_per_bot_per_second, 1)
+        return self.per_bot[platform]
+
+    def _chat(self, platform: Platform, chat_id: int) -> AsyncLimiter:
+        key = (platform, chat_id)
+        if key not in self.per_chat:
+            if chat_id < 0:
+                limiter = AsyncLimiter(self.settings.rate_per_group_per_minute, 60)
+            else:
+                limiter = AsyncLimiter(self.settings.rate_per_chat_per_second, 1)
+            self.per_chat[key] = limiter
+        return self.per_chat[key]
+
+    async def acquire(self, platform: Platform, chat_id: int) -> None:
+        await self._chat(platform, chat_id).acquire()
+        await self._bot(platform).acquire()
+
+
+class OutboxSender:
+    """Sends what the outbox holds; each row is marked sent in its own transaction."""
+
+    def __init__(
+        self,
+        bots: Mapping[Platform, DeskBot],
+        sessionmaker: async_sessionmaker[AsyncSession],
+        settings: Settings,
+        clock: Clock,
+    ) -> None:
+        self.bots = bots
+        self.sessionmaker = sessionmaker
+        self.settings = settings
+        self.clock = clock
+        self.limits = Limits(settings)
+
+    async def drain(self) -> int:
+        """Send every due message once; return how many were sent."""
+        sent = 0
+        while True:
+            ids = await self._claim()
+            if not ids:
+                return sent
+            for message_id in ids:
+                sent += await self._deliver(message_id)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Drain until told to stop, polling the outbox between drains."""
+        while not stop.is_set():
+            try:
+                await self.drain()
+            except Exception:
+                logger.exception("outbox drain failed; retrying")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.settings.outbox_poll_seconds)
+
+    async def _claim(self) -> list[int]:
+        now = self.clock.now()
+        async with self.sessionmaker() as session:
+            repo = Repo(session)
+            ids = await repo.outbox.claim_due(now, now + LEASE, self.settings.outbox_batch_size)
+            await repo.commit()
+        return ids
+
+    async def _deliver(self, message_id: int) -> int:
+        async with self.sessionmaker() as session:
+            repo = Repo(session)
+            row = await repo.outbox.get(message_id)
+            if row is None or row.status != OutboxStatus.SENDING:
+                return 0
+            platform = Platform(row.platform)
+            bot = self.bots.get(platform)
+            if bot is None:
+                await self._fail(repo, row, "platform not running", final=True)
+                return 0
+            reply_to = await self._reply_target(repo, row)
+            if reply_to is False:
+                # The message it answers is not out yet: try again shortly, keeping order.
+                row.status = OutboxStatus.PENDING
+                row.available_at = self.clock.now() + timedelta(seconds=1)
+                await repo.commit()
+                return 0
+            await self.limits.acquire(platform, row.chat_id)
+            try:
+                sent = await self._send(bot, row, reply_to or None)
+            except TelegramRetryAfter as error:
+                row.status = OutboxStatus.PENDING
+                row.available_at = self.clock.now() + timedelta(seconds=error.retry_after)
+                row.last_error = "retry after"
+                await repo.commit()
+                return 0
+            except (TelegramNetworkError, TelegramServerError) as error:
+                await self._fail(repo, row, type(error).__name__, final=False)
+                return 0
+            except (TelegramForbiddenError, TelegramBadRequest) as error:
+                await self._fail(repo, row, f"{type(error).__name__}: {error.message}", final=True)
+                return 0
+            except Undeliverable as error:
+                await self._fail(repo, row, str(error), final=True)
+                return 0
+            except TelegramAPIError as error:
+                await self._fail(repo, row, type(error).__name__, final=False)
+                return 0
+            row.status = OutboxStatus.SENT
+            row.sent_at = self.clock.now()
+            row.sent_message_id = sent.message_id
+            row.attempts += 1
+            if row.purpose == "staff_card" and row.case_id is not None:
+                await session.execute(
+                    update(Case)
+                    .where(Case.id == row.case_id)
+                    .values(
+                        staff_platform=row.platform,
+                        staff_chat_id=row.chat_id,
+                        staff_message_id=sent.message_id,
+                    )
+                )
+            await repo.commit()
+            return 1
+
+    async def _reply_target(self, repo: Repo, row: OutboxMessage) -> int | bool | None:
+        """The message id to answer: None for none, False while the earlier row is unsent."""
+        payload = row.payload
+        if payload.get("reply_to_message_id"):
+            return int(payload["reply_to_message_id"])
+        earlier_id = payload.get("reply_to_outbox_id")
+        if not earlier_id:
+            return None
+        earlier = await repo.outbox.get(int(earlier_id))
+        if earlier is None or earlier.status == OutboxStatus.DEAD:
+            return None
+        if earlier.sent_message_id is None:
+            return False
+        return earlier.sent_message_id
+
+    async def _fail(self, repo: Repo, row: OutboxMessage, error: str, *, final: bool) -> None:
+        row.attempts += 1
+        row.last_error = error[:500]
+        if final or row.attempts >= self.settings.outbox_max_attempts:
+            row.status = OutboxStatus.DEAD
+            logger.warning(
+                "outbox message %s dead after %s attempts: %s", row.id, row.attempts, error
+            )
+        else:
+            row.status = OutboxStatus.PENDING
+            row.available_at = self.clock.now() + retry_delay(row.attempts)
+        await repo.commit()
+
+    async def _send(self, bot: DeskBot, row: OutboxMessage, reply_to: int | None) -> Message:
+        payload: dict[str, Any] = row.payload
+        markup = _markup(payload.get("buttons") or [])
+        common: dict[str, Any] = {
+            "chat_id": row.chat_id,
+            "reply_markup": markup,
+            "parse_mode": payload.get("parse_mode"),
+        }
+        if reply_to is not None:
+            common["reply_parameters"] = ReplyParameters(
+                message_id=reply_to, allow_sending_without_reply=True
+            )
+        if payload.get("thread_id"):
+            common["message_thread_id"] = payload["thread_id"]
+        method = Method(row.method)
+        if method is Method.TEXT:
+            return await bot.send_message(text=payload["text"], **common)
+        file = await self._file_for(bot, payload["file"])
+        if method is Method.PHOTO:
+            return await bot.send_photo(photo=file, caption=payload["text"], **common)
+        return await bot.send_document(document=file, caption=payload["text"], **common)
+
+    async def _file_for(self, bot: DeskBot, ref: dict[str, Any]) -> str | BufferedInputFile:
+        """A file id works only on the platform that issued it; elsewhere, download and upload."""
+        source = Platform(ref["platform"])
+        if source is bot.platform:
+            return str(ref["file_id"])
+        origin = self.bots.get(source)
+        if origin is None:
+            raise Undeliverable("the platform holding the file is not running")
+        buffer = io.BytesIO()
+        await origin.download(ref["file_id"], destination=buffer)
+        return BufferedInputFile(buffer.getvalue(), filename=ref.get("file_name") or "file")
+
+
+def _markup(rows: list[list[dict[str, Any]]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=button["text"],
+                    callback_data=pack(button["callback"]) if button.get("callback") else None,
+                    url=button.get("url"),
+                )
+                for button in row
+            ]
+            for row in rows
+        ]
+    )

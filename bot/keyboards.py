@@ -1,0 +1,129 @@
+"""Keyboards, their labels from the locale files."""
+
+from __future__ import annotations
+
+from aiogram import F
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+from magic_filter import MagicFilter
+
+from bot.callbacks import EditField, FormNav, LanguageChoice, SubjectChoice
+from services.desk import Subject
+from services.texts import LOCALES, Texts, texts
+
+
+def menu_button(key: str) -> MagicFilter:
+    """Matches a reply-keyboard button by its label in any language."""
+    return F.text.in_({texts(locale).plain(key) for locale in LOCALES})
+
+
+MENU_KEYS = (
+    "menu-complaint",
+    "menu-my-cases",
+    "menu-track",
+    "menu-licence",
+    "menu-help",
+)
+
+
+def main_menu(t: Texts) -> ReplyKeyboardMarkup:
+    """The citizen's main menu."""
+    label = t.plain
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=label("menu-complaint"))],
+            [
+                KeyboardButton(text=label("menu-my-cases")),
+                KeyboardButton(text=label("menu-track")),
+            ],
+            [KeyboardButton(text=label("menu-licence")), KeyboardButton(text=label("menu-help"))],
+        ],
+        resize_keyboard=True,
+        is_persistent=True,
+    )
+
+
+def contact_keyboard(t: Texts) -> ReplyKeyboardMarkup:
+    """The platform's own button that shares the sender's verified phone number."""
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t.plain("button-share-contact"), request_contact=True)]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+def inline(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of (label, callback data)."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=text, callback_data=data) for text, data in row]
+            for row in rows
+        ]
+    )
+
+
+def nav(t: Texts, step: str, *actions: str) -> InlineKeyboardMarkup:
+    """Navigation buttons of a form step (skip, done, no-order…)."""
+    return inline(
+        [
+            [(t.plain(f"button-{action}"), FormNav(step=step, action=action).pack())]
+            for action in actions
+        ]
+    )
+
+
+def subjects(t: Texts) -> InlineKeyboardMarkup:
+    return inline([[(t.plain(f"subject-{s}"), SubjectChoice(subject=s).pack())] for s in Subject])
+
+
+def summary(t: Texts) -> InlineKeyboardMarkup:
+    return inline(
+        [
+            [(t.plain("button-confirm"), FormNav(step="confirm", action="confirm").pack())],
+            [
+                (t.plain("button-edit"), FormNav(step="confirm", action="edit").pack()),
+                (t.plain("button-cancel"), FormNav(step="confirm", action="cancel").pack()),
+            ],
+        ]
+    )
+
+
+EDITABLE = (
+    "business_name",
+    "website",
+    "licence",
+    "subject",
+    "description",
+    "order_number",
+    "attachments",
+)
+
+
+def edit_fields(t: Texts) -> InlineKeyboardMarkup:
+    rows = [[(t.plain(f"field-{name}"), EditField(field=name).pack())] for name in EDITABLE]
+    rows.append([(t.plain("button-back"), FormNav(step="confirm", action="back").pack())])
+    return inline(rows)
+
+
+def resume(t: Texts) -> InlineKeyboardMarkup:
+    return inline(
+        [
+            [(t.plain("button-resume"), FormNav(step="start", action="resume").pack())],
+            [(t.plain("button-restart"), FormNav(step="start", action="restart").pack())],
+        ]
+    )
+
+
+def languages() -> InlineKeyboardMarkup:
+    return inline(
+        [
+            [
+                (texts(locale).plain("language-name"), LanguageChoice(locale=locale).pack())
+                for locale in LOCALES
+            ]
+        ]
+    )

@@ -1,0 +1,92 @@
+"""Middlewares on every update: database session, the person, their language, their form."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.fsm.context import FSMContext
+from aiogram.types import TelegramObject, Update
+from aiogram.types import User as PlatformUser
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.platforms import DeskBot
+from bot.settings import Settings
+from models.repositories import Repo
+from services.clock import Clock
+from services.texts import texts
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class DatabaseMiddleware(BaseMiddleware):
+    """One session per update, with the repositories in `repo`."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.sessionmaker = sessionmaker
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        async with self.sessionmaker() as session:
+            data["repo"] = Repo(session)
+            return await handler(event, data)
+
+
+class ContextMiddleware(BaseMiddleware):
+    """Who is speaking, on which platform, in which language; a form left open is resumed."""
+
+    def __init__(self, settings: Settings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        bot: DeskBot = data["bot"]
+        repo: Repo = data["repo"]
+        data["settings"] = self.settings
+        data["clock"] = self.clock
+        data["profile"] = bot.profile
+        sender: PlatformUser | None = data.get("event_from_user")
+        user = None
+        if sender is not None and not sender.is_bot:
+            user, changed = await repo.users.upsert(
+                platform=bot.platform,
+                platform_user_id=sender.id,
+                first_name=sender.first_name or "",
+                last_name=sender.last_name,
+                username=sender.username,
+                now=self.clock.now(),
+            )
+            if changed:
+                await repo.commit()
+        data["user"] = user
+        data["is_admin"] = sender is not None and self.settings.is_admin(bot.platform, sender.id)
+        locale = (user.locale if user else None) or self.settings.default_locale
+        data["t"] = texts(locale)
+        state: FSMContext | None = data.get("state")
+        if user is not None and state is not None and _is_private(event):
+            await _resume_form(repo, user.id, state)
+        return await handler(event, data)
+
+
+def _is_private(event: TelegramObject) -> bool:
+    chat = None
+    if isinstance(event, Update):
+        if event.message:
+            chat = event.message.chat
+        elif event.callback_query and event.callback_query.message:
+            chat = event.callback_query.message.chat
+    return chat is not None and chat.type == "private"
+
+
+async def _resume_form(repo: Repo, user_id: int, state: FSMContext) -> None:
+    """After a restart the conversation state is gone but the draft is not: pick it up again."""
+    if await state.get_state() is not None:
+        return
+    draft = await repo.drafts.any_of(user_id)
+    if draft is not None:
+        await state.set_state(draft.step)
+        await state.set_data(dict(draft.data))
+        logger.info("form resumed from its draft", extra={"form": draft.form})

@@ -1,0 +1,51 @@
+"""Bots for each configured platform, each carrying its platform profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+
+from bot.settings import Settings
+from services.platforms import Platform, PlatformProfile, profile_of
+
+
+class DeskBot(Bot):
+    """An aiogram Bot that knows which platform it speaks to."""
+
+    def __init__(self, token: str, profile: PlatformProfile, **kwargs: Any) -> None:
+        super().__init__(
+            token,
+            default=DefaultBotProperties(
+                parse_mode=profile.parse_mode, link_preview_is_disabled=True
+            ),
+            **kwargs,
+        )
+        self.profile = profile
+
+    @property
+    def platform(self) -> Platform:
+        return self.profile.platform
+
+
+def make_session(base: str) -> BaseSession:
+    """An HTTP session to a Bot API server (official, Bale's, or a local stand-in)."""
+    return AiohttpSession(api=TelegramAPIServer.from_base(base))
+
+
+def build_bots(settings: Settings) -> dict[Platform, DeskBot]:
+    """One bot per platform that has a token."""
+    bots: dict[Platform, DeskBot] = {}
+    for platform in settings.platforms:
+        token = settings.token(platform)
+        assert token is not None  # platforms lists only those with a token
+        bots[platform] = DeskBot(
+            token.get_secret_value(),
+            profile_of(platform),
+            session=make_session(settings.api_base(platform)),
+        )
+    return bots

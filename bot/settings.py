@@ -1,0 +1,155 @@
+"""Typed settings of Pishkhan, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from services.desk import ChatRef, DeskInfo, Queue
+from services.platforms import Platform
+
+
+def _parse_refs(value: Any) -> Any:
+    if isinstance(value, str):
+        return [ChatRef.parse(item) for item in value.split(",") if item.strip()]
+    return value
+
+
+def _parse_ref(value: Any) -> Any:
+    if isinstance(value, str):
+        return ChatRef.parse(value) if value.strip() else None
+    return value
+
+
+class MissingTokens(RuntimeError):
+    """No platform has a token: there is nothing to run."""
+
+
+DEFAULT_SQLITE = "sqlite+aiosqlite:///./data/pishkhan.sqlite3"
+
+
+class Settings(BaseSettings):
+    """Every setting of the desk; `.env.example` documents each key."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    bale_bot_token: SecretStr | None = None
+    telegram_api_base: str = "https://api.telegram.org"
+    bale_api_base: str = "https://tapi.bale.ai"
+
+    database_url: str = DEFAULT_SQLITE
+    database_echo: bool = False
+    redis_url: str | None = None
+
+    admin_ids: Annotated[list[ChatRef], NoDecode] = Field(default_factory=list)
+    complaints_staff_chat: Annotated[ChatRef | None, NoDecode] = None
+    licences_staff_chat: Annotated[ChatRef | None, NoDecode] = None
+    certificates_staff_chat: Annotated[ChatRef | None, NoDecode] = None
+
+    default_locale: str = "fa"
+    desk_name: str = "دفتر پیشخوان اتحادیه کشوری کسب‌وکارهای مجازی"
+    desk_licence_number: str = "-"
+    desk_address: str = "-"
+    desk_operator: str = "-"
+
+    max_attachments: int = Field(default=5, ge=0, le=10)
+    description_min_chars: int = Field(default=20, ge=1)
+    description_max_chars: int = Field(default=3000, ge=100, le=3900)
+    text_max_chars: int = Field(default=200, ge=20)
+
+    outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    outbox_batch_size: int = Field(default=50, ge=1)
+    outbox_max_attempts: int = Field(default=8, ge=1)
+    rate_per_bot_per_second: float = Field(default=30.0, gt=0)
+    rate_per_chat_per_second: float = Field(default=1.0, gt=0)
+    rate_per_group_per_minute: float = Field(default=20.0, gt=0)
+
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admins(cls, value: Any) -> Any:
+        return _parse_refs(value)
+
+    @field_validator(
+        "complaints_staff_chat", "licences_staff_chat", "certificates_staff_chat", mode="before"
+    )
+    @classmethod
+    def _chat(cls, value: Any) -> Any:
+        return _parse_ref(value)
+
+    @field_validator("telegram_bot_token", "bale_bot_token", "redis_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        if value not in ("fa", "en"):
+            raise ValueError("DEFAULT_LOCALE must be fa or en")
+        return value
+
+    @model_validator(mode="after")
+    def _strip_bases(self) -> Settings:
+        object.__setattr__(self, "telegram_api_base", self.telegram_api_base.rstrip("/"))
+        object.__setattr__(self, "bale_api_base", self.bale_api_base.rstrip("/"))
+        return self
+
+    def token(self, platform: Platform) -> SecretStr | None:
+        """The token of a platform, or None when it is not configured."""
+        return self.telegram_bot_token if platform is Platform.TELEGRAM else self.bale_bot_token
+
+    def api_base(self, platform: Platform) -> str:
+        """The Bot API server of a platform."""
+        return self.telegram_api_base if platform is Platform.TELEGRAM else self.bale_api_base
+
+    @cached_property
+    def platforms(self) -> tuple[Platform, ...]:
+        """The platforms that have a token, in a fixed order."""
+        return tuple(p for p in Platform if self.token(p) is not None)
+
+    def require_tokens(self) -> None:
+        """Stop with one clear sentence when no platform can be started."""
+        if not self.platforms:
+            raise MissingTokens(
+                "No bot token is set: set TELEGRAM_BOT_TOKEN and/or BALE_BOT_TOKEN "
+                "(in the environment or in .env; see .env.example)."
+            )
+
+    def staff_chat(self, queue: Queue) -> ChatRef | None:
+        """The staff chat that receives the cases of a queue."""
+        return {
+            Queue.COMPLAINTS: self.complaints_staff_chat,
+            Queue.LICENCES: self.licences_staff_chat,
+            Queue.CERTIFICATES: self.certificates_staff_chat,
+        }[queue]
+
+    def is_admin(self, platform: Platform, user_id: int) -> bool:
+        """Whether a platform user is one of the configured admins."""
+        return ChatRef(platform, user_id) in self.admin_ids
+
+    @cached_property
+    def desk(self) -> DeskInfo:
+        """The office details printed on receipts."""
+        return DeskInfo(
+            name=self.desk_name,
+            licence_number=self.desk_licence_number,
+            operator=self.desk_operator,
+            address=self.desk_address,
+        )
+
+    def sqlite_path(self) -> Path | None:
+        """The file of an SQLite database, so its folder can be created."""
+        prefix = "sqlite+aiosqlite:///"
+        if self.database_url.startswith(prefix):
+            rest = self.database_url[len(prefix) :].split("?", 1)[0]
+            return None if rest in ("", ":memory:") else Path(rest)
+        return None

@@ -1,0 +1,91 @@
+"""A citizen's own cases: the list, and one case followed by its tracking code."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import Message
+
+from bot.keyboards import main_menu, menu_button
+from bot.ui import reply
+from models.repositories import Repo
+from models.tables import User
+from services import cases as service
+from services.platforms import PlatformProfile
+from services.texts import Texts
+
+
+class TrackForm(StatesGroup):
+    code = State()
+
+
+async def my_cases(
+    message: Message, repo: Repo, user: User, t: Texts, profile: PlatformProfile
+) -> None:
+    """The citizen's cases, newest first, with their status."""
+    await message.answer(await service.list_cases(repo, user, t, profile))
+
+
+async def track_command(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+) -> None:
+    """`/track CODE` shows one case; without a code, ask for it."""
+    if command.args:
+        await message.answer(await service.track(repo, user, command.args, t, profile))
+        return
+    await _ask_code(message, state, t, profile)
+
+
+async def track_menu(
+    message: Message, state: FSMContext, t: Texts, profile: PlatformProfile
+) -> None:
+    """Ask for the code to follow."""
+    await _ask_code(message, state, t, profile)
+
+
+async def _ask_code(
+    message: Message, state: FSMContext, t: Texts, profile: PlatformProfile
+) -> None:
+    # Asking for a code must not throw away a complaint form left open: it is resumed later.
+    if await state.get_state() is None:
+        await state.set_state(TrackForm.code)
+    await reply(message, t, profile, "track-ask-code")
+
+
+async def track_code(
+    message: Message,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+) -> None:
+    await state.clear()
+    await message.answer(
+        await service.track(repo, user, message.text or "", t, profile), reply_markup=main_menu(t)
+    )
+
+
+async def track_not_text(message: Message, t: Texts, profile: PlatformProfile) -> None:
+    await reply(message, t, profile, "track-ask-code")
+
+
+def make_router() -> Router:
+    """The handlers of this module, in the order they are asked."""
+    router = Router(name=__name__)
+    router.message.filter(F.chat.type == "private")
+    router.message.register(my_cases, menu_button("menu-my-cases"))
+    router.message.register(my_cases, Command("mycases"))
+    router.message.register(track_command, Command("track"))
+    router.message.register(track_menu, menu_button("menu-track"))
+    router.message.register(track_code, TrackForm.code, F.text & ~F.text.startswith("/"))
+    router.message.register(track_not_text, TrackForm.code)
+    return router

@@ -1,0 +1,131 @@
+## The complaint form
+
+complaint-intro = Let us file your complaint. You can leave at any step with /cancel; your answers are kept until you file.
+draft-resume-or-restart = You have an unfinished complaint. Continue it or start over?
+ask-business-name = <b>Step { $n } of { $total }</b>
+    Write the name of the business you are complaining about.
+ask-website = <b>Step { $n } of { $total }</b>
+    Send its website or app address, e.g. example.ir, https://www.example.ir or a page name like @shop
+ask-licence = <b>Step { $n } of { $total }</b>
+    If you know its business licence number, write it; otherwise press “Skip”.
+ask-subject = <b>Step { $n } of { $total }</b>
+    Choose the subject of the complaint:
+ask-description = <b>Step { $n } of { $total }</b>
+    Describe what happened and what you ask for (at most { $max } characters).
+ask-order-number = <b>Step { $n } of { $total }</b>
+    If you placed an order, write its order number.
+ask-order-date = <b>Step { $n } of { $total }</b>
+    Write the order date, e.g. 1405/08/25
+ask-order-amount = <b>Step { $n } of { $total }</b>
+    Write the amount you paid, in rials, e.g. 2,500,000
+ask-attachments = <b>Step { $n } of { $total }</b>
+    Send any screenshots, receipts or files you have (at most { $max }). Press “Done” when finished.
+ask-contact = <b>Step { $n } of { $total }</b>
+    To follow up, share your own mobile number with the “Share my mobile number” button.
+complaint-summary =
+    <b>Your complaint</b>
+    { $details }
+
+    If everything is right, press “Confirm and file”.
+complaint-details =
+    <b>Business:</b> { $business }
+    <b>Website or app:</b> { $website }
+    <b>Licence number:</b> { $licence }
+    <b>Subject:</b> { $subject }
+    <b>Description:</b> { $description }
+    <b>Order number:</b> { $order_number }
+    <b>Order date:</b> { $order_date }
+    <b>Amount:</b> { $order_amount }
+    <b>Attachments:</b> { $attachments }
+edit-choose = Which part would you like to edit?
+complaint-filed =
+    ✅ Your complaint has been filed.
+    Tracking code: <code>{ $code }</code>
+    Your receipt is on its way.
+
+## Validation of answers
+
+form-business-name-too-short = The business name is too short; write at least { $min } characters.
+form-business-name-too-long = The business name is too long ({ $length } characters); at most { $max }.
+form-website-invalid = This address is not valid. Send it like example.ir or https://example.ir, or a page name like @shop.
+form-licence-invalid = A licence number has only digits and letters (and / or - where needed), e.g. 140012345. If you do not know it, press “Skip”.
+form-description-too-short = The description is too short; write at least { $min } characters so an expert can review it.
+form-description-too-long = The description has { $length } characters and at most { $max } are accepted. Please shorten it; you can attach details as a file.
+form-order-number-too-short = Write the order number, or press “There was no order”.
+form-order-number-too-long = The order number is too long ({ $length } characters); at most { $max }.
+form-order-date-invalid = Write the date as year/month/day, e.g. 1405/08/25 or 2026-11-16.
+form-order-date-future = The order date cannot be in the future.
+form-order-amount-invalid = Write the amount in rials with digits only, e.g. 2500000 or 2,500,000.
+form-text-expected = Please write your answer as text at this step.
+form-choose-button = Please choose one of the buttons.
+
+## Attachments
+
+attachment-received = File { $count } of { $max } received. Send another, or press “Done”.
+attachment-limit = At most { $max } files are accepted.
+attachment-limit-reached = { $max } files received, the most allowed.
+attachment-duplicate = You have already sent this file.
+attachment-too-large = This file is larger than 20 MB; please send a smaller one.
+attachment-expected = Only photos or files are accepted at this step. If you have none, press “Done”.
+
+## Contact
+
+contact-not-own = This number does not belong to your account. Please share your own number with the “Share my mobile number” button.
+contact-invalid = This number cannot be used. Please share it again with the button.
+contact-verified = ✅ Your mobile number is verified.
+contact-use-button = To verify your number, please press “Share my mobile number”; a typed number is not accepted.
+
+## Receipt
+
+receipt =
+    🧾 <b>Electronic receipt</b>
+    <b>Service:</b> { $service }
+    <b>Recipient:</b> { $name }
+    <b>Tracking number:</b> <code>{ $code }</code>
+    <b>Date and time:</b> { $when }
+    <b>Amount taken:</b> { $amount }
+    <b>Status:</b> { $status }
+    —
+    <b>Provider:</b> { $desk }
+    <b>Licence number:</b> { $desk_licence }
+    <b>Operator:</b> { $operator }
+    <b>Address:</b> { $address }
+    Keep this receipt to follow your case: /track { $code }
+
+## Staff chat
+
+staff-new-case =
+    🆕 <b>New complaint</b> — <code>{ $code }</code>
+    <b>Status:</b> { $status }
+    <b>Complainant:</b> { $citizen } ({ $platform })
+    <b>Phone:</b> { $phone }
+    <b>Received:</b> { $received }
+    { $details }
+staff-attachment = 📎 Attachment { $index } of case <code>{ $code }</code>
+
+## My cases and tracking
+
+my-cases-empty = You have no cases yet. Send /complaint to file one.
+my-cases =
+    <b>Your cases</b> ({ $count })
+    { $lines }
+    { $more }
+    For details: /track code
+my-cases-line = • <code>{ $code }</code> — { $business } — { $status } — { $date }
+my-cases-more = and { $count } older cases.
+track-ask-code = Send the tracking code, e.g. 12345-67890 (Persian or Latin digits).
+track-bad-code = This tracking code is not valid. A code has ten digits, e.g. 12345-67890. Please check it again.
+track-not-found = No case with this tracking code was found among your cases.
+track-case =
+    <b>Case</b> <code>{ $code }</code>
+    <b>Business:</b> { $business }
+    <b>Subject:</b> { $subject }
+    <b>Status:</b> { $status }
+    <b>Filed:</b> { $received }
+    { $due }
+    <b>Attachments:</b> { $attachments }
+    <b>History:</b>
+    { $history }
+track-due = <b>Due date of the current step:</b> { $due }
+history-line = • { $when } — { $event } { $status }
+event-filed = Complaint filed

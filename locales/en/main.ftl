@@ -1,0 +1,95 @@
+### Pishkhan — English texts.
+### Tags allowed: <b> <i> <u> <code> <pre> <a href="">. Values are escaped by the program.
+
+## General
+
+language-name = English
+welcome =
+    Hello { $name }, welcome to <b>Pishkhan</b>, the front desk.
+    Here you can file a complaint against an online business, check a business licence, and follow your cases.
+    Choose one of the buttons below.
+draft-waiting = You have an unfinished complaint; send /complaint to continue where you left off.
+help =
+    <b>Pishkhan help</b>
+    /complaint — file a complaint against an online business
+    /mycases — list my cases
+    /track — follow a case by its tracking code, e.g. /track 12345-67890
+    /licence — check a business licence
+    /language — change the language
+    /cancel — leave a form at any step
+    /help — this help
+cancelled = The form was cancelled and its answers deleted. You can start again at any time.
+nothing-to-cancel = There is no open form to cancel.
+language-choose = Choose a language:
+language-set = From now on we will speak English with you.
+unknown-command = I do not know this command. See the list with /help.
+not-understood = Sorry, I did not understand. Please choose an option from the menu or send /help.
+form-stale-button = This button is no longer active.
+
+## Main menu
+
+menu-complaint = 📝 File a complaint
+menu-my-cases = 📂 My cases
+menu-track = 🔎 Track a code
+menu-licence = 🪪 Check a licence
+menu-help = ❓ Help
+
+## Buttons
+
+button-share-contact = 📱 Share my mobile number
+button-skip = Skip this step
+button-no-order = There was no order
+button-done = ✅ Done
+button-confirm = ✅ Confirm and file
+button-edit = ✏️ Edit
+button-cancel = ✖️ Cancel
+button-back = ↩️ Back
+button-resume = Continue that complaint
+button-restart = Start over
+button-case-open = 📄 Open the case
+
+## Answers of the form, for editing
+
+field-business_name = Business name
+field-website = Website or app
+field-licence = Licence number
+field-subject = Subject
+field-description = Description
+field-order_number = Order details
+field-attachments = Attachments
+
+## Complaint subjects
+
+subject-guild_law = Violations under Chapter 8 of the Guild System Law
+subject-online_business = Violations of Article 5 of the Article 87 bylaw (online businesses)
+subject-network_marketing = Violations of Article 13 of the bylaw (network marketing)
+subject-other = Other
+
+## Case statuses
+
+status-awaiting_review = Awaiting expert review
+status-in_progress = In progress
+status-referred_commission = Referred to the complaints commission
+status-referred_supervision = Referred to the supervision committee
+status-referred_judicial = Referred to judicial authorities (Taazirat)
+status-voided = Voided
+status-closed = Closed
+
+## Values
+
+value-none = —
+amount-rials = { $amount } rials
+amount-free = Free (0 rials)
+service-complaint = Complaint against an online business
+platform-telegram = Telegram
+platform-bale = Bale
+
+## Command menu
+
+command-complaint = File a complaint
+command-mycases = My cases
+command-track = Track a code
+command-licence = Check a licence
+command-language = Change the language
+command-cancel = Leave the form
+command-help = Help

@@ -1,0 +1,95 @@
+### Pishkhan — Persian texts (main language).
+### Tags allowed: <b> <i> <u> <code> <pre> <a href="">. Values are escaped by the program.
+
+## General
+
+language-name = فارسی
+welcome =
+    سلام { $name }، به <b>پیشخوان</b> خوش آمدید.
+    اینجا می‌توانید از کسب‌وکارهای اینترنتی شکایت کنید، اعتبار پروانه کسب را بررسی کنید و پرونده‌هایتان را پیگیری کنید.
+    از دکمه‌های پایین صفحه یکی را انتخاب کنید.
+draft-waiting = شکایتی نیمه‌کاره دارید؛ با /complaint می‌توانید آن را از همان مرحله ادامه دهید.
+help =
+    <b>راهنمای پیشخوان</b>
+    /complaint — ثبت شکایت از یک کسب‌وکار اینترنتی
+    /mycases — فهرست پرونده‌های من
+    /track — پیگیری با کد رهگیری، مثلاً: /track 12345-67890
+    /licence — استعلام پروانه کسب
+    /language — تغییر زبان
+    /cancel — انصراف از فرم در هر مرحله
+    /help — همین راهنما
+cancelled = فرم لغو شد و اطلاعات آن پاک شد. هر وقت خواستید می‌توانید دوباره شروع کنید.
+nothing-to-cancel = فرم بازی برای لغو ندارید.
+language-choose = زبان را انتخاب کنید:
+language-set = از این پس به فارسی با شما صحبت می‌کنیم.
+unknown-command = این دستور را نمی‌شناسم. فهرست دستورها را با /help ببینید.
+not-understood = منظورتان را متوجه نشدم. لطفاً یکی از گزینه‌های منو را انتخاب کنید یا /help را بفرستید.
+form-stale-button = این دکمه دیگر فعال نیست.
+
+## Main menu
+
+menu-complaint = 📝 ثبت شکایت
+menu-my-cases = 📂 پرونده‌های من
+menu-track = 🔎 پیگیری با کد رهگیری
+menu-licence = 🪪 استعلام پروانه کسب
+menu-help = ❓ راهنما
+
+## Buttons
+
+button-share-contact = 📱 ارسال شماره همراه من
+button-skip = رد شدن از این مرحله
+button-no-order = سفارشی در کار نیست
+button-done = ✅ تمام شد
+button-confirm = ✅ تأیید و ثبت نهایی
+button-edit = ✏️ ویرایش
+button-cancel = ✖️ انصراف
+button-back = ↩️ بازگشت
+button-resume = ادامه همان شکایت
+button-restart = شروع از ابتدا
+button-case-open = 📄 مشاهده پرونده
+
+## Answers of the form, for editing
+
+field-business_name = نام کسب‌وکار
+field-website = وب‌سایت یا اپلیکیشن
+field-licence = شماره پروانه
+field-subject = موضوع
+field-description = شرح شکایت
+field-order_number = اطلاعات سفارش
+field-attachments = پیوست‌ها
+
+## Complaint subjects (سرفصل شکایات)
+
+subject-guild_law = تخلفات و جرایم فصل هشتم قانون نظام صنفی
+subject-online_business = تخلفات ماده ۵ آیین‌نامه اجرایی ماده ۸۷ (کسب‌وکارهای مجازی)
+subject-network_marketing = تخلفات ماده ۱۳ آیین‌نامه (بازاریابی شبکه‌ای)
+subject-other = سایر موارد
+
+## Case statuses
+
+status-awaiting_review = منتظر بررسی کارشناس
+status-in_progress = در دست اقدام
+status-referred_commission = ارجاع به کمیسیون شکایت
+status-referred_supervision = ارجاع به کمیته نظارت
+status-referred_judicial = ارجاع به مراجع قضایی (تعزیرات حکومتی)
+status-voided = باطل شده
+status-closed = مختومه
+
+## Values
+
+value-none = —
+amount-rials = { $amount } ریال
+amount-free = رایگان (۰ ریال)
+service-complaint = ثبت شکایت از کسب‌وکار مجازی
+platform-telegram = تلگرام
+platform-bale = بله
+
+## Command menu
+
+command-complaint = ثبت شکایت
+command-mycases = پرونده‌های من
+command-track = پیگیری با کد رهگیری
+command-licence = استعلام پروانه کسب
+command-language = تغییر زبان
+command-cancel = انصراف از فرم
+command-help = راهنما

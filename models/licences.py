@@ -1,0 +1,306 @@
+"""The registry of business licences (DOMAIN.md §2) and the queries on it.
+
+A licence's websites and apps live in their own table, one row per normalised host or app id,
+indexed by host: "does this website have a licence?" is then one index hit, however large the
+registry grows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple, TypeVar
+
+from sqlalchemy import Date, ForeignKey, String, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+
+from models.base import Base
+
+__all__ = [
+    "Licence",
+    "LicenceRepo",
+    "LicenceRow",
+    "LicenceSite",
+    "UpsertCounts",
+    "number_key",
+    "parent_domains",
+]
+
+_T = TypeVar("_T")
+
+# Bound parameters per IN (…) list: well under SQLite's and asyncpg's limits.
+_IN_CHUNK = 500
+_NOT_NUMBER_KEY = re.compile(r"[^0-9A-Za-z]")
+
+
+def number_key(number: str) -> str:
+    """The licence number without its separators, upper case: "1400/12345" → "140012345".
+
+    Citizens type a number with, without or with other separators than the registry holds.
+    """
+    return _NOT_NUMBER_KEY.sub("", number).upper()
+
+
+def parent_domains(host: str) -> list[str]:
+    """The host, then each parent domain of two labels or more: a.b.example.ir → … example.ir.
+
+    App ids, handles (anything with ``:`` or ``@``) and IPv4 addresses have no parents.
+    """
+    if ":" in host or "@" in host:
+        return [host]
+    labels = host.split(".")
+    if all(label.isdigit() for label in labels):
+        return [host]
+    return [".".join(labels[start:]) for start in range(len(labels) - 1)] or [host]
+
+
+class Licence(Base):
+    """A business licence (پروانه کسب) as the union issued it."""
+
+    __tablename__ = "licences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    number_key: Mapped[str] = mapped_column(String(40), index=True)
+    holder_type: Mapped[str] = mapped_column(String(8))
+    holder_name: Mapped[str] = mapped_column(String(256))
+    holder_phone: Mapped[str | None] = mapped_column(String(32))
+    business_name: Mapped[str] = mapped_column(String(256))
+    business_key: Mapped[str] = mapped_column(String(256), index=True)
+    category: Mapped[str] = mapped_column(String(160))
+    isic: Mapped[str] = mapped_column(String(6))
+    province: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+    sites: Mapped[list[LicenceSite]] = relationship(
+        back_populates="licence",
+        lazy="raise",
+        order_by="LicenceSite.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def hosts(self) -> list[str]:
+        """The licence's hosts and app ids in the order the registry lists them."""
+        return [site.host for site in self.sites]
+
+
+class LicenceSite(Base):
+    """One website or app of a licence: a host from ``parse_website_or_app``."""
+
+    __tablename__ = "licence_sites"
+
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), primary_key=True
+    )
+    host: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    licence: Mapped[Licence] = relationship(back_populates="sites", lazy="raise")
+
+
+@dataclass(frozen=True, slots=True)
+class LicenceRow:
+    """One licence as an import or a generator gives it: values already validated.
+
+    ``business_key`` is ``services.normalize.search_key(business_name)``; ``sites`` are
+    normalised hosts or app ids, first the main one.
+    """
+
+    number: str
+    holder_type: str
+    holder_name: str
+    holder_phone: str | None
+    business_name: str
+    business_key: str
+    sites: tuple[str, ...]
+    category: str
+    isic: str
+    province: str
+    issued_on: date
+    expires_on: date
+    status: str
+
+
+class UpsertCounts(NamedTuple):
+    """How many licences a batch added and how many it overwrote."""
+
+    inserted: int
+    updated: int
+
+
+def _chunks(items: Sequence[_T], size: int) -> Iterable[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _values(row: LicenceRow, now: datetime) -> dict[str, Any]:
+    return {
+        "number": row.number,
+        "number_key": number_key(row.number),
+        "holder_type": row.holder_type,
+        "holder_name": row.holder_name,
+        "holder_phone": row.holder_phone,
+        "business_name": row.business_name,
+        "business_key": row.business_key,
+        "category": row.category,
+        "isic": row.isic,
+        "province": row.province,
+        "issued_on": row.issued_on,
+        "expires_on": row.expires_on,
+        "status": row.status,
+        "updated_at": now,
+    }
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class LicenceRepo:
+    """Queries on the licence registry. Never commits: the caller ends the unit of work."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def by_number(self, number: str) -> Licence | None:
+        """The licence with this number, compared without separators; an exact spelling wins."""
+        key = number_key(number)
+        if not key:
+            return None
+        return await self.session.scalar(
+            select(Licence)
+            .where(Licence.number_key == key)
+            .options(selectinload(Licence.sites))
+            .order_by((Licence.number == number).desc(), Licence.id)
+            .limit(1)
+        )
+
+    async def by_hosts(self, hosts: Sequence[str], *, limit: int = 20) -> list[Licence]:
+        """Licences listing any of these hosts exactly, in the order of ``hosts``."""
+        if not hosts:
+            return []
+        rows = await self.session.execute(
+            select(LicenceSite.host, LicenceSite.licence_id).where(LicenceSite.host.in_(hosts))
+        )
+        rank = {host: index for index, host in enumerate(hosts)}
+        ordered: dict[int, int] = {}
+        for _host, licence_id in sorted(rows.tuples(), key=lambda pair: rank[pair[0]]):
+            ordered.setdefault(licence_id, len(ordered))
+        ids = list(ordered)[:limit]
+        if not ids:
+            return []
+        licences = await self.session.scalars(
+            select(Licence).where(Licence.id.in_(ids)).options(selectinload(Licence.sites))
+        )
+        return sorted(licences, key=lambda licence: ordered[licence.id])
+
+    async def by_host(self, host: str, *, limit: int = 20) -> list[Licence]:
+        """Licences of this host or of a parent domain ("shop.example.ir" → "example.ir").
+
+        The most specific host comes first.
+        """
+        return await self.by_hosts(parent_domains(host), limit=limit)
+
+    async def by_name_key(self, key: str, limit: int) -> list[Licence]:
+        """Licences whose business key equals ``key``, then starts with it, then contains it.
+
+        Within each tier shorter keys (closer matches) come first. The contains tier scans the
+        table, so it runs only when the first two leave room under ``limit``.
+        """
+        if not key or limit <= 0:
+            return []
+        escaped = _escape_like(key)
+        tiers = (
+            Licence.business_key == key,
+            Licence.business_key.like(escaped + "%", escape="\\"),
+            Licence.business_key.like("%" + escaped + "%", escape="\\"),
+        )
+        found: list[Licence] = []
+        seen: set[int] = set()
+        for condition in tiers:
+            room = limit - len(found)
+            if room <= 0:
+                break
+            query = select(Licence).where(condition)
+            if seen:
+                query = query.where(Licence.id.not_in(seen))
+            query = (
+                query.options(selectinload(Licence.sites))
+                .order_by(func.length(Licence.business_key), Licence.business_key, Licence.id)
+                .limit(room)
+            )
+            for licence in await self.session.scalars(query):
+                seen.add(licence.id)
+                found.append(licence)
+        return found
+
+    async def expiring_on(self, days: Sequence[date], statuses: Sequence[str]) -> list[Licence]:
+        """Licences in one of ``statuses`` that expire on one of ``days`` (for reminders)."""
+        if not days or not statuses:
+            return []
+        rows = await self.session.scalars(
+            select(Licence)
+            .where(Licence.expires_on.in_(days), Licence.status.in_(statuses))
+            .order_by(Licence.expires_on, Licence.id)
+        )
+        return list(rows)
+
+    async def count(self) -> int:
+        total = await self.session.scalar(select(func.count(Licence.id)))
+        return int(total or 0)
+
+    async def upsert_many(
+        self, rows: Sequence[LicenceRow], *, now: datetime | None = None
+    ) -> UpsertCounts:
+        """Insert new licences and overwrite existing ones, matched by number.
+
+        A later row with the same number wins. An overwritten licence's sites are replaced by
+        the row's. Works in a few statements per 500 rows, whatever the batch size.
+        """
+        instant = now or datetime.now(UTC)
+        latest: dict[str, LicenceRow] = {}
+        for row in rows:
+            latest.pop(row.number, None)
+            latest[row.number] = row
+        if not latest:
+            return UpsertCounts(0, 0)
+        numbers = list(latest)
+        ids: dict[str, int] = {}
+        for chunk in _chunks(numbers, _IN_CHUNK):
+            found = await self.session.execute(
+                select(Licence.number, Licence.id).where(Licence.number.in_(chunk))
+            )
+            ids.update(found.tuples())
+        updates = [
+            {"id": ids[number], **_values(row, instant)}
+            for number, row in latest.items()
+            if number in ids
+        ]
+        fresh = [_values(row, instant) for number, row in latest.items() if number not in ids]
+        if updates:
+            await self.session.execute(update(Licence), updates)
+            for chunk in _chunks([values["id"] for values in updates], _IN_CHUNK):
+                await self.session.execute(
+                    delete(LicenceSite).where(LicenceSite.licence_id.in_(chunk))
+                )
+        if fresh:
+            inserted = await self.session.execute(
+                insert(Licence).returning(Licence.number, Licence.id), fresh
+            )
+            ids.update(inserted.tuples())
+        sites = [
+            {"licence_id": ids[number], "host": host, "position": position}
+            for number, row in latest.items()
+            for position, host in enumerate(dict.fromkeys(row.sites))
+        ]
+        if sites:
+            await self.session.execute(insert(LicenceSite), sites)
+        return UpsertCounts(inserted=len(fresh), updated=len(updates))

@@ -1,0 +1,226 @@
+"""Queries on the tables, grouped in one holder with a single commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from models.tables import Attachment, Case, CaseEvent, Draft, OutboxMessage, User
+
+# Last sight is kept to this resolution, so that not every update writes.
+SEEN_RESOLUTION = timedelta(minutes=5)
+
+
+class UserRepo:
+    """People on the platforms."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, user_id: int) -> User | None:
+        return await self.session.get(User, user_id)
+
+    async def by_platform_id(self, platform: str, platform_user_id: int) -> User | None:
+        return await self.session.scalar(
+            select(User).where(
+                User.platform == platform, User.platform_user_id == platform_user_id
+            )
+        )
+
+    async def upsert(
+        self,
+        *,
+        platform: str,
+        platform_user_id: int,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        now: datetime,
+    ) -> tuple[User, bool]:
+        """The user of an update, created on first sight; names and last sight kept fresh.
+
+        Returns the user and whether anything was written, so that a caller commits only then.
+        """
+        user = await self.by_platform_id(platform, platform_user_id)
+        if user is None:
+            user = User(
+                platform=platform,
+                platform_user_id=platform_user_id,
+                first_name=first_name,
+                last_name=last_name,
+                username=username,
+                last_seen_at=now,
+                is_banned=False,
+            )
+            self.session.add(user)
+            await self.session.flush()
+            return user, True
+        changed = False
+        fresh = {"first_name": first_name, "last_name": last_name, "username": username}
+        for name, value in fresh.items():
+            if getattr(user, name) != value:
+                setattr(user, name, value)
+                changed = True
+        if user.last_seen_at is None or now - user.last_seen_at > SEEN_RESOLUTION:
+            user.last_seen_at = now
+            changed = True
+        return user, changed
+
+    async def linked_ids(self, user: User) -> list[int]:
+        """Ids of every account of the same person: those sharing a verified phone."""
+        if user.phone is None or user.phone_verified_at is None:
+            return [user.id]
+        rows = await self.session.scalars(
+            select(User.id).where(User.phone == user.phone, User.phone_verified_at.is_not(None))
+        )
+        ids = set(rows)
+        ids.add(user.id)
+        return sorted(ids)
+
+
+class CaseRepo:
+    """Cases, their attachments and their audit trail."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, case: Case) -> None:
+        self.session.add(case)
+
+    def add_attachment(self, attachment: Attachment) -> None:
+        self.session.add(attachment)
+
+    def add_event(self, event: CaseEvent) -> None:
+        self.session.add(event)
+
+    async def code_exists(self, code: str) -> bool:
+        return (await self.session.scalar(select(Case.id).where(Case.code == code))) is not None
+
+    async def by_code(self, code: str, *, with_history: bool = False) -> Case | None:
+        query = select(Case).where(Case.code == code)
+        if with_history:
+            query = query.options(selectinload(Case.events), selectinload(Case.attachments))
+        return await self.session.scalar(query)
+
+    async def by_id(self, case_id: int, *, for_update: bool = False) -> Case | None:
+        query = select(Case).where(Case.id == case_id)
+        if for_update:
+            query = query.with_for_update()
+        return await self.session.scalar(query)
+
+    async def of_citizens(self, citizen_ids: Sequence[int], *, limit: int = 20) -> list[Case]:
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.citizen_id.in_(citizen_ids))
+            .order_by(Case.received_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def count_of_citizens(self, citizen_ids: Sequence[int]) -> int:
+        total = await self.session.scalar(
+            select(func.count(Case.id)).where(Case.citizen_id.in_(citizen_ids))
+        )
+        return int(total or 0)
+
+
+class DraftRepo:
+    """Forms in progress, one per user and form."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, user_id: int, form: str) -> Draft | None:
+        return await self.session.scalar(
+            select(Draft).where(Draft.user_id == user_id, Draft.form == form)
+        )
+
+    async def any_of(self, user_id: int) -> Draft | None:
+        return await self.session.scalar(
+            select(Draft).where(Draft.user_id == user_id).order_by(Draft.updated_at.desc())
+        )
+
+    async def save(
+        self, user_id: int, form: str, step: str, data: dict[str, Any], now: datetime
+    ) -> Draft:
+        draft = await self.get(user_id, form)
+        if draft is None:
+            draft = Draft(user_id=user_id, form=form, step=step, data=dict(data), updated_at=now)
+            self.session.add(draft)
+        else:
+            draft.step = step
+            draft.data = dict(data)
+            draft.updated_at = now
+        await self.session.flush()
+        return draft
+
+    async def delete(self, user_id: int, form: str | None = None) -> None:
+        query = delete(Draft).where(Draft.user_id == user_id)
+        if form is not None:
+            query = query.where(Draft.form == form)
+        await self.session.execute(query)
+
+
+class OutboxRepo:
+    """Messages waiting to be sent."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, message: OutboxMessage) -> None:
+        self.session.add(message)
+
+    async def claim_due(self, now: datetime, lease_until: datetime, limit: int) -> list[int]:
+        """Take due rows for this sender: leased rows are invisible to others until the lease ends.
+
+        On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets any number of senders claim at once.
+        """
+        due = (
+            select(OutboxMessage.id)
+            .where(
+                or_(OutboxMessage.status == "pending", OutboxMessage.status == "sending"),
+                OutboxMessage.available_at <= now,
+            )
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        ids = list(await self.session.scalars(due))
+        if ids:
+            await self.session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id.in_(ids))
+                .values(status="sending", available_at=lease_until)
+            )
+        return ids
+
+    async def get(self, message_id: int) -> OutboxMessage | None:
+        return await self.session.get(OutboxMessage, message_id)
+
+    async def pending_count(self) -> int:
+        total = await self.session.scalar(
+            select(func.count(OutboxMessage.id)).where(OutboxMessage.status != "sent")
+        )
+        return int(total or 0)
+
+
+class Repo:
+    """Every repository over one session; the service that ends a unit of work commits once."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.users = UserRepo(session)
+        self.cases = CaseRepo(session)
+        self.drafts = DraftRepo(session)
+        self.outbox = OutboxRepo(session)
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()

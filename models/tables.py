@@ -1,0 +1,175 @@
+"""The tables of the desk."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, Timestamped
+
+
+class User(Timestamped, Base):
+    """A person on one platform; a verified phone links their accounts across platforms."""
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("platform", "platform_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    platform_user_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(128), default="")
+    last_name: Mapped[str | None] = mapped_column(String(128))
+    username: Mapped[str | None] = mapped_column(String(64))
+    locale: Mapped[str | None] = mapped_column(String(8))
+    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    phone_verified_at: Mapped[datetime | None]
+    is_banned: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_seen_at: Mapped[datetime | None]
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+class Case(Timestamped, Base):
+    """A citizen's case: a complaint, with its workflow state and deadlines."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_open_due", "status", "step_due_at"),
+        Index("ix_cases_citizen", "citizen_id", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="complaint")
+    queue: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(32))
+    business_name: Mapped[str] = mapped_column(String(256))
+    business_key: Mapped[str] = mapped_column(String(256), index=True)
+    business_url: Mapped[str | None] = mapped_column(String(512))
+    licence_number: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text)
+    order_number: Mapped[str | None] = mapped_column(String(128))
+    order_date: Mapped[date | None] = mapped_column(Date)
+    order_amount: Mapped[int | None] = mapped_column(BigInteger)
+
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    contact_name: Mapped[str] = mapped_column(String(256))
+    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    platform: Mapped[str] = mapped_column(String(16))
+    locale: Mapped[str] = mapped_column(String(8))
+
+    received_at: Mapped[datetime]
+    clock_started_at: Mapped[datetime]
+    status_changed_at: Mapped[datetime]
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    opinion: Mapped[str | None] = mapped_column(String(32))
+    opinion_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    closed_by_withdrawal: Mapped[bool] = mapped_column(Boolean, default=False)
+    objection_used: Mapped[bool] = mapped_column(Boolean, default=False)
+    step: Mapped[str | None] = mapped_column(String(32))
+    step_due_at: Mapped[datetime | None]
+    overall_due_at: Mapped[datetime | None]
+
+    staff_platform: Mapped[str | None] = mapped_column(String(16))
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+    citizen: Mapped[User] = relationship(foreign_keys=[citizen_id], lazy="raise")
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="case", lazy="raise", order_by="Attachment.id"
+    )
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", lazy="raise", order_by="CaseEvent.id"
+    )
+
+
+class Attachment(Base):
+    """A photo or document a citizen sent with a case, as the platform knows it."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    file_id: Mapped[str] = mapped_column(String(256))
+    file_unique_id: Mapped[str] = mapped_column(String(128))
+    file_name: Mapped[str | None] = mapped_column(String(256))
+    mime_type: Mapped[str | None] = mapped_column(String(128))
+    file_size: Mapped[int | None] = mapped_column(BigInteger)
+
+    case: Mapped[Case] = relationship(back_populates="attachments", lazy="raise")
+
+
+class CaseEvent(Base):
+    """One line of a case's audit trail: who did what, when, from which platform."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    platform: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    case: Mapped[Case] = relationship(back_populates="events", lazy="raise")
+
+
+class Draft(Base):
+    """A form being filled: every answer is kept here as it is given."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("user_id", "form"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    form: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(128))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime]
+
+
+class OutboxMessage(Base):
+    """A message to send, written in the same transaction as the change that causes it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "available_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    method: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    available_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    purpose: Mapped[str | None] = mapped_column(String(64))
+    dedupe_key: Mapped[str | None] = mapped_column(String(128), unique=True)
+    sent_message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -1,0 +1,364 @@
+"""Filing a complaint: the form's answers, their validation, and the submission.
+
+What a complaint needs (DOMAIN.md §1): the business (name, website or app, licence number if
+known), subject, description, order number / date / amount where there is one, attachments,
+and the complainant's verified contact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from models.repositories import Repo
+from models.tables import Attachment, Case, CaseEvent, User
+from services import normalize
+from services.desk import ChatRef, DeskInfo, Queue, Subject
+from services.formatting import format_code, format_date, format_datetime, format_number
+from services.outbox import Button, FileRef, Method, Outgoing, enqueue
+from services.platforms import PlatformProfile, profile_of
+from services.texts import Texts, texts
+from services.tracking import CodeKind, TrackingCode, new_code
+from services.workflow import CaseStatus
+
+FORM = "complaint"
+_LICENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-]{2,39}$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a citizen types."""
+
+    text_max: int = 200
+    description_min: int = 20
+    description_max: int = 3000
+    max_attachments: int = 5
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """An answer the form cannot take: a message key and its values."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | None:
+    result = normalize.check_length(text, minimum, maximum)
+    if result is normalize.LengthCheck.TOO_SHORT:
+        return Invalid(f"{key}-too-short", {"min": minimum})
+    if result is normalize.LengthCheck.TOO_LONG:
+        return Invalid(f"{key}-too-long", {"max": maximum, "length": len(text)})
+    return None
+
+
+def check_business_name(text: str, limits: Limits) -> str | Invalid:
+    """A business name: 2 to `text_max` characters, Persian letters normalised."""
+    value = normalize.normalize_text(text)
+    return _length(value, 2, limits.text_max, key="form-business-name") or value
+
+
+def check_website(text: str) -> str | Invalid:
+    """A website in any form (scheme, www., path, Persian digits) or an app or page handle."""
+    value = normalize.parse_website_or_app(text)
+    return value if value else Invalid("form-website-invalid")
+
+
+def check_licence_number(text: str) -> str | Invalid:
+    """A licence number: digits and letters with / or -, Persian digits accepted."""
+    value = normalize.to_ascii_digits(normalize.normalize_text(text)).replace(" ", "")
+    return value if _LICENCE.match(value) else Invalid("form-licence-invalid")
+
+
+def check_description(text: str, limits: Limits) -> str | Invalid:
+    """A description between the configured bounds."""
+    value = normalize.normalize_text(text)
+    return (
+        _length(value, limits.description_min, limits.description_max, key="form-description")
+        or value
+    )
+
+
+def check_order_number(text: str, limits: Limits) -> str | Invalid:
+    """An order number as the business printed it."""
+    value = normalize.to_ascii_digits(normalize.normalize_text(text))
+    return _length(value, 1, min(limits.text_max, 128), key="form-order-number") or value
+
+
+def check_order_date(text: str, today: date) -> date | Invalid:
+    """An order date in Jalali or Gregorian, not in the future."""
+    value = normalize.parse_jalali_or_gregorian_date(text)
+    if value is None:
+        return Invalid("form-order-date-invalid")
+    if value > today:
+        return Invalid("form-order-date-future")
+    return value
+
+
+def check_order_amount(text: str) -> int | Invalid:
+    """An amount in rials, with any digits and thousands separators."""
+    value = normalize.parse_amount(text)
+    return value if value is not None and value > 0 else Invalid("form-order-amount-invalid")
+
+
+@dataclass(frozen=True)
+class ComplaintData:
+    """The answers of a complaint form, as kept in the draft."""
+
+    business_name: str
+    website: str | None
+    licence_number: str | None
+    subject: Subject
+    description: str
+    order_number: str | None
+    order_date: date | None
+    order_amount: int | None
+    attachments: list[dict[str, Any]]
+
+    @classmethod
+    def from_form(cls, data: dict[str, Any]) -> ComplaintData:
+        order_date = data.get("order_date")
+        return cls(
+            business_name=data["business_name"],
+            website=data.get("website"),
+            licence_number=data.get("licence_number"),
+            subject=Subject(data["subject"]),
+            description=data["description"],
+            order_number=data.get("order_number"),
+            order_date=date.fromisoformat(order_date) if order_date else None,
+            order_amount=data.get("order_amount"),
+            attachments=list(data.get("attachments", [])),
+        )
+
+    @classmethod
+    def from_case(cls, case: Case, attachments: int = 0) -> ComplaintData:
+        return cls(
+            business_name=case.business_name,
+            website=case.business_url,
+            licence_number=case.licence_number,
+            subject=Subject(case.subject),
+            description=case.description,
+            order_number=case.order_number,
+            order_date=case.order_date,
+            order_amount=case.order_amount,
+            attachments=[{}] * attachments,
+        )
+
+
+def describe(data: ComplaintData, t: Texts, profile: PlatformProfile) -> str:
+    """The lines that show a complaint's answers, for the citizen's summary and the staff card."""
+    none = t.plain("value-none")
+    return t.render(
+        profile,
+        "complaint-details",
+        business=data.business_name,
+        website=data.website or none,
+        licence=data.licence_number or none,
+        subject=t.plain(f"subject-{data.subject}"),
+        description=data.description,
+        order_number=data.order_number or none,
+        order_date=format_date(data.order_date, t.locale) if data.order_date else none,
+        order_amount=(
+            t.plain("amount-rials", amount=format_number(data.order_amount, t.locale))
+            if data.order_amount
+            else none
+        ),
+        attachments=format_number(len(data.attachments), t.locale),
+    )
+
+
+async def _unique_code(repo: Repo) -> TrackingCode:
+    while True:
+        code = new_code(CodeKind.COMPLAINT)
+        if not await repo.cases.code_exists(code.digits):
+            return code
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Everything the desk needs to file a complaint besides the citizen's answers."""
+
+    desk: DeskInfo
+    staff_chat: ChatRef | None
+    staff_locale: str
+
+
+async def file_complaint(
+    repo: Repo, citizen: User, data: ComplaintData, filing: Filing, now: datetime
+) -> Case:
+    """File a complaint in one transaction: the case awaiting expert review, its audit event,
+    the citizen's receipt and the staff chat's card with the attachments, then the draft goes.
+    """
+    code = await _unique_code(repo)
+    case = Case(
+        code=code.digits,
+        kind="complaint",
+        queue=Queue.COMPLAINTS,
+        status=CaseStatus.AWAITING_REVIEW,
+        subject=data.subject,
+        business_name=data.business_name,
+        business_key=normalize.search_key(data.business_name),
+        business_url=data.website,
+        licence_number=data.licence_number,
+        description=data.description,
+        order_number=data.order_number,
+        order_date=data.order_date,
+        order_amount=data.order_amount,
+        citizen_id=citizen.id,
+        contact_name=citizen.full_name,
+        contact_phone=citizen.phone,
+        platform=citizen.platform,
+        locale=citizen.locale or filing.staff_locale,
+        received_at=now,
+        clock_started_at=now,
+        status_changed_at=now,
+        closed_by_withdrawal=False,
+        objection_used=False,
+    )
+    repo.cases.add(case)
+    await repo.session.flush()
+    for item in data.attachments:
+        repo.cases.add_attachment(
+            Attachment(
+                case_id=case.id,
+                platform=citizen.platform,
+                kind=item["kind"],
+                file_id=item["file_id"],
+                file_unique_id=item["file_unique_id"],
+                file_name=item.get("file_name"),
+                mime_type=item.get("mime_type"),
+                file_size=item.get("file_size"),
+            )
+        )
+    repo.cases.add_event(
+        CaseEvent(
+            case_id=case.id,
+            at=now,
+            actor_id=citizen.id,
+            actor_role="citizen",
+            platform=citizen.platform,
+            action="filed",
+            from_status=None,
+            to_status=case.status,
+        )
+    )
+    _receipt(repo, case, citizen, data, filing, now)
+    if filing.staff_chat is not None:
+        await _staff_card(repo, case, citizen, data, filing, filing.staff_chat, now)
+    await repo.drafts.delete(citizen.id, FORM)
+    await repo.commit()
+    return case
+
+
+def _receipt(
+    repo: Repo, case: Case, citizen: User, data: ComplaintData, filing: Filing, now: datetime
+) -> None:
+    """DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office."""
+    t = texts(case.locale)
+    profile = profile_of(citizen.platform)
+    text = t.render(
+        profile,
+        "receipt",
+        service=t.plain("service-complaint"),
+        name=citizen.full_name or t.plain("value-none"),
+        code=format_code(case.code, t.locale),
+        when=format_datetime(now, t.locale),
+        amount=t.plain("amount-free"),
+        desk=filing.desk.name,
+        desk_licence=filing.desk.licence_number,
+        operator=filing.desk.operator,
+        address=filing.desk.address,
+        status=t.plain(f"status-{case.status}"),
+    )
+    enqueue(
+        repo,
+        Outgoing(
+            platform=profile.platform,
+            chat_id=citizen.platform_user_id,
+            text=text,
+            parse_mode=profile.parse_mode,
+        ),
+        now=now,
+        purpose="receipt",
+        case_id=case.id,
+        dedupe_key=f"receipt:{case.code}",
+    )
+
+
+async def _staff_card(
+    repo: Repo,
+    case: Case,
+    citizen: User,
+    data: ComplaintData,
+    filing: Filing,
+    chat: ChatRef,
+    now: datetime,
+) -> None:
+    t = texts(filing.staff_locale)
+    profile = profile_of(chat.platform)
+    text = t.render(
+        profile,
+        "staff-new-case",
+        code=format_code(case.code, t.locale),
+        status=t.plain(f"status-{case.status}"),
+        citizen=citizen.full_name or t.plain("value-none"),
+        phone=citizen.phone or t.plain("value-none"),
+        platform=t.plain(f"platform-{citizen.platform}"),
+        received=format_datetime(now, t.locale),
+        details=describe(data, t, profile),
+    )
+    card = enqueue(
+        repo,
+        Outgoing(
+            platform=profile.platform,
+            chat_id=chat.id,
+            text=text,
+            parse_mode=profile.parse_mode,
+            buttons=staff_buttons(case, t),
+        ),
+        now=now,
+        purpose="staff_card",
+        case_id=case.id,
+        dedupe_key=f"staff_card:{case.code}",
+    )
+    await repo.session.flush()
+    for index, item in enumerate(data.attachments, start=1):
+        enqueue(
+            repo,
+            Outgoing(
+                platform=profile.platform,
+                chat_id=chat.id,
+                text=t.render(
+                    profile,
+                    "staff-attachment",
+                    code=format_code(case.code, t.locale),
+                    index=format_number(index, t.locale),
+                ),
+                parse_mode=profile.parse_mode,
+                method=Method.PHOTO if item["kind"] == "photo" else Method.DOCUMENT,
+                file=FileRef(
+                    platform=citizen.platform,
+                    file_id=item["file_id"],
+                    file_name=item.get("file_name"),
+                ),
+                reply_to_outbox_id=card.id,
+            ),
+            now=now,
+            purpose="staff_attachment",
+            case_id=case.id,
+            dedupe_key=f"staff_attachment:{case.code}:{index}",
+        )
+
+
+def staff_buttons(case: Case, t: Texts) -> list[list[Button]]:
+    """The buttons under a case's card in the staff chat."""
+    return [
+        [
+            Button(
+                t.plain("button-case-open"),
+                callback={"kind": "case", "case_id": case.id, "action": "view"},
+            )
+        ]
+    ]

@@ -1,0 +1,56 @@
+"""The desk itself: its queues, complaint subjects, and the details printed on receipts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from services.platforms import Platform
+
+
+class Queue(StrEnum):
+    """A staff queue: every case belongs to one, and each has its staff chat."""
+
+    COMPLAINTS = "complaints"
+    LICENCES = "licences"
+    CERTIFICATES = "certificates"
+
+
+class Subject(StrEnum):
+    """The complaint subjects the union reports on (DOMAIN.md §1, سرفصل شکایات)."""
+
+    GUILD_LAW = "guild_law"  # Chapter 8 of the Guild System Law
+    ONLINE_BUSINESS = "online_business"  # Article 5 of the bylaw of Article 87
+    NETWORK_MARKETING = "network_marketing"  # Article 13 of that bylaw
+    OTHER = "other"
+
+
+@dataclass(frozen=True, order=True)
+class ChatRef:
+    """A chat or user on a platform, written `platform:id` in settings."""
+
+    platform: Platform
+    id: int
+
+    @classmethod
+    def parse(cls, value: str) -> ChatRef:
+        platform, sep, raw_id = value.strip().partition(":")
+        if not sep:
+            raise ValueError(f"expected platform:id, got {value!r}")
+        try:
+            return cls(Platform(platform.strip().lower()), int(raw_id.strip()))
+        except ValueError as error:
+            raise ValueError(f"expected platform:id, got {value!r}") from error
+
+    def __str__(self) -> str:
+        return f"{self.platform}:{self.id}"
+
+
+@dataclass(frozen=True)
+class DeskInfo:
+    """The office's details that every receipt carries (DOMAIN.md §4)."""
+
+    name: str
+    licence_number: str
+    operator: str
+    address: str

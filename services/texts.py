@@ -1,0 +1,91 @@
+"""Every user-facing text comes from the Fluent files under `locales/`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentLocalization, FluentResource, FluentResourceLoader
+
+from services.platforms import PlatformProfile
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES = ("fa", "en")
+FALLBACK = "fa"
+
+
+class Rendered(str):
+    """A text already rendered for a platform: put into another text as it is, not escaped."""
+
+    __slots__ = ()
+
+
+class UnknownText(LookupError):
+    """A text key missing from the locale files: a bug in the program, not the user's doing."""
+
+
+def resource_ids() -> list[str]:
+    """The Fluent files of a locale, by name; both locales carry the same files."""
+    return sorted(path.name for path in (LOCALES_DIR / FALLBACK).glob("*.ftl"))
+
+
+class _Loader(FluentResourceLoader):
+    """Reads each locale's files once, closing them (the stock loader leaves them open)."""
+
+    def __init__(self) -> None:
+        super().__init__(str(LOCALES_DIR / "{locale}"))
+
+    def resources(self, locale: str, resource_ids: list[str]) -> Iterator[list[FluentResource]]:
+        found = [
+            FluentResource(path.read_text(encoding="utf-8"))
+            for path in (LOCALES_DIR / locale / name for name in resource_ids)
+            if path.is_file()
+        ]
+        if found:
+            yield found
+
+
+@cache
+def _localization(locale: str) -> FluentLocalization:
+    chain = [locale] if locale == FALLBACK else [locale, FALLBACK]
+    return FluentLocalization(chain, resource_ids(), _Loader())
+
+
+class Texts:
+    """Formats texts by key for a locale and a platform.
+
+    Values typed by people are escaped for the platform first; the desk's own markup is then
+    turned into what the platform reads (HTML on Telegram, Markdown on Bale).
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale if locale in LOCALES else FALLBACK
+        self._l10n = _localization(self.locale)
+
+    def plain(self, key: str, **args: Any) -> str:
+        """A text without markup: for buttons, titles and alerts."""
+        return self._format(key, args)
+
+    def render(self, profile: PlatformProfile, key: str, **args: Any) -> Rendered:
+        """A text for a message on a platform, with user values escaped."""
+        escaped = {
+            name: profile.escape(value)
+            if isinstance(value, str) and not isinstance(value, Rendered)
+            else value
+            for name, value in args.items()
+        }
+        return Rendered(profile.finish(self._format(key, escaped)))
+
+    def _format(self, key: str, args: Mapping[str, Any]) -> str:
+        text = self._l10n.format_value(key, dict(args))
+        if text == key:
+            raise UnknownText(key)
+        return str(text)
+
+
+@cache
+def texts(locale: str) -> Texts:
+    """The shared Texts of a locale."""
+    return Texts(locale)

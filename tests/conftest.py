@@ -1,0 +1,153 @@
+"""Fixtures: the embedded stack always; PostgreSQL and Redis when TEST_DATABASE_URL and
+TEST_REDIS_URL name servers to use."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.settings import Settings
+from models import Base
+from models.database import make_engine, make_sessionmaker
+from models.migrate import upgrade
+from services.calendar import TEHRAN
+from services.clock import ManualClock
+from services.platforms import Platform
+from tests.desk import TOKENS, Desk, Person
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
+
+STACKS = ["embedded"] + (["server"] if TEST_DATABASE_URL or TEST_REDIS_URL else [])
+
+# Saturday 1 Azar 1405, 10:00 in Tehran: an ordinary working morning.
+START = datetime(2026, 11, 22, 10, 0, tzinfo=TEHRAN)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("db") / "template.sqlite3"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The test PostgreSQL, emptied and migrated to head once per run."""
+    assert TEST_DATABASE_URL is not None
+
+    async def reset() -> None:
+        engine = make_engine(TEST_DATABASE_URL)
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+        await engine.dispose()
+
+    asyncio.run(reset())
+    upgrade(TEST_DATABASE_URL)
+    yield TEST_DATABASE_URL
+
+
+@pytest.fixture(params=STACKS)
+def stack(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(stack: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if stack == "server" and TEST_DATABASE_URL:
+        return str(request.getfixturevalue("postgres_url"))
+    template: Path = request.getfixturevalue("sqlite_template")
+    copy = tmp_path / "pishkhan.sqlite3"
+    shutil.copy(template, copy)
+    return f"sqlite+aiosqlite:///{copy}"
+
+
+@pytest.fixture
+async def sessionmaker(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = make_engine(database_url)
+    if engine.dialect.name == "postgresql":
+        tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+        async with engine.begin() as connection:
+            await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    yield make_sessionmaker(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def storage_factory(stack: str) -> Callable[[], BaseStorage]:
+    """Conversation storage; Redis keeps state across a restart, memory does not."""
+    if stack == "server" and TEST_REDIS_URL:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        prefix = f"test-{uuid.uuid4().hex}"
+        url = TEST_REDIS_URL
+        return lambda: RedisStorage.from_url(url, key_builder=DefaultKeyBuilder(prefix=prefix))
+    return MemoryStorage
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+def make_settings(**overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": TOKENS[Platform.TELEGRAM],
+        "bale_bot_token": TOKENS[Platform.BALE],
+        "database_url": "sqlite+aiosqlite:///:memory:",
+        "admin_ids": "telegram:111,bale:222",
+        "complaints_staff_chat": "telegram:-1001000",
+        "licences_staff_chat": "telegram:-1001001",
+        "certificates_staff_chat": "bale:-2002",
+        "desk_name": "دفتر پیشخوان نمونه",
+        "desk_licence_number": "۱۲۳۴۵۶",
+        "desk_operator": "مریم رضایی",
+        "desk_address": "تهران، خیابان آزادی، پلاک ۱",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return make_settings()
+
+
+@pytest.fixture
+async def desk(
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: ManualClock,
+    storage_factory: Callable[[], BaseStorage],
+) -> AsyncIterator[Desk]:
+    harness = Desk(settings, sessionmaker, clock, storage_factory)
+    yield harness
+    await harness.storage.close()
+    for bot in harness.bots.values():
+        await bot.session.close()
+
+
+@pytest.fixture
+def sara() -> Person:
+    """A citizen on Telegram."""
+    return Person(Platform.TELEGRAM, 5001, "Sara", "Ahmadi")
+
+
+@pytest.fixture
+def reza() -> Person:
+    """A citizen on Bale."""
+    return Person(Platform.BALE, 6001, "Reza", "Karimi")
