@@ -19,6 +19,7 @@ from bot.platforms import DeskBot, build_bots
 from bot.settings import Settings
 from handlers import get_routers
 from models.database import make_engine, make_sessionmaker
+from scheduler.jobs import Jobs, build_scheduler
 from services.clock import Clock, SystemClock
 from services.texts import LOCALES, texts
 
@@ -78,14 +79,21 @@ async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
     bots = build_bots(settings)
     dp = build_dispatcher(settings, sessionmaker, clock)
     sender = OutboxSender(bots, sessionmaker, settings, clock)
+    jobs = Jobs(sessionmaker, settings.config, clock)
     stop = asyncio.Event()
-    background = [asyncio.create_task(sender.run(stop), name="outbox")]
     for bot in bots.values():
         await set_commands(bot, settings.default_locale)
+    # What fell due while the desk was down goes out once, before the first tick.
+    await jobs.sweep()
+    await jobs.digest()
+    scheduler = build_scheduler(jobs, settings.sweep_seconds)
+    scheduler.start()
+    background = [asyncio.create_task(sender.run(stop), name="outbox")]
     try:
         logger.info("starting polling on %s", ", ".join(p.value for p in bots))
         await dp.start_polling(*bots.values(), handle_signals=True, close_bot_session=True)
     finally:
+        scheduler.shutdown(wait=False)
         stop.set()
         for task in background:
             with contextlib.suppress(asyncio.CancelledError):

@@ -33,10 +33,27 @@ class LanguageChoice(CallbackData, prefix="lang"):
 
 
 class CaseAction(CallbackData, prefix="case"):
-    """An action on a case from its card."""
+    """A staff action on a case, drawn while the case had status `seen`."""
 
     case_id: int
     action: str
+    seen: str = ""
+
+
+class OpinionChoice(CallbackData, prefix="opin"):
+    """The complaints commission's opinion, as recorded by staff."""
+
+    case_id: int
+    opinion: str
+    seen: str
+
+
+class CitizenCase(CallbackData, prefix="mine"):
+    """A citizen's confirmed action on their own case (withdraw, object, reopen)."""
+
+    case_id: int
+    action: str
+    seen: str
 
 
 _KINDS: dict[str, type[CallbackData]] = {"case": CaseAction}

@@ -20,8 +20,6 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BufferedInputFile,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     Message,
     ReplyParameters,
 )
@@ -29,13 +27,13 @@ from aiolimiter import AsyncLimiter
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.callbacks import pack
+from bot.keyboards import from_buttons
 from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
 from models.tables import Case, OutboxMessage
 from services.clock import Clock
-from services.outbox import Method, OutboxStatus, retry_delay
+from services.outbox import Button, Method, OutboxStatus, retry_delay
 from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
@@ -206,7 +204,9 @@ class OutboxSender:
 
     async def _send(self, bot: DeskBot, row: OutboxMessage, reply_to: int | None) -> Message:
         payload: dict[str, Any] = row.payload
-        markup = _markup(payload.get("buttons") or [])
+        markup = from_buttons(
+            [[Button(**button) for button in row] for row in payload.get("buttons") or []]
+        )
         common: dict[str, Any] = {
             "chat_id": row.chat_id,
             "reply_markup": markup,
@@ -237,21 +237,3 @@ class OutboxSender:
         buffer = io.BytesIO()
         await origin.download(ref["file_id"], destination=buffer)
         return BufferedInputFile(buffer.getvalue(), filename=ref.get("file_name") or "file")
-
-
-def _markup(rows: list[list[dict[str, Any]]]) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                InlineKeyboardButton(
-                    text=button["text"],
-                    callback_data=pack(button["callback"]) if button.get("callback") else None,
-                    url=button.get("url"),
-                )
-                for button in row
-            ]
-            for row in rows
-        ]
-    )

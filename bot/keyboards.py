@@ -11,8 +11,9 @@ from aiogram.types import (
 )
 from magic_filter import MagicFilter
 
-from bot.callbacks import EditField, FormNav, LanguageChoice, SubjectChoice
+from bot.callbacks import EditField, FormNav, LanguageChoice, SubjectChoice, pack
 from services.desk import Subject
+from services.outbox import Button
 from services.texts import LOCALES, Texts, texts
 
 
@@ -125,5 +126,24 @@ def languages() -> InlineKeyboardMarkup:
                 (texts(locale).plain("language-name"), LanguageChoice(locale=locale).pack())
                 for locale in LOCALES
             ]
+        ]
+    )
+
+
+def from_buttons(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
+    """An inline keyboard from the buttons the services describe."""
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(
+                    text=button.text,
+                    callback_data=pack(button.callback) if button.callback else None,
+                    url=button.url,
+                )
+                for button in row
+            ]
+            for row in rows
         ]
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
-from aiogram.types import TelegramObject, Update
+from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as PlatformUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -16,7 +16,9 @@ from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
 from services.clock import Clock
+from services.desk import ChatRef
 from services.texts import texts
+from services.workflow import Role
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class ContextMiddleware(BaseMiddleware):
                 await repo.commit()
         data["user"] = user
         data["is_admin"] = sender is not None and self.settings.is_admin(bot.platform, sender.id)
+        data["role"] = _role(self.settings, bot, event, data["is_admin"])
         locale = (user.locale if user else None) or self.settings.default_locale
         data["t"] = texts(locale)
         state: FSMContext | None = data.get("state")
@@ -71,13 +74,27 @@ class ContextMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
-def _is_private(event: TelegramObject) -> bool:
-    chat = None
+def _role(settings: Settings, bot: DeskBot, event: TelegramObject, is_admin: bool) -> Role:
+    """Admins by configuration; clerks are those who speak inside a configured staff chat."""
+    if is_admin:
+        return Role.ADMIN
+    chat = _chat_of(event)
+    if chat is not None and ChatRef(bot.platform, chat.id) in settings.config.staff_chats.values():
+        return Role.CLERK
+    return Role.CITIZEN
+
+
+def _chat_of(event: TelegramObject) -> Chat | None:
     if isinstance(event, Update):
         if event.message:
-            chat = event.message.chat
-        elif event.callback_query and event.callback_query.message:
-            chat = event.callback_query.message.chat
+            return event.message.chat
+        if event.callback_query and event.callback_query.message:
+            return event.callback_query.message.chat
+    return None
+
+
+def _is_private(event: TelegramObject) -> bool:
+    chat = _chat_of(event)
     return chat is not None and chat.type == "private"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
@@ -9,7 +10,8 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from services.desk import ChatRef, DeskInfo, Queue
+from services.calendar import WorkingCalendar, parse_weekend
+from services.desk import ChatRef, DeskConfig, DeskInfo, Queue, Windows
 from services.platforms import Platform
 
 
@@ -71,6 +73,16 @@ class Settings(BaseSettings):
     rate_per_chat_per_second: float = Field(default=1.0, gt=0)
     rate_per_group_per_minute: float = Field(default=20.0, gt=0)
 
+    weekend: Annotated[frozenset[int], NoDecode] = frozenset({3, 4})
+    office_open: time = time(8, 0)
+    office_close: time = time(16, 0)
+    notice_hours: Annotated[tuple[int, ...], NoDecode] = (24, 2)
+    escalate_after_hours: int = Field(default=24, ge=1)
+    digest_time: time = time(8, 0)
+    objection_window_days: int = Field(default=10, ge=1)
+    reopen_window_days: int = Field(default=30, ge=1)
+    sweep_seconds: float = Field(default=60.0, gt=0)
+
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -84,6 +96,21 @@ class Settings(BaseSettings):
     @classmethod
     def _chat(cls, value: Any) -> Any:
         return _parse_ref(value)
+
+    @field_validator("weekend", mode="before")
+    @classmethod
+    def _weekend(cls, value: Any) -> Any:
+        return parse_weekend(value) if isinstance(value, str) else value
+
+    @field_validator("notice_hours", mode="before")
+    @classmethod
+    def _notice_hours(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            hours = sorted({int(item) for item in value.split(",") if item.strip()}, reverse=True)
+            if any(hour <= 0 for hour in hours):
+                raise ValueError("NOTICE_HOURS are positive whole hours, e.g. 24,2")
+            return tuple(hours)
+        return value
 
     @field_validator("telegram_bot_token", "bale_bot_token", "redis_url", mode="before")
     @classmethod
@@ -144,6 +171,37 @@ class Settings(BaseSettings):
             licence_number=self.desk_licence_number,
             operator=self.desk_operator,
             address=self.desk_address,
+        )
+
+    @cached_property
+    def calendar(self) -> WorkingCalendar:
+        """The office's weekend and hours; admin closures are added from the database."""
+        return WorkingCalendar(
+            weekend=self.weekend, office_open=self.office_open, office_close=self.office_close
+        )
+
+    @cached_property
+    def windows(self) -> Windows:
+        """How long a citizen may object to a decision or reopen a withdrawn case."""
+        return Windows(
+            objection=timedelta(days=self.objection_window_days),
+            reopen=timedelta(days=self.reopen_window_days),
+        )
+
+    @cached_property
+    def config(self) -> DeskConfig:
+        """The settings the services need, in their own terms."""
+        chats = {queue: chat for queue in Queue if (chat := self.staff_chat(queue)) is not None}
+        return DeskConfig(
+            desk=self.desk,
+            staff_chats=chats,
+            admins=tuple(self.admin_ids),
+            calendar=self.calendar,
+            windows=self.windows,
+            notice_hours=self.notice_hours,
+            escalate_after=timedelta(hours=self.escalate_after_hours),
+            digest_time=self.digest_time,
+            staff_locale=self.default_locale,
         )
 
     def sqlite_path(self) -> Path | None:

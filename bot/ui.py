@@ -16,6 +16,7 @@ from aiogram.types import (
 
 from services.platforms import PlatformProfile
 from services.texts import Texts
+from services.workflow import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -57,3 +58,18 @@ async def drop_buttons(query: CallbackQuery) -> None:
             await message.edit_reply_markup(reply_markup=None)
         except TelegramAPIError as error:
             logger.info("could not remove buttons: %s", type(error).__name__)
+
+
+def refusal(t: Texts, profile: PlatformProfile, refused: Refused) -> str:
+    """A refusal of the rules in words: statuses and actions by their labels."""
+    args: dict[str, Any] = {}
+    for name, value in refused.args.items():
+        if name in ("from_status", "to_status"):
+            args[name] = t.plain(f"status-{value}")
+        elif name == "action":
+            args[name] = t.plain(f"action-{value}")
+        elif name == "role":
+            args[name] = t.plain(f"role-{value}")
+        else:
+            args[name] = str(value)
+    return t.render(profile, refused.key, **args)

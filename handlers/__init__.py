@@ -5,12 +5,14 @@ Each call builds fresh routers, so that any number of dispatchers (workers, test
 
 from aiogram import Router
 
-from handlers import cases, common, complaints, fallback
+from handlers import cases, citizen_cases, common, complaints, fallback, staff
 
 
 def get_routers() -> list[Router]:
     return [
         common.make_router(),
+        staff.make_router(),
+        citizen_cases.make_router(),
         complaints.make_router(),
         cases.make_router(),
         fallback.make_router(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
@@ -10,6 +12,7 @@ from aiogram.types import Message
 
 from bot.keyboards import main_menu, menu_button
 from bot.ui import reply
+from handlers.complaints import remind
 from models.repositories import Repo
 from models.tables import User
 from services import cases as service
@@ -22,10 +25,11 @@ class TrackForm(StatesGroup):
 
 
 async def my_cases(
-    message: Message, repo: Repo, user: User, t: Texts, profile: PlatformProfile
+    message: Message, repo: Repo, user: User, t: Texts, profile: PlatformProfile, **data: Any
 ) -> None:
-    """The citizen's cases, newest first, with their status."""
+    """The citizen's cases, newest first, with their status; then a form left open goes on."""
     await message.answer(await service.list_cases(repo, user, t, profile))
+    await remind(message, repo=repo, user=user, t=t, profile=profile, **data)
 
 
 async def track_command(
@@ -36,10 +40,12 @@ async def track_command(
     user: User,
     t: Texts,
     profile: PlatformProfile,
+    **data: Any,
 ) -> None:
     """`/track CODE` shows one case; without a code, ask for it."""
     if command.args:
         await message.answer(await service.track(repo, user, command.args, t, profile))
+        await remind(message, state=state, repo=repo, user=user, t=t, profile=profile, **data)
         return
     await _ask_code(message, state, t, profile)
 
@@ -54,9 +60,8 @@ async def track_menu(
 async def _ask_code(
     message: Message, state: FSMContext, t: Texts, profile: PlatformProfile
 ) -> None:
-    # Asking for a code must not throw away a complaint form left open: it is resumed later.
-    if await state.get_state() is None:
-        await state.set_state(TrackForm.code)
+    # A complaint form left open is not lost: its draft takes it up again after the code.
+    await state.set_state(TrackForm.code)
     await reply(message, t, profile, "track-ask-code")
 
 
@@ -67,11 +72,14 @@ async def track_code(
     user: User,
     t: Texts,
     profile: PlatformProfile,
+    **data: Any,
 ) -> None:
+    """The code typed after the question: the case, then a form left open goes on."""
     await state.clear()
     await message.answer(
         await service.track(repo, user, message.text or "", t, profile), reply_markup=main_menu(t)
     )
+    await remind(message, state=state, repo=repo, user=user, t=t, profile=profile, **data)
 
 
 async def track_not_text(message: Message, t: Texts, profile: PlatformProfile) -> None:

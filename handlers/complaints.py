@@ -13,6 +13,7 @@ from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
 from bot.callbacks import EditField, FormNav, SubjectChoice
 from bot.keyboards import (
+    MENU_KEYS,
     contact_keyboard,
     edit_fields,
     main_menu,
@@ -29,11 +30,11 @@ from models.tables import User
 from services import complaints as service
 from services.calendar import tehran_today
 from services.clock import Clock
-from services.desk import Queue, Subject
-from services.formatting import format_code, format_number
+from services.desk import Subject
+from services.formatting import format_code, format_number, format_weekday_datetime
 from services.normalize import parse_phone
 from services.platforms import PlatformProfile
-from services.texts import Texts
+from services.texts import LOCALES, Texts, texts
 
 # Documents beyond this cannot be fetched again to relay them across platforms.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -83,6 +84,8 @@ SKIPPABLE = {
     "order_amount": ("skip",),
     "attachments": ("done",),
 }
+# Editing an answer of a group asks the whole group again: an order has a date and an amount.
+EDIT_LAST = {"order_number": ComplaintForm.order_amount}
 EDIT_TARGET = {
     "business_name": ComplaintForm.business_name,
     "website": ComplaintForm.website,
@@ -147,12 +150,8 @@ class Form:
         data = await self.state.get_data()
         data.update(answers)
         current = await self.state.get_state()
-        if data.pop("editing", False):
-            step = ComplaintForm.confirm
-        else:
-            index = next(i for i, s in enumerate(ORDER) if s.state == current)
-            step = ORDER[index + 1]
-        await self.goto(step, data)
+        index = next(i for i, s in enumerate(ORDER) if s.state == current)
+        await self.goto(ORDER[index + 1], data)
 
     async def goto(self, step: State, data: dict[str, Any]) -> None:
         if step == ComplaintForm.contact and self.user.phone_verified_at is not None:
@@ -161,6 +160,11 @@ class Form:
             "order_number"
         ):
             step = ComplaintForm.attachments
+        editing = data.get("editing")
+        if editing and ORDER.index(step) > ORDER.index(_edit_end(editing)):
+            # The answers being edited are given: back to the summary.
+            del data["editing"]
+            step = ComplaintForm.confirm
         await self.save(step, data)
         await self.ask(step, data)
 
@@ -196,6 +200,11 @@ class Form:
             )
 
 
+def _edit_end(editing: Any) -> State:
+    """The last step of the answers being edited (a draft may hold an older `True`)."""
+    return next((s for s in ORDER if _name(s) == editing), ComplaintForm.business_name)
+
+
 def _form(message: Message, data: dict[str, Any]) -> Form:
     return Form(
         message,
@@ -220,6 +229,24 @@ async def begin(message: Message, **data: Any) -> None:
         return
     await form.say("complaint-intro", ReplyKeyboardRemove())
     await start_form(form, {})
+
+
+async def remind(message: Message, **data: Any) -> None:
+    """After an aside (the list of cases, a tracked case), ask the open form's question again.
+
+    The draft is what is open: a conversation state lost to a restart, or set aside for a
+    tracking code, is taken up from it.
+    """
+    form = _form(message, data)
+    draft = await form.repo.drafts.get(form.user.id, service.FORM)
+    step = next((s for s in ORDER if draft is not None and s.state == draft.step), None)
+    if draft is None or step is None:
+        return
+    answers = dict(draft.data)
+    if await form.state.get_state() != step.state:
+        await form.state.set_state(step)
+        await form.state.set_data(answers)
+    await form.ask(step, answers)
 
 
 async def start_form(form: Form, prefilled: dict[str, Any]) -> None:
@@ -248,7 +275,11 @@ async def resume_or_restart(query: CallbackQuery, callback_data: FormNav, **data
 
 # --- text steps ---------------------------------------------------------------------------
 
-_TEXT = F.text & ~F.text.startswith("/")
+# Commands and the menu's buttons are never an answer: they are handled as such at any step.
+_ASIDE = F.text.startswith("/") | F.text.in_(
+    {texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS}
+)
+_TEXT = F.text & ~_ASIDE
 
 
 def _check(step: str, text: str, form: Form) -> tuple[str, Any]:
@@ -474,17 +505,9 @@ async def summary_action(query: CallbackQuery, callback_data: FormNav, **data: A
 async def _submit(query: CallbackQuery, form: Form) -> None:
     answers = await form.state.get_data()
     settings = form.settings
-    filing = service.Filing(
-        desk=settings.desk,
-        staff_chat=settings.staff_chat(Queue.COMPLAINTS),
-        staff_locale=settings.default_locale,
-    )
+    now = form.clock.now()
     case = await service.file_complaint(
-        form.repo,
-        form.user,
-        service.ComplaintData.from_form(answers),
-        filing,
-        form.clock.now(),
+        form.repo, form.user, service.ComplaintData.from_form(answers), settings.config, now
     )
     await form.state.clear()
     if case is None:
@@ -496,6 +519,10 @@ async def _submit(query: CallbackQuery, form: Form) -> None:
     await form.say(
         "complaint-filed", main_menu(form.t), code=format_code(case.code, form.t.locale)
     )
+    if case.clock_started_at > now:
+        await form.say(
+            "clock-starts", when=format_weekday_datetime(case.clock_started_at, form.t.locale)
+        )
 
 
 async def edit(query: CallbackQuery, callback_data: EditField, **data: Any) -> None:
@@ -509,8 +536,8 @@ async def edit(query: CallbackQuery, callback_data: EditField, **data: Any) -> N
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
     answers = await form.state.get_data()
-    answers["editing"] = True
     step = EDIT_TARGET[callback_data.field]
+    answers["editing"] = _name(EDIT_LAST.get(callback_data.field, step))
     if step == ComplaintForm.attachments:
         answers["attachments"] = []
     await form.save(step, answers)
@@ -539,16 +566,16 @@ def make_router() -> Router:
     router.message.register(not_text, StateFilter(*TEXT_STEPS), ~F.text)
     router.callback_query.register(skip, FormNav.filter(F.action.in_({"skip", "no-order"})))
     router.callback_query.register(subject, SubjectChoice.filter())
-    router.message.register(subject_typed, ComplaintForm.subject)
+    router.message.register(subject_typed, ComplaintForm.subject, ~_ASIDE)
     router.message.register(attachment, ComplaintForm.attachments, F.photo | F.document)
     router.callback_query.register(
         attachments_done, FormNav.filter((F.step == "attachments") & (F.action == "done"))
     )
-    router.message.register(attachment_wrong, ComplaintForm.attachments)
+    router.message.register(attachment_wrong, ComplaintForm.attachments, ~_ASIDE)
     router.message.register(contact, ComplaintForm.contact, F.contact)
-    router.message.register(contact_wrong, ComplaintForm.contact)
+    router.message.register(contact_wrong, ComplaintForm.contact, ~_ASIDE)
     router.callback_query.register(summary_action, FormNav.filter(F.step == "confirm"))
     router.callback_query.register(edit, EditField.filter())
-    router.message.register(confirm_typed, ComplaintForm.confirm)
+    router.message.register(confirm_typed, ComplaintForm.confirm, ~_ASIDE)
     router.callback_query.register(stale, FormNav.filter())
     return router

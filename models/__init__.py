@@ -2,16 +2,31 @@
 
 from models.base import Base
 from models.licences import Licence, LicenceSite
-from models.tables import Attachment, Case, CaseEvent, Draft, OutboxMessage, User
+from models.tables import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseMessage,
+    Closure,
+    Draft,
+    JobRun,
+    OutboxMessage,
+    QueuePolicy,
+    User,
+)
 
 __all__ = [
     "Attachment",
     "Base",
     "Case",
     "CaseEvent",
+    "CaseMessage",
+    "Closure",
     "Draft",
+    "JobRun",
     "Licence",
     "LicenceSite",
     "OutboxMessage",
+    "QueuePolicy",
     "User",
 ]

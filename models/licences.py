@@ -192,7 +192,7 @@ class LicenceRepo:
         )
         rank = {host: index for index, host in enumerate(hosts)}
         ordered: dict[int, int] = {}
-        for _host, licence_id in sorted(rows.tuples(), key=lambda pair: rank[pair[0]]):
+        for _host, licence_id in sorted(rows, key=lambda pair: rank[pair[0]]):
             ordered.setdefault(licence_id, len(ordered))
         ids = list(ordered)[:limit]
         if not ids:
@@ -278,7 +278,7 @@ class LicenceRepo:
             found = await self.session.execute(
                 select(Licence.number, Licence.id).where(Licence.number.in_(chunk))
             )
-            ids.update(found.tuples())
+            ids.update({number: licence_id for number, licence_id in found})
         updates = [
             {"id": ids[number], **_values(row, instant)}
             for number, row in latest.items()
@@ -295,7 +295,7 @@ class LicenceRepo:
             inserted = await self.session.execute(
                 insert(Licence).returning(Licence.number, Licence.id), fresh
             )
-            ids.update(inserted.tuples())
+            ids.update({number: licence_id for number, licence_id in inserted})
         sites = [
             {"licence_id": ids[number], "host": host, "position": position}
             for number, row in latest.items()

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from models.tables import Attachment, Case, CaseEvent, Draft, OutboxMessage, User
+from models.tables import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseMessage,
+    Closure,
+    Draft,
+    JobRun,
+    OutboxMessage,
+    QueuePolicy,
+    User,
+)
 
 # Last sight is kept to this resolution, so that not every update writes.
 SEEN_RESOLUTION = timedelta(minutes=5)
@@ -30,6 +41,11 @@ class UserRepo:
             select(User).where(
                 User.platform == platform, User.platform_user_id == platform_user_id
             )
+        )
+
+    async def by_username(self, username: str) -> User | None:
+        return await self.session.scalar(
+            select(User).where(func.lower(User.username) == username.lower()).limit(1)
         )
 
     async def upsert(
@@ -113,6 +129,16 @@ class CaseRepo:
             query = query.with_for_update()
         return await self.session.scalar(query)
 
+    async def events_of(self, case_id: int, *, limit: int) -> list[CaseEvent]:
+        """The newest events of a case, in time order."""
+        rows = await self.session.scalars(
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case_id)
+            .order_by(CaseEvent.id.desc())
+            .limit(limit)
+        )
+        return list(reversed(list(rows)))
+
     async def of_citizens(self, citizen_ids: Sequence[int], *, limit: int = 20) -> list[Case]:
         rows = await self.session.scalars(
             select(Case)
@@ -127,6 +153,96 @@ class CaseRepo:
             select(func.count(Case.id)).where(Case.citizen_id.in_(citizen_ids))
         )
         return int(total or 0)
+
+
+class WorkflowRepo:
+    """What the workflow and the scheduler read and write beside cases."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def closures(self) -> list[Closure]:
+        return list(await self.session.scalars(select(Closure).order_by(Closure.day)))
+
+    async def closure(self, day: date) -> Closure | None:
+        return await self.session.get(Closure, day)
+
+    def add_closure(self, closure: Closure) -> None:
+        self.session.add(closure)
+
+    async def remove_closure(self, day: date) -> bool:
+        result = await self.session.execute(delete(Closure).where(Closure.day == day))
+        return bool(getattr(result, "rowcount", 0))
+
+    async def policy(self, queue: str) -> QueuePolicy | None:
+        return await self.session.get(QueuePolicy, queue)
+
+    def add_policy(self, policy: QueuePolicy) -> None:
+        self.session.add(policy)
+
+    async def job_done(self, name: str, period: str) -> bool:
+        return await self.session.get(JobRun, (name, period)) is not None
+
+    def mark_job(self, name: str, period: str, at: datetime) -> None:
+        self.session.add(JobRun(name=name, period=period, at=at))
+
+    async def cases_due_for_alert(self, now: datetime, limit: int) -> list[Case]:
+        """Cases whose next alert time has come, oldest first; claimed so no two sweeps share.
+
+        One range scan of the index on `next_alert_at`, however many cases there are.
+        """
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.next_alert_at <= now)
+            .order_by(Case.next_alert_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(rows)
+
+    async def open_cases_with_due(
+        self, queues: Sequence[str], statuses: Sequence[str]
+    ) -> list[Case]:
+        rows = await self.session.scalars(
+            select(Case).where(Case.queue.in_(queues), Case.status.in_(statuses))
+        )
+        return list(rows)
+
+    async def count_received_since(self, queues: Sequence[str], since: datetime) -> int:
+        total = await self.session.scalar(
+            select(func.count(Case.id)).where(Case.queue.in_(queues), Case.received_at >= since)
+        )
+        return int(total or 0)
+
+    def add_message(self, message: CaseMessage) -> None:
+        self.session.add(message)
+
+    async def open_questions(self, case_ids: Sequence[int]) -> list[CaseMessage]:
+        rows = await self.session.scalars(
+            select(CaseMessage)
+            .where(
+                CaseMessage.case_id.in_(case_ids),
+                CaseMessage.kind == "question",
+                CaseMessage.answered_at.is_(None),
+            )
+            .order_by(CaseMessage.id)
+        )
+        return list(rows)
+
+    async def question_by_sent_message(
+        self, platform: str, chat_id: int, message_id: int
+    ) -> CaseMessage | None:
+        """The question whose delivered message a citizen is replying to."""
+        return await self.session.scalar(
+            select(CaseMessage)
+            .join(OutboxMessage, OutboxMessage.id == CaseMessage.outbox_id)
+            .where(
+                CaseMessage.kind == "question",
+                OutboxMessage.platform == platform,
+                OutboxMessage.chat_id == chat_id,
+                OutboxMessage.sent_message_id == message_id,
+            )
+        )
 
 
 class DraftRepo:
@@ -218,6 +334,7 @@ class Repo:
         self.cases = CaseRepo(session)
         self.drafts = DraftRepo(session)
         self.outbox = OutboxRepo(session)
+        self.workflow = WorkflowRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -87,6 +87,10 @@ class Case(Timestamped, Base):
     step: Mapped[str | None] = mapped_column(String(32))
     step_due_at: Mapped[datetime | None]
     overall_due_at: Mapped[datetime | None]
+    # The scheduler's next look at this case: one indexed range scan finds every alert due.
+    next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
+    alert_stage: Mapped[str | None] = mapped_column(String(16))
+    first_response_at: Mapped[datetime | None]
 
     staff_platform: Mapped[str | None] = mapped_column(String(16))
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -173,3 +177,51 @@ class OutboxMessage(Base):
     purpose: Mapped[str | None] = mapped_column(String(64))
     dedupe_key: Mapped[str | None] = mapped_column(String(128), unique=True)
     sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class CaseMessage(Base):
+    """A message about a case between the desk and the citizen, or a note among staff."""
+
+    __tablename__ = "case_messages"
+    __table_args__ = (Index("ix_case_messages_open", "case_id", "kind", "answered_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # question, answer, note
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    answered_at: Mapped[datetime | None]
+
+
+class Closure(Base):
+    """A day an admin closed the office (beyond weekends and official holidays)."""
+
+    __tablename__ = "closures"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str | None] = mapped_column(String(256))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+
+class QueuePolicy(Base):
+    """Deadline settings of a queue that differ from the law's defaults."""
+
+    __tablename__ = "queue_policies"
+
+    queue: Mapped[str] = mapped_column(String(16), primary_key=True)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class JobRun(Base):
+    """A periodic job done for one period (a digest for a day): done once, never twice."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime]

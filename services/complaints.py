@@ -14,14 +14,14 @@ from typing import Any
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import normalize
-from services.desk import ChatRef, DeskInfo, Queue, Subject
+from services import casework, normalize
+from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
-from services.outbox import Button, FileRef, Method, Outgoing, enqueue
+from services.outbox import FileRef, Method, Outgoing, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code
-from services.workflow import CaseStatus
+from services.workflow import CaseStatus, Role
 
 FORM = "complaint"
 _LICENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-]{2,39}$")
@@ -176,21 +176,14 @@ async def _unique_code(repo: Repo) -> TrackingCode:
             return code
 
 
-@dataclass(frozen=True)
-class Filing:
-    """Everything the desk needs to file a complaint besides the citizen's answers."""
-
-    desk: DeskInfo
-    staff_chat: ChatRef | None
-    staff_locale: str
-
-
 async def file_complaint(
-    repo: Repo, citizen: User, data: ComplaintData, filing: Filing, now: datetime
+    repo: Repo, citizen: User, data: ComplaintData, config: DeskConfig, now: datetime
 ) -> Case:
-    """File a complaint in one transaction: the case awaiting expert review, its audit event,
-    the citizen's receipt and the staff chat's card with the attachments, then the draft goes.
+    """File a complaint in one transaction: the case awaiting expert review with its deadlines,
+    its audit event, the citizen's receipt and the staff chat's card with the attachments;
+    then the draft goes. Outside office hours the clock starts at the next opening.
     """
+    calendar = await casework.calendar_for(repo, config)
     code = await _unique_code(repo)
     case = Case(
         code=code.digits,
@@ -210,13 +203,14 @@ async def file_complaint(
         contact_name=citizen.full_name,
         contact_phone=citizen.phone,
         platform=citizen.platform,
-        locale=citizen.locale or filing.staff_locale,
+        locale=citizen.locale or config.staff_locale,
         received_at=now,
-        clock_started_at=now,
+        clock_started_at=calendar.clock_start(now),
         status_changed_at=now,
         closed_by_withdrawal=False,
         objection_used=False,
     )
+    casework.refresh_deadlines(case, await casework.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)
     await repo.session.flush()
     for item in data.attachments:
@@ -244,17 +238,16 @@ async def file_complaint(
             to_status=case.status,
         )
     )
-    _receipt(repo, case, citizen, data, filing, now)
-    if filing.staff_chat is not None:
-        await _staff_card(repo, case, citizen, data, filing, filing.staff_chat, now)
+    _receipt(repo, case, citizen, config, now)
+    staff_chat = config.staff_chat(Queue.COMPLAINTS)
+    if staff_chat is not None:
+        await _staff_card(repo, case, citizen, data, config, staff_chat, now)
     await repo.drafts.delete(citizen.id, FORM)
     await repo.commit()
     return case
 
 
-def _receipt(
-    repo: Repo, case: Case, citizen: User, data: ComplaintData, filing: Filing, now: datetime
-) -> None:
+def _receipt(repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime) -> None:
     """DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office."""
     t = texts(case.locale)
     profile = profile_of(citizen.platform)
@@ -266,10 +259,10 @@ def _receipt(
         code=format_code(case.code, t.locale),
         when=format_datetime(now, t.locale),
         amount=t.plain("amount-free"),
-        desk=filing.desk.name,
-        desk_licence=filing.desk.licence_number,
-        operator=filing.desk.operator,
-        address=filing.desk.address,
+        desk=config.desk.name,
+        desk_licence=config.desk.licence_number,
+        operator=config.desk.operator,
+        address=config.desk.address,
         status=t.plain(f"status-{case.status}"),
     )
     enqueue(
@@ -292,11 +285,11 @@ async def _staff_card(
     case: Case,
     citizen: User,
     data: ComplaintData,
-    filing: Filing,
+    config: DeskConfig,
     chat: ChatRef,
     now: datetime,
 ) -> None:
-    t = texts(filing.staff_locale)
+    t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
     text = t.render(
         profile,
@@ -316,7 +309,7 @@ async def _staff_card(
             chat_id=chat.id,
             text=text,
             parse_mode=profile.parse_mode,
-            buttons=staff_buttons(case, t),
+            buttons=casework.staff_buttons(case, Role.CLERK, now, config, t),
         ),
         now=now,
         purpose="staff_card",
@@ -350,15 +343,3 @@ async def _staff_card(
             case_id=case.id,
             dedupe_key=f"staff_attachment:{case.code}:{index}",
         )
-
-
-def staff_buttons(case: Case, t: Texts) -> list[list[Button]]:
-    """The buttons under a case's card in the staff chat."""
-    return [
-        [
-            Button(
-                t.plain("button-case-open"),
-                callback={"kind": "case", "case_id": case.id, "action": "view"},
-            )
-        ]
-    ]

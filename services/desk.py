@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import time, timedelta
 from enum import StrEnum
 
+from services.calendar import WorkingCalendar
 from services.platforms import Platform
 
 
@@ -54,3 +56,33 @@ class DeskInfo:
     licence_number: str
     operator: str
     address: str
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Periods a citizen has after a decision: to object to it, or to reopen a withdrawal."""
+
+    objection: timedelta
+    reopen: timedelta
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    """What the rules need from the settings, without knowing where settings come from."""
+
+    desk: DeskInfo
+    staff_chats: dict[Queue, ChatRef]
+    admins: tuple[ChatRef, ...]
+    calendar: WorkingCalendar
+    windows: Windows
+    notice_hours: tuple[int, ...]
+    escalate_after: timedelta
+    digest_time: time
+    staff_locale: str
+
+    def staff_chat(self, queue: Queue | str) -> ChatRef | None:
+        return self.staff_chats.get(Queue(queue))
+
+    def queues_of(self, chat: ChatRef) -> list[Queue]:
+        """The queues whose staff chat this is."""
+        return [queue for queue, ref in self.staff_chats.items() if ref == chat]

@@ -123,6 +123,12 @@ def format_weekday_date(value: date | datetime, locale: str) -> str:
     return f"{weekdays[day.weekday()]} {format_date(day, locale)}"
 
 
+def format_weekday_datetime(value: datetime, locale: str) -> str:
+    """Weekday name, then :func:`format_datetime`: "دوشنبه ۲ آذر ۱۴۰۵، ساعت ۰۸:۰۰"."""
+    weekdays = _WEEKDAYS_FA if _is_persian(locale) else _WEEKDAYS_EN
+    return f"{weekdays[_tehran_date(value).weekday()]} {format_datetime(value, locale)}"
+
+
 def format_number(n: int, locale: str) -> str:
     """An integer with thousands separators: "۱۰۰٬۰۰۰" (U+066C, Persian digits) / "100,000"."""
     text = f"{n:,}"

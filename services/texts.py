@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentLocalization, FluentResource, FluentResourceLoader
+from fluent.syntax.ast import Resource
 
 from services.platforms import PlatformProfile
 
@@ -37,7 +38,7 @@ class _Loader(FluentResourceLoader):
     def __init__(self) -> None:
         super().__init__(str(LOCALES_DIR / "{locale}"))
 
-    def resources(self, locale: str, resource_ids: list[str]) -> Iterator[list[FluentResource]]:
+    def resources(self, locale: str, resource_ids: list[str]) -> Generator[list[Resource]]:
         found = [
             FluentResource(path.read_text(encoding="utf-8"))
             for path in (LOCALES_DIR / locale / name for name in resource_ids)

@@ -1,0 +1,157 @@
+"""A citizen acting on their own case: withdrawing, objecting, answering a clerk's question."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, Filter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import CitizenCase
+from bot.keyboards import inline
+from bot.settings import Settings
+from bot.ui import acknowledge, drop_buttons, refusal, reply
+from models.repositories import Repo
+from models.tables import CaseMessage, User
+from services import casework
+from services.cases import owned_case
+from services.clock import Clock
+from services.formatting import format_code
+from services.normalize import normalize_text
+from services.platforms import PlatformProfile
+from services.texts import Texts
+from services.workflow import Action, Refused, Role
+
+_CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
+
+
+async def ask_to_confirm(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+) -> None:
+    """`/withdraw CODE` and `/object CODE`: asked once more before anything changes."""
+    action = command.command
+    if not command.args:
+        await reply(message, t, profile, "citizen-action-usage")
+        return
+    case = await owned_case(repo, user, command.args)
+    if case is None:
+        await reply(message, t, profile, "track-not-found")
+        return
+    code = format_code(case.code, t.locale)
+    yes = CitizenCase(case_id=case.id, action=action, seen=case.status).pack()
+    no = CitizenCase(case_id=case.id, action="keep", seen=case.status).pack()
+    buttons = inline([[(t.plain(f"button-yes-{action}"), yes), (t.plain("button-no"), no)]])
+    await reply(message, t, profile, _CONFIRM[action], buttons, code=code)
+
+
+async def confirmed(
+    query: CallbackQuery,
+    callback_data: CitizenCase,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The citizen confirmed: the move is made if the rules allow it, once."""
+    if not isinstance(query.message, Message):
+        return
+    case = await repo.cases.by_id(callback_data.case_id, for_update=True)
+    owned = case is not None and case.citizen_id in await repo.users.linked_ids(user)
+    if case is None or not owned or case.status != callback_data.seen:
+        await acknowledge(query, t, profile, "form-stale-button")
+        await drop_buttons(query)
+        return
+    await acknowledge(query, t, profile)
+    await drop_buttons(query)
+    if callback_data.action == "keep":
+        await reply(query.message, t, profile, "citizen-action-kept")
+        return
+    result = await casework.apply(
+        repo,
+        case,
+        action=Action(callback_data.action),
+        actor=user,
+        role=Role.CITIZEN,
+        now=clock.now(),
+        config=settings.config,
+    )
+    if isinstance(result, Refused):
+        await repo.rollback()
+        await query.message.answer(refusal(t, profile, result))
+        return
+    await reply(
+        query.message,
+        t,
+        profile,
+        "citizen-action-done",
+        code=format_code(case.code, t.locale),
+        status=t.plain(f"status-{case.status}"),
+    )
+
+
+class AnswersQuestion(Filter):
+    """A message that answers a clerk's question: a reply to the question, or words outside
+    any form while exactly one question waits."""
+
+    async def __call__(
+        self, message: Message, repo: Repo, user: User, state: FSMContext
+    ) -> bool | dict[str, CaseMessage | None]:
+        if not message.text or message.text.startswith("/"):
+            return False
+        replied = message.reply_to_message
+        if replied is not None:
+            question = await repo.workflow.question_by_sent_message(
+                user.platform, message.chat.id, replied.message_id
+            )
+            if question is not None:
+                return {"question": question}
+        if await state.get_state() is not None:
+            return False
+        waiting = await repo.workflow.open_questions(await _own_case_ids(repo, user))
+        if len(waiting) == 1:
+            return {"question": waiting[0]}
+        return {"question": None} if waiting else False
+
+
+async def _own_case_ids(repo: Repo, user: User) -> list[int]:
+    cases = await repo.cases.of_citizens(await repo.users.linked_ids(user), limit=100)
+    return [case.id for case in cases]
+
+
+async def answer(
+    message: Message,
+    question: CaseMessage | None,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The answer goes to the case's staff chat; with several questions open, ask which."""
+    if question is None:
+        await reply(message, t, profile, "citizen-answer-which")
+        return
+    case = await repo.cases.by_id(question.case_id)
+    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
+        return
+    text = normalize_text(message.text or "")
+    await casework.answer_question(repo, question, case, user, text, clock.now(), settings.config)
+    await reply(message, t, profile, "citizen-answer-sent", code=format_code(case.code, t.locale))
+
+
+def make_router() -> Router:
+    """The citizen's actions on their cases, in private chat."""
+    router = Router(name=__name__)
+    router.message.filter(F.chat.type == "private")
+    router.message.register(ask_to_confirm, Command("withdraw", "object"))
+    router.callback_query.register(confirmed, CitizenCase.filter())
+    router.message.register(answer, AnswersQuestion())
+    return router

@@ -1,0 +1,460 @@
+"""The staff side of a case: its card's buttons in the staff chat, and the same by command."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, Filter, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
+
+from bot.callbacks import CaseAction, OpinionChoice
+from bot.keyboards import from_buttons, inline
+from bot.settings import Settings
+from bot.ui import acknowledge, refusal, reply
+from models.repositories import Repo
+from models.tables import Case, User
+from services import casework
+from services.clock import Clock
+from services.formatting import format_code
+from services.normalize import normalize_text, to_ascii_digits
+from services.platforms import PlatformProfile
+from services.texts import Texts
+from services.tracking import parse_code
+from services.workflow import Action, CaseStatus, Opinion, Refused, Role
+
+STAFF_COMMANDS = ("case", "status", "assign", "opinion")
+
+
+class StaffOnly(Filter):
+    """Passes clerks and admins."""
+
+    async def __call__(self, event: TelegramObject, role: Role) -> bool:
+        return role in (Role.CLERK, Role.ADMIN)
+
+
+class StaffInput(StatesGroup):
+    """What a clerk is asked to type next in the staff chat: a reason, a question, a note."""
+
+    reason = State()
+    question = State()
+    note = State()
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+async def _case_by_code(repo: Repo, text: str) -> Case | None:
+    code = parse_code(text)
+    return await repo.cases.by_code(code.digits) if code else None
+
+
+async def show_case(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """`/case CODE`: the case with its history and the moves allowed now."""
+    case = await _case_by_code(repo, command.args or "")
+    if case is None:
+        await reply(message, t, profile, "staff-case-not-found")
+        return
+    await _send_card(message, repo, case, role, t, profile, settings, clock)
+
+
+async def _send_card(
+    message: Message,
+    repo: Repo,
+    case: Case,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    card = await casework.staff_card(repo, case, t, profile)
+    buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
+    await message.answer(card, reply_markup=from_buttons(buttons))
+
+
+async def change_status(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """`/status CODE STATUS reason…`: the move to STATUS allowed from where the case is."""
+    parts = (command.args or "").split(maxsplit=2)
+    if len(parts) < 2:
+        await reply(message, t, profile, "staff-status-usage")
+        return
+    case = await _case_by_code(repo, parts[0])
+    if case is None:
+        await reply(message, t, profile, "staff-case-not-found")
+        return
+    target = _status_named(parts[1], t)
+    if target is None:
+        await reply(message, t, profile, "staff-status-unknown", name=parts[1])
+        return
+    action = casework.action_towards(case, target, role)
+    if action is None:
+        await reply(
+            message,
+            t,
+            profile,
+            "workflow-illegal",
+            action=t.plain(f"status-{target}"),
+            from_status=t.plain(f"status-{case.status}"),
+        )
+        return
+    reason = parts[2] if len(parts) > 2 else None
+    await _transition(message, repo, case, action, user, role, t, profile, settings, clock, reason)
+
+
+def _status_named(name: str, t: Texts) -> CaseStatus | None:
+    """A status by its key (`closed`) or its label in either language."""
+    wanted = normalize_text(name).strip().lower()
+    for status in CaseStatus:
+        if wanted in (status.value, normalize_text(t.plain(f"status-{status}")).lower()):
+            return status
+    return None
+
+
+async def record_opinion(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """`/opinion CODE violation|no_violation [reason]`: the commission's opinion."""
+    parts = (command.args or "").split(maxsplit=2)
+    if len(parts) < 2 or parts[1] not in {o.value for o in Opinion}:
+        await reply(message, t, profile, "staff-opinion-usage")
+        return
+    case = await _case_by_code(repo, parts[0])
+    if case is None:
+        await reply(message, t, profile, "staff-case-not-found")
+        return
+    reason = parts[2] if len(parts) > 2 else None
+    await _transition(
+        message,
+        repo,
+        case,
+        Action.RECORD_OPINION,
+        user,
+        role,
+        t,
+        profile,
+        settings,
+        clock,
+        reason,
+        Opinion(parts[1]),
+    )
+
+
+async def assign(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/assign CODE @username | platform:id`: give the case to a clerk."""
+    parts = (command.args or "").split()
+    if len(parts) != 2:
+        await reply(message, t, profile, "staff-assign-usage")
+        return
+    case = await _case_by_code(repo, parts[0])
+    if case is None:
+        await reply(message, t, profile, "staff-case-not-found")
+        return
+    clerk = await _person(repo, parts[1], user.platform)
+    if clerk is None:
+        await reply(message, t, profile, "staff-assign-unknown", who=parts[1])
+        return
+    await casework.assign(repo, case, clerk, user, role, clock.now())
+    await reply(
+        message,
+        t,
+        profile,
+        "staff-assigned",
+        code=format_code(case.code, t.locale),
+        clerk=clerk.full_name,
+    )
+
+
+async def _person(repo: Repo, who: str, platform: str) -> User | None:
+    """Someone the desk knows, by @username, `platform:id` or a bare id on this platform."""
+    who = to_ascii_digits(who.strip())
+    if who.startswith("@"):
+        return await repo.users.by_username(who[1:])
+    name, _, raw = who.rpartition(":")
+    if raw.isdigit():
+        return await repo.users.by_platform_id(name or platform, int(raw))
+    return None
+
+
+# --- the card's buttons -------------------------------------------------------------------
+
+
+async def case_button(
+    query: CallbackQuery,
+    callback_data: CaseAction,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A tap on a case's button; one drawn for an earlier status changes nothing."""
+    if not isinstance(query.message, Message):
+        return
+    case = await repo.cases.by_id(callback_data.case_id, for_update=True)
+    if case is None:
+        await acknowledge(query, t, profile, "staff-case-not-found")
+        return
+    action = callback_data.action
+    if action == "view":
+        await acknowledge(query, t, profile)
+        await _send_card(query.message, repo, case, role, t, profile, settings, clock)
+        return
+    if callback_data.seen and callback_data.seen != case.status:
+        await acknowledge(
+            query, t, profile, "staff-stale", status=t.plain(f"status-{case.status}")
+        )
+        await _redraw(query, case, role, t, settings, clock)
+        return
+    if action in ("ask", "note"):
+        await acknowledge(query, t, profile)
+        await state.set_state(StaffInput.question if action == "ask" else StaffInput.note)
+        await state.set_data({"case_id": case.id})
+        await query.message.answer(
+            t.render(profile, f"staff-{action}-prompt", code=format_code(case.code, t.locale)),
+            reply_markup=ForceReply(selective=True),
+        )
+        return
+    await acknowledge(query, t, profile)
+    done = await _transition(
+        query.message,
+        repo,
+        case,
+        Action(action),
+        user,
+        role,
+        t,
+        profile,
+        settings,
+        clock,
+        None,
+        None,
+        state,
+    )
+    if done:
+        await _redraw(query, case, role, t, settings, clock)
+
+
+async def opinion_button(
+    query: CallbackQuery,
+    callback_data: OpinionChoice,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The commission's opinion, chosen with its button."""
+    if not isinstance(query.message, Message):
+        return
+    case = await repo.cases.by_id(callback_data.case_id, for_update=True)
+    if case is None or case.status != callback_data.seen or case.opinion is not None:
+        await acknowledge(query, t, profile, "form-stale-button")
+        return
+    await acknowledge(query, t, profile)
+    await _transition(
+        query.message,
+        repo,
+        case,
+        Action.RECORD_OPINION,
+        user,
+        role,
+        t,
+        profile,
+        settings,
+        clock,
+        None,
+        Opinion(callback_data.opinion),
+        state,
+    )
+
+
+async def _redraw(
+    query: CallbackQuery, case: Case, role: Role, t: Texts, settings: Settings, clock: Clock
+) -> None:
+    if isinstance(query.message, Message):
+        buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
+        await query.message.edit_reply_markup(reply_markup=from_buttons(buttons))
+
+
+async def _transition(
+    message: Message,
+    repo: Repo,
+    case: Case,
+    action: Action,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+    reason: str | None,
+    opinion: Opinion | None = None,
+    state: FSMContext | None = None,
+) -> bool:
+    """Make a move, or say why not; a missing reason or opinion is asked for."""
+    result = await casework.apply(
+        repo,
+        case,
+        action=action,
+        actor=user,
+        role=role,
+        now=clock.now(),
+        config=settings.config,
+        reason=reason,
+        opinion=opinion,
+    )
+    if isinstance(result, Refused):
+        await repo.rollback()
+        if result.key == "workflow-needs-reason" and state is not None:
+            await state.set_state(StaffInput.reason)
+            await state.set_data({"case_id": case.id, "action": action.value, "seen": case.status})
+            await message.answer(
+                t.render(
+                    profile,
+                    "staff-reason-prompt",
+                    code=format_code(case.code, t.locale),
+                    action=t.plain(f"action-{action}"),
+                ),
+                reply_markup=ForceReply(selective=True),
+            )
+            return False
+        if result.key == "workflow-needs-opinion":
+            rows = [
+                [
+                    (
+                        t.plain(f"opinion-{choice}"),
+                        OpinionChoice(case_id=case.id, opinion=choice, seen=case.status).pack(),
+                    )
+                ]
+                for choice in Opinion
+            ]
+            await message.answer(
+                t.render(profile, "staff-opinion-choose", code=format_code(case.code, t.locale)),
+                reply_markup=inline(rows),
+            )
+            return False
+        await message.answer(refusal(t, profile, result))
+        return False
+    await reply(
+        message,
+        t,
+        profile,
+        "staff-moved",
+        code=format_code(case.code, t.locale),
+        action=t.plain(f"action-{action}"),
+        status=t.plain(f"status-{case.status}"),
+        who=user.full_name,
+    )
+    return True
+
+
+# --- what a clerk types after a prompt ------------------------------------------------------
+
+
+async def typed_input(
+    message: Message,
+    state: FSMContext,
+    raw_state: str,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The reason, question or note a clerk was asked for."""
+    data = await state.get_data()
+    await state.clear()
+    case = await repo.cases.by_id(int(data["case_id"]), for_update=True)
+    text = normalize_text(message.text or "")
+    if case is None or not text:
+        await reply(message, t, profile, "staff-case-not-found")
+        return
+    if raw_state == StaffInput.reason.state:
+        if case.status != data.get("seen"):
+            await reply(
+                message, t, profile, "staff-stale", status=t.plain(f"status-{case.status}")
+            )
+            return
+        await _transition(
+            message,
+            repo,
+            case,
+            Action(data["action"]),
+            user,
+            role,
+            t,
+            profile,
+            settings,
+            clock,
+            text,
+        )
+    elif raw_state == StaffInput.question.state:
+        await casework.ask_citizen(repo, case, user, role, text, clock.now())
+        await reply(
+            message, t, profile, "staff-question-sent", code=format_code(case.code, t.locale)
+        )
+    else:
+        await casework.note(repo, case, user, role, text, clock.now())
+        await reply(message, t, profile, "staff-note-saved", code=format_code(case.code, t.locale))
+
+
+def make_router() -> Router:
+    """Staff-only handlers: every one needs the clerk or admin role."""
+    router = Router(name=__name__)
+    router.message.filter(StaffOnly())
+    router.callback_query.filter(StaffOnly())
+    router.message.register(show_case, Command("case"))
+    router.message.register(change_status, Command("status"))
+    router.message.register(record_opinion, Command("opinion"))
+    router.message.register(assign, Command("assign"))
+    router.message.register(
+        typed_input, StateFilter(*StaffInput.__all_states__), F.text & ~F.text.startswith("/")
+    )
+    router.callback_query.register(case_button, CaseAction.filter())
+    router.callback_query.register(opinion_button, OpinionChoice.filter())
+    return router

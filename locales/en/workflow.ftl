@@ -1,0 +1,171 @@
+### The complaint workflow, its deadlines and the staff side.
+
+## Actions (buttons and history)
+
+action-claim = 🙋 Claim the case
+action-refer_to_commission = Refer to the complaints commission
+action-refer_to_supervision = Refer to the supervision committee
+action-record_opinion = Record the commission's opinion
+action-close = Close the case
+action-refer_to_judicial = Refer to Taazirat
+action-void = Void
+action-withdraw = Complainant withdraws
+action-object = Complainant objects
+action-reopen = Reopen
+action-ask = ❓ Ask the complainant
+action-note = 📝 Internal note
+
+event-claim = Claimed by a clerk
+event-refer_to_commission = Referred to the complaints commission
+event-refer_to_supervision = Referred to the supervision committee
+event-record_opinion = Commission's opinion recorded
+event-close = Closed
+event-refer_to_judicial = Referred to Taazirat
+event-void = Voided
+event-withdraw = Complainant withdrew
+event-object = Complainant objected
+event-reopen = Reopened
+event-note = Internal note
+event-assigned = Assigned to a clerk
+event-asked = Question to the complainant
+event-answered = Complainant's answer
+
+opinion-violation = Violation found
+opinion-no_violation = No violation found
+
+step-referral = Review and referral to the commission (2 working days)
+step-commission = Commission hearing (5 days)
+step-decision = The union's decision (3 working days)
+step-supervision = Supervision committee review
+step-judicial = Taazirat hearing (two weeks)
+
+role-citizen = complainant
+role-clerk = clerk
+role-admin = admin
+role-system = system
+
+## Messages to the citizen about their case
+
+case-notice =
+    📣 <b>Case</b> <code>{ $code }</code>
+    { $body }
+    { $due }
+notice-due = <b>Next deadline:</b> { $due }
+case-notice-claimed = Your case has been assigned to a clerk and is under review.
+case-notice-referred-commission = Your case has been referred to the complaints commission, which will hear you and the business.
+case-notice-referred-supervision = Your case has been referred to the supervision committee. { $reason }
+case-notice-commission-reviewed = The commission has given its opinion on your case; the union will decide within three working days.
+case-notice-closed-no-violation = Your case has been reviewed and closed: { $reason }
+    If you object to this decision, send /object { $code }.
+case-notice-closed-by-supervision = Your case was closed after the supervision committee's review: { $reason }
+    If you object to this decision, send /object { $code }.
+case-notice-referred-judicial = Your case has been sent to the Government Discretionary Punishments Organization (Taazirat), which hears it within two weeks.
+case-notice-voided = Your case was voided: { $reason }
+case-notice-withdrawn = Your withdrawal is recorded and the case is closed.
+case-notice-objection-accepted = Your objection is recorded; the case goes to Taazirat.
+case-notice-reopened = Your case has been reopened. { $reason }
+
+## Refusals of the workflow
+
+workflow-illegal = “{ $action }” is not possible while the case is “{ $from_status }”.
+workflow-forbidden = You are not allowed to “{ $action }”.
+workflow-needs-reason = A reason is required for this.
+workflow-needs-opinion = Choose the commission's opinion first.
+workflow-needs-opinion-first = The commission's opinion must be recorded before a decision.
+workflow-opinion-is-violation = The commission found a violation: the case goes to Taazirat, it cannot be closed.
+workflow-opinion-is-no-violation = The commission found no violation: the case is closed, not sent to Taazirat.
+workflow-opinion-already-recorded = The commission's opinion is already recorded.
+workflow-objection-after-withdrawal = The case was closed by your own withdrawal; it cannot be objected to.
+workflow-objection-already-used = An objection to this case is already recorded.
+workflow-objection-window-passed = The { $days }-day period to object to this decision has passed.
+workflow-reopen-only-withdrawn = You can only reopen a case closed by your own withdrawal.
+workflow-reopen-window-passed = The { $days }-day period to reopen this case has passed.
+
+## Deadline settings
+
+sla-unknown-setting = Unknown setting “{ $name }”. Known settings: { $known }
+sla-not-positive-integer = “{ $name }” must be a positive whole number, not “{ $value }”.
+sla-too-large = “{ $name }” ({ $value }) is above the maximum ({ $max }).
+
+## Alerts to staff
+
+alert-notice =
+    ⏰ <b>Deadline reminder</b> — <code>{ $code }</code> ({ $business })
+    { $step } — status: { $status }
+    Due: { $due } (about { $hours } hours left)
+alert-breach =
+    🚨 <b>Deadline passed</b> — <code>{ $code }</code> ({ $business })
+    { $step } — status: { $status }
+    Due: { $due }
+alert-escalation =
+    🔺 <b>Escalated: deadline passed more than { $late } hours ago</b> — <code>{ $code }</code> ({ $business })
+    { $step } — status: { $status }
+    Due: { $due }
+digest =
+    🗓 <b>Daily digest</b> — { $date }
+    New cases (last 24 hours): { $new }
+    Open cases: { $open }
+    Due today: { $due_today }
+    Past their deadline: { $breached }
+    <b>By clerk:</b>
+    { $clerks }
+digest-clerk-line = • { $clerk }: { $count }
+digest-unassigned = unassigned
+
+## The staff side
+
+staff-case-card =
+    📄 <b>Case</b> <code>{ $code }</code> — { $status }
+    <b>Subject:</b> { $subject }
+    <b>Business:</b> { $business } ({ $website })
+    <b>Complainant:</b> { $citizen } — { $phone }
+    <b>Clerk:</b> { $assignee }
+    <b>Received:</b> { $received }
+    <b>Step:</b> { $step } — due: { $step_due }
+    <b>Article 72 deadline:</b> { $overall_due }
+    <b>Commission's opinion:</b> { $opinion }
+    <b>Description:</b> { $description }
+    <b>History:</b>
+    { $history }
+staff-history-line = • { $when } — { $event } ({ $role }) { $note }
+staff-assigned-to-you = 📌 Case <code>{ $code }</code> ({ $business }) is assigned to you.
+staff-case-not-found = No case with this code was found.
+staff-status-usage = Usage: /status CODE STATUS reason — e.g. /status 12345-67890 closed no violation
+staff-status-unknown = Unknown status “{ $name }”.
+staff-opinion-usage = Usage: /opinion CODE violation or no_violation
+staff-assign-usage = Usage: /assign CODE @username
+staff-assign-unknown = We do not know “{ $who }”; they must have written to the bot once.
+staff-assigned = Case <code>{ $code }</code> is assigned to { $clerk }.
+staff-stale = This button is out of date; the case is now “{ $status }” and nothing was changed.
+staff-ask-prompt = Write your question to the complainant of case <code>{ $code }</code> as a reply to this message.
+staff-note-prompt = Write the internal note for case <code>{ $code }</code> as a reply to this message.
+staff-reason-prompt = Write the reason for “{ $action }” on case <code>{ $code }</code> as a reply to this message.
+staff-opinion-choose = The commission's opinion on case <code>{ $code }</code>:
+staff-moved = ✅ Case <code>{ $code }</code>: { $action } — status: { $status } (by { $who })
+staff-question-sent = The question was sent to the complainant of case <code>{ $code }</code>.
+staff-note-saved = Note saved on case <code>{ $code }</code>.
+staff-citizen-answered =
+    💬 <b>Complainant's answer</b> — <code>{ $code }</code>
+    <b>Question:</b> { $question }
+    <b>Answer:</b> { $answer }
+staff-citizen-action = 👤 The complainant of case <code>{ $code }</code>: { $action } — status: { $status }
+staff-only = This command is for clerks and admins only.
+
+## The citizen's side
+
+citizen-question =
+    ❓ <b>A clerk's question about case</b> <code>{ $code }</code>
+    { $question }
+    Please write your answer as a reply to this message.
+citizen-answer-sent = Your answer on case <code>{ $code }</code> reached the clerk.
+citizen-answer-which = You have several unanswered questions; please reply to the question message itself.
+citizen-withdraw-confirm = Do you withdraw your complaint, case <code>{ $code }</code>? The case will be closed.
+citizen-object-confirm = Do you object to the decision on case <code>{ $code }</code>? The case will be sent to Taazirat.
+citizen-action-usage = Add the tracking code, e.g. /withdraw 12345-67890
+citizen-action-done = ✅ Done. Case <code>{ $code }</code> is now “{ $status }”.
+button-yes-withdraw = Yes, I withdraw
+button-yes-object = Yes, I object
+button-no = No
+citizen-action-kept = Nothing was changed.
+clock-starts = The office is closed now; work on your case starts { $when }.
+track-step = <b>Current step:</b> { $step }

@@ -1,0 +1,171 @@
+### The complaint workflow, its deadlines and the staff side.
+
+## Actions (buttons and history)
+
+action-claim = 🙋 برداشتن پرونده
+action-refer_to_commission = ارجاع به کمیسیون شکایت
+action-refer_to_supervision = ارجاع به کمیته نظارت
+action-record_opinion = ثبت نظر کمیسیون
+action-close = مختومه کردن
+action-refer_to_judicial = ارجاع به تعزیرات حکومتی
+action-void = ابطال
+action-withdraw = انصراف شاکی
+action-object = اعتراض شاکی
+action-reopen = بازگشایی
+action-ask = ❓ پرسش از شاکی
+action-note = 📝 یادداشت داخلی
+
+event-claim = پرونده توسط کارشناس برداشته شد
+event-refer_to_commission = ارجاع به کمیسیون شکایت
+event-refer_to_supervision = ارجاع به کمیته نظارت
+event-record_opinion = ثبت نظر کمیسیون
+event-close = مختومه شد
+event-refer_to_judicial = ارجاع به تعزیرات حکومتی
+event-void = ابطال پرونده
+event-withdraw = انصراف شاکی
+event-object = اعتراض شاکی
+event-reopen = بازگشایی پرونده
+event-note = یادداشت داخلی
+event-assigned = واگذاری به کارشناس
+event-asked = پرسش از شاکی
+event-answered = پاسخ شاکی
+
+opinion-violation = تخلف احراز شد
+opinion-no_violation = تخلفی احراز نشد
+
+step-referral = بررسی و ارجاع به کمیسیون (۲ روز کاری)
+step-commission = رسیدگی کمیسیون (۵ روز)
+step-decision = تصمیم اتحادیه (۳ روز کاری)
+step-supervision = رسیدگی کمیته نظارت
+step-judicial = رسیدگی تعزیرات حکومتی (دو هفته)
+
+role-citizen = شاکی
+role-clerk = کارشناس
+role-admin = مدیر
+role-system = سامانه
+
+## Messages to the citizen about their case
+
+case-notice =
+    📣 <b>پرونده</b> <code>{ $code }</code>
+    { $body }
+    { $due }
+notice-due = <b>مهلت مرحله بعد:</b> { $due }
+case-notice-claimed = پرونده شما به کارشناس سپرده شد و در دست بررسی است.
+case-notice-referred-commission = پرونده شما برای رسیدگی به کمیسیون رسیدگی به شکایات ارجاع شد. کمیسیون با دعوت از شما و طرف شکایت رسیدگی می‌کند.
+case-notice-referred-supervision = پرونده شما به کمیته نظارت ارجاع شد. { $reason }
+case-notice-commission-reviewed = کمیسیون نظر خود را درباره پرونده شما اعلام کرد؛ تصمیم اتحادیه ظرف سه روز کاری اعلام می‌شود.
+case-notice-closed-no-violation = رسیدگی به پرونده شما پایان یافت و پرونده مختومه شد: { $reason }
+    اگر به این تصمیم اعتراض دارید، با /object { $code } اعلام کنید.
+case-notice-closed-by-supervision = پرونده شما پس از رسیدگی کمیته نظارت مختومه شد: { $reason }
+    اگر به این تصمیم اعتراض دارید، با /object { $code } اعلام کنید.
+case-notice-referred-judicial = پرونده شما برای رسیدگی به سازمان تعزیرات حکومتی ارسال شد؛ رسیدگی آنجا ظرف دو هفته انجام می‌شود.
+case-notice-voided = پرونده شما باطل شد: { $reason }
+case-notice-withdrawn = انصراف شما ثبت شد و پرونده مختومه شد.
+case-notice-objection-accepted = اعتراض شما ثبت شد و پرونده برای رسیدگی به سازمان تعزیرات حکومتی ارسال می‌شود.
+case-notice-reopened = پرونده شما دوباره باز شد. { $reason }
+
+## Refusals of the workflow
+
+workflow-illegal = «{ $action }» در وضعیت «{ $from_status }» ممکن نیست.
+workflow-forbidden = شما اجازه «{ $action }» را ندارید.
+workflow-needs-reason = برای این کار نوشتن دلیل لازم است.
+workflow-needs-opinion = ابتدا نظر کمیسیون را انتخاب کنید.
+workflow-needs-opinion-first = پیش از تصمیم، نظر کمیسیون باید ثبت شود.
+workflow-opinion-is-violation = کمیسیون تخلف را احراز کرده است؛ پرونده باید به تعزیرات ارجاع شود، نه مختومه.
+workflow-opinion-is-no-violation = کمیسیون تخلفی احراز نکرده است؛ پرونده باید مختومه شود، نه ارجاع به تعزیرات.
+workflow-opinion-already-recorded = نظر کمیسیون قبلاً ثبت شده است.
+workflow-objection-after-withdrawal = پرونده با انصراف خود شما مختومه شده و اعتراض به آن ممکن نیست.
+workflow-objection-already-used = اعتراض به این پرونده قبلاً ثبت شده است.
+workflow-objection-window-passed = مهلت { $days } روزه اعتراض به این تصمیم گذشته است.
+workflow-reopen-only-withdrawn = فقط پرونده‌ای که با انصراف خودتان مختومه شده را می‌توانید دوباره باز کنید.
+workflow-reopen-window-passed = مهلت { $days } روزه بازگشایی این پرونده گذشته است.
+
+## Deadline settings
+
+sla-unknown-setting = تنظیم «{ $name }» شناخته نشد. تنظیم‌های موجود: { $known }
+sla-not-positive-integer = مقدار «{ $name }» باید عدد صحیح مثبت باشد، نه «{ $value }».
+sla-too-large = مقدار «{ $name }» ({ $value }) بیش از حد مجاز ({ $max }) است.
+
+## Alerts to staff
+
+alert-notice =
+    ⏰ <b>یادآوری مهلت</b> — <code>{ $code }</code> ({ $business })
+    { $step } — وضعیت: { $status }
+    مهلت: { $due } (حدود { $hours } ساعت دیگر)
+alert-breach =
+    🚨 <b>مهلت گذشت</b> — <code>{ $code }</code> ({ $business })
+    { $step } — وضعیت: { $status }
+    مهلت: { $due }
+alert-escalation =
+    🔺 <b>ارجاع به مدیر: مهلت بیش از { $late } ساعت گذشته</b> — <code>{ $code }</code> ({ $business })
+    { $step } — وضعیت: { $status }
+    مهلت: { $due }
+digest =
+    🗓 <b>گزارش روزانه</b> — { $date }
+    پرونده‌های تازه (۲۴ ساعت گذشته): { $new }
+    پرونده‌های باز: { $open }
+    مهلت امروز: { $due_today }
+    مهلت گذشته: { $breached }
+    <b>به تفکیک کارشناس:</b>
+    { $clerks }
+digest-clerk-line = • { $clerk }: { $count }
+digest-unassigned = بدون کارشناس
+
+## The staff side
+
+staff-case-card =
+    📄 <b>پرونده</b> <code>{ $code }</code> — { $status }
+    <b>موضوع:</b> { $subject }
+    <b>کسب‌وکار:</b> { $business } ({ $website })
+    <b>شاکی:</b> { $citizen } — { $phone }
+    <b>کارشناس:</b> { $assignee }
+    <b>دریافت:</b> { $received }
+    <b>مرحله:</b> { $step } — مهلت: { $step_due }
+    <b>مهلت ماده ۷۲:</b> { $overall_due }
+    <b>نظر کمیسیون:</b> { $opinion }
+    <b>شرح:</b> { $description }
+    <b>سابقه:</b>
+    { $history }
+staff-history-line = • { $when } — { $event } ({ $role }) { $note }
+staff-assigned-to-you = 📌 پرونده <code>{ $code }</code> ({ $business }) به شما سپرده شد.
+staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
+staff-status-usage = روش استفاده: /status کد وضعیت دلیل — مثلاً: /status 12345-67890 closed نبود تخلف
+staff-status-unknown = وضعیت «{ $name }» شناخته نشد.
+staff-opinion-usage = روش استفاده: /opinion کد violation یا no_violation
+staff-assign-usage = روش استفاده: /assign کد @نام_کاربری
+staff-assign-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
+staff-assigned = پرونده <code>{ $code }</code> به { $clerk } سپرده شد.
+staff-stale = این دکمه قدیمی است؛ پرونده اکنون در وضعیت «{ $status }» است و تغییری داده نشد.
+staff-ask-prompt = پرسش خود از شاکی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
+staff-note-prompt = یادداشت داخلی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
+staff-reason-prompt = دلیل «{ $action }» برای پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
+staff-opinion-choose = نظر کمیسیون درباره پرونده <code>{ $code }</code>:
+staff-moved = ✅ پرونده <code>{ $code }</code>: { $action } — وضعیت: { $status } (توسط { $who })
+staff-question-sent = پرسش برای شاکی پرونده <code>{ $code }</code> فرستاده شد.
+staff-note-saved = یادداشت پرونده <code>{ $code }</code> ثبت شد.
+staff-citizen-answered =
+    💬 <b>پاسخ شاکی</b> — <code>{ $code }</code>
+    <b>پرسش:</b> { $question }
+    <b>پاسخ:</b> { $answer }
+staff-citizen-action = 👤 شاکی پرونده <code>{ $code }</code>: { $action } — وضعیت: { $status }
+staff-only = این دستور فقط برای کارشناسان و مدیران است.
+
+## The citizen's side
+
+citizen-question =
+    ❓ <b>پرسش کارشناس درباره پرونده</b> <code>{ $code }</code>
+    { $question }
+    لطفاً پاسخ را در جواب همین پیام بنویسید.
+citizen-answer-sent = پاسخ شما برای پرونده <code>{ $code }</code> به کارشناس رسید.
+citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً پاسخ را در جواب (Reply) همان پیام پرسش بنویسید.
+citizen-withdraw-confirm = آیا از شکایت پرونده <code>{ $code }</code> انصراف می‌دهید؟ پس از انصراف، پرونده مختومه می‌شود.
+citizen-object-confirm = آیا به تصمیم پرونده <code>{ $code }</code> اعتراض دارید؟ با اعتراض، پرونده برای رسیدگی به تعزیرات حکومتی فرستاده می‌شود.
+citizen-action-usage = کد رهگیری پرونده را هم بنویسید؛ مثلاً: /withdraw 12345-67890
+citizen-action-done = ✅ ثبت شد. پرونده <code>{ $code }</code> اکنون در وضعیت «{ $status }» است.
+button-yes-withdraw = بله، انصراف می‌دهم
+button-yes-object = بله، اعتراض دارم
+button-no = خیر
+citizen-action-kept = تغییری داده نشد.
+clock-starts = ساعت کاری دفتر به پایان رسیده است؛ رسیدگی از { $when } آغاز می‌شود.
+track-step = <b>مرحله فعلی:</b> { $step }

@@ -1,0 +1,70 @@
+"""The periodic jobs. Each one enters at the service layer with its own database session.
+
+Deadlines are rows, found by an indexed query each sweep: there is never one job per case,
+and nothing is lost on a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from models.repositories import Repo
+from services.alerts import send_digests, sweep_deadlines
+from services.calendar import TEHRAN
+from services.clock import Clock
+from services.desk import DeskConfig
+
+logger = logging.getLogger(__name__)
+
+
+class Jobs:
+    """The work the scheduler does, callable on its own (tests call it with a set clock)."""
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        config: DeskConfig,
+        clock: Clock,
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.config = config
+        self.clock = clock
+
+    async def sweep(self) -> int:
+        """Deadline notices, breaches and escalations now due."""
+        async with self.sessionmaker() as session:
+            sent = await sweep_deadlines(Repo(session), self.clock.now(), self.config)
+        if sent:
+            logger.info("deadline sweep sent %s alerts", sent)
+        return sent
+
+    async def digest(self) -> int:
+        """Today's digest for each staff chat, if not sent yet."""
+        async with self.sessionmaker() as session:
+            return await send_digests(Repo(session), self.clock.now(), self.config)
+
+
+def build_scheduler(jobs: Jobs, sweep_seconds: float) -> AsyncIOScheduler:
+    """The sweep every `sweep_seconds`, the digest at its hour; missed runs coalesce into one,
+    and both also run at start so that what fell due during downtime goes out once."""
+    scheduler = AsyncIOScheduler(timezone=TEHRAN)
+    defaults = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+    scheduler.add_job(
+        jobs.sweep,
+        IntervalTrigger(seconds=sweep_seconds, timezone=TEHRAN),
+        id="deadline-sweep",
+        **defaults,
+    )
+    hour, minute = jobs.config.digest_time.hour, jobs.config.digest_time.minute
+    scheduler.add_job(
+        jobs.digest,
+        CronTrigger(hour=hour, minute=minute, timezone=TEHRAN),
+        id="daily-digest",
+        **defaults,
+    )
+    return scheduler
