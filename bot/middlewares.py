@@ -71,6 +71,8 @@ class ContextMiddleware(BaseMiddleware):
         state: FSMContext | None = data.get("state")
         if user is not None and state is not None and _is_private(event):
             await _resume_form(repo, user.id, state)
+            # State filters read the state found before this middleware: give them this one.
+            data["raw_state"] = await state.get_state()
         return await handler(event, data)
 
 

@@ -5,12 +5,13 @@ Each call builds fresh routers, so that any number of dispatchers (workers, test
 
 from aiogram import Router
 
-from handlers import cases, citizen_cases, common, complaints, fallback, staff
+from handlers import admin, cases, citizen_cases, common, complaints, fallback, staff
 
 
 def get_routers() -> list[Router]:
     return [
         common.make_router(),
+        admin.make_router(),
         staff.make_router(),
         citizen_cases.make_router(),
         complaints.make_router(),

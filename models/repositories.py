@@ -200,6 +200,16 @@ class WorkflowRepo:
         )
         return list(rows)
 
+    async def open_cases_due_after(self, instant: datetime, statuses: Sequence[str]) -> list[Case]:
+        """Cases in `statuses` whose deadlines fall at or after an instant."""
+        rows = await self.session.scalars(
+            select(Case).where(
+                Case.status.in_(statuses),
+                or_(Case.step_due_at >= instant, Case.overall_due_at >= instant),
+            )
+        )
+        return list(rows)
+
     async def open_cases_with_due(
         self, queues: Sequence[str], statuses: Sequence[str]
     ) -> list[Case]:

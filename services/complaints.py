@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete
 
 from models.repositories import Repo
-from models.tables import Attachment, Case, CaseEvent, User
+from models.tables import Attachment, Case, CaseEvent, Draft, User
 from services import casework, normalize
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -176,13 +178,25 @@ async def _unique_code(repo: Repo) -> TrackingCode:
             return code
 
 
+async def _claim_draft(repo: Repo, citizen: User) -> bool:
+    """Take the draft away first: of two submissions of one form, only one finds it."""
+    result = await repo.session.execute(
+        delete(Draft).where(Draft.user_id == citizen.id, Draft.form == FORM)
+    )
+    return cast("CursorResult[Any]", result).rowcount == 1
+
+
 async def file_complaint(
     repo: Repo, citizen: User, data: ComplaintData, config: DeskConfig, now: datetime
-) -> Case:
-    """File a complaint in one transaction: the case awaiting expert review with its deadlines,
-    its audit event, the citizen's receipt and the staff chat's card with the attachments;
-    then the draft goes. Outside office hours the clock starts at the next opening.
+) -> Case | None:
+    """File a complaint in one transaction: the draft is claimed first, then the case awaiting
+    expert review with its deadlines, its audit event, the citizen's receipt and the staff
+    chat's card with the attachments are written. Outside office hours the clock starts at the
+    next opening. None when the draft was filed already (a second tap of confirm).
     """
+    if not await _claim_draft(repo, citizen):
+        await repo.rollback()
+        return None
     calendar = await casework.calendar_for(repo, config)
     code = await _unique_code(repo)
     case = Case(
@@ -242,7 +256,6 @@ async def file_complaint(
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         await _staff_card(repo, case, citizen, data, config, staff_chat, now)
-    await repo.drafts.delete(citizen.id, FORM)
     await repo.commit()
     return case
 

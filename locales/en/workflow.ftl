@@ -169,3 +169,16 @@ button-no = No
 citizen-action-kept = Nothing was changed.
 clock-starts = The office is closed now; work on your case starts { $when }.
 track-step = <b>Current step:</b> { $step }
+
+## Closures and holidays (admin)
+
+holiday-usage = Usage: /holiday list, or /holiday add 1405/09/10 reason, or /holiday remove 1405/09/10
+holiday-added = The office is closed on { $day }; the deadlines of { $moved } open cases moved.
+holiday-already = { $day } is already closed.
+holiday-removed = The closure on { $day } is removed; the deadlines of { $moved } open cases were recomputed.
+holiday-not-closed = { $day } is not a closure an admin added.
+holiday-list =
+    <b>Days off in the next { $days } days</b>
+    { $lines }
+holiday-line = • { $day } — { $name }
+holiday-line-closure = • { $day } — office closure { $name }

@@ -169,3 +169,16 @@ button-no = خیر
 citizen-action-kept = تغییری داده نشد.
 clock-starts = ساعت کاری دفتر به پایان رسیده است؛ رسیدگی از { $when } آغاز می‌شود.
 track-step = <b>مرحله فعلی:</b> { $step }
+
+## Closures and holidays (admin)
+
+holiday-usage = روش استفاده: /holiday list یا /holiday add ۱۴۰۵/۰۹/۱۰ دلیل یا /holiday remove ۱۴۰۵/۰۹/۱۰
+holiday-added = دفتر در { $day } تعطیل اعلام شد؛ مهلت { $moved } پرونده باز جابه‌جا شد.
+holiday-already = { $day } پیش‌تر تعطیل اعلام شده است.
+holiday-removed = تعطیلی { $day } برداشته شد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
+holiday-not-closed = { $day } تعطیلی اعلام‌شده توسط مدیر نیست.
+holiday-list =
+    <b>تعطیلی‌های { $days } روز آینده</b>
+    { $lines }
+holiday-line = • { $day } — { $name }
+holiday-line-closure = • { $day } — تعطیلی دفتر { $name }
