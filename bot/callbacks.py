@@ -56,7 +56,15 @@ class CitizenCase(CallbackData, prefix="mine"):
     seen: str
 
 
-_KINDS: dict[str, type[CallbackData]] = {"case": CaseAction}
+class CertAction(CallbackData, prefix="cert"):
+    """Moving a certificate request to `target`, drawn while it had status `seen`."""
+
+    request_id: int
+    target: str
+    seen: str
+
+
+_KINDS: dict[str, type[CallbackData]] = {"case": CaseAction, "cert": CertAction}
 
 
 def pack(callback: dict[str, Any]) -> str:

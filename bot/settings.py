@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     objection_window_days: int = Field(default=10, ge=1)
     reopen_window_days: int = Field(default=30, ge=1)
     sweep_seconds: float = Field(default=60.0, gt=0)
+    certificate_service_days: int = Field(default=15, ge=1)
+    certificate_fee_rials: int = Field(default=100_000, ge=0)
+    documents_notice_hours: int = Field(default=24, ge=1)
 
     log_level: str = "INFO"
 
@@ -202,6 +205,9 @@ class Settings(BaseSettings):
             escalate_after=timedelta(hours=self.escalate_after_hours),
             digest_time=self.digest_time,
             staff_locale=self.default_locale,
+            certificate_service_days=self.certificate_service_days,
+            certificate_fee_rials=self.certificate_fee_rials,
+            documents_notice=timedelta(hours=self.documents_notice_hours),
         )
 
     def sqlite_path(self) -> Path | None:

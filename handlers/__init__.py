@@ -5,7 +5,16 @@ Each call builds fresh routers, so that any number of dispatchers (workers, test
 
 from aiogram import Router
 
-from handlers import admin, cases, citizen_cases, common, complaints, fallback, staff
+from handlers import (
+    admin,
+    cases,
+    certificates,
+    citizen_cases,
+    common,
+    complaints,
+    fallback,
+    staff,
+)
 
 
 def get_routers() -> list[Router]:
@@ -13,6 +22,7 @@ def get_routers() -> list[Router]:
         common.make_router(),
         admin.make_router(),
         staff.make_router(),
+        certificates.make_router(),
         citizen_cases.make_router(),
         complaints.make_router(),
         cases.make_router(),

@@ -11,9 +11,20 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
-from sqlalchemy import Date, ForeignKey, String, delete, func, insert, select, update
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    String,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
@@ -127,6 +138,10 @@ class LicenceRow:
     issued_on: date
     expires_on: date
     status: str
+
+
+_LICENCES = cast(Table, Licence.__table__)
+_SITES = cast(Table, LicenceSite.__table__)
 
 
 class UpsertCounts(NamedTuple):
@@ -272,35 +287,38 @@ class LicenceRepo:
             latest[row.number] = row
         if not latest:
             return UpsertCounts(0, 0)
-        numbers = list(latest)
-        ids: dict[str, int] = {}
-        for chunk in _chunks(numbers, _IN_CHUNK):
-            found = await self.session.execute(
-                select(Licence.number, Licence.id).where(Licence.number.in_(chunk))
-            )
-            ids.update({number: licence_id for number, licence_id in found})
+        ids = await self._ids(list(latest))
         updates = [
-            {"id": ids[number], **_values(row, instant)}
+            {"licence_id": ids[number], **_values(row, instant)}
             for number, row in latest.items()
             if number in ids
         ]
         fresh = [_values(row, instant) for number, row in latest.items() if number not in ids]
+        # Core statements, not ORM bulk ones: executemany without per-row ORM work, and no
+        # RETURNING, whose results the ORM splices batch by batch (quadratic at this size).
         if updates:
-            await self.session.execute(update(Licence), updates)
-            for chunk in _chunks([values["id"] for values in updates], _IN_CHUNK):
-                await self.session.execute(
-                    delete(LicenceSite).where(LicenceSite.licence_id.in_(chunk))
-                )
-        if fresh:
-            inserted = await self.session.execute(
-                insert(Licence).returning(Licence.number, Licence.id), fresh
+            await self.session.execute(
+                update(_LICENCES).where(_LICENCES.c.id == bindparam("licence_id")), updates
             )
-            ids.update({number: licence_id for number, licence_id in inserted})
+            for chunk in _chunks([values["licence_id"] for values in updates], _IN_CHUNK):
+                await self.session.execute(delete(_SITES).where(_SITES.c.licence_id.in_(chunk)))
+        if fresh:
+            await self.session.execute(insert(_LICENCES), fresh)
+            ids.update(await self._ids([values["number"] for values in fresh]))
         sites = [
             {"licence_id": ids[number], "host": host, "position": position}
             for number, row in latest.items()
             for position, host in enumerate(dict.fromkeys(row.sites))
         ]
         if sites:
-            await self.session.execute(insert(LicenceSite), sites)
+            await self.session.execute(insert(_SITES), sites)
         return UpsertCounts(inserted=len(fresh), updated=len(updates))
+
+    async def _ids(self, numbers: Sequence[str]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for chunk in _chunks(numbers, _IN_CHUNK):
+            found = await self.session.execute(
+                select(_LICENCES.c.number, _LICENCES.c.id).where(_LICENCES.c.number.in_(chunk))
+            )
+            ids.update({number: licence_id for number, licence_id in found})
+        return ids

@@ -15,6 +15,8 @@ from models.tables import (
     Case,
     CaseEvent,
     CaseMessage,
+    CertificateEvent,
+    CertificateRequest,
     Closure,
     Draft,
     JobRun,
@@ -86,6 +88,15 @@ class UserRepo:
             user.last_seen_at = now
             changed = True
         return user, changed
+
+    async def with_verified_phone(self, phone: str) -> list[User]:
+        """Every account that verified this phone number."""
+        rows = await self.session.scalars(
+            select(User)
+            .where(User.phone == phone, User.phone_verified_at.is_not(None))
+            .order_by(User.id)
+        )
+        return list(rows)
 
     async def linked_ids(self, user: User) -> list[int]:
         """Ids of every account of the same person: those sharing a verified phone."""
@@ -255,6 +266,51 @@ class WorkflowRepo:
         )
 
 
+class CertificateRepo:
+    """Software certificate requests and their history."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, request: CertificateRequest) -> None:
+        self.session.add(request)
+
+    def add_event(self, event: CertificateEvent) -> None:
+        self.session.add(event)
+
+    async def by_code(self, code: str) -> CertificateRequest | None:
+        return await self.session.scalar(
+            select(CertificateRequest).where(CertificateRequest.code == code)
+        )
+
+    async def by_id(
+        self, request_id: int, *, for_update: bool = False
+    ) -> CertificateRequest | None:
+        query = select(CertificateRequest).where(CertificateRequest.id == request_id)
+        if for_update:
+            query = query.with_for_update()
+        return await self.session.scalar(query)
+
+    async def events_of(self, request_id: int) -> list[CertificateEvent]:
+        rows = await self.session.scalars(
+            select(CertificateEvent)
+            .where(CertificateEvent.request_id == request_id)
+            .order_by(CertificateEvent.id)
+        )
+        return list(rows)
+
+    async def due_for_alert(self, now: datetime, limit: int) -> list[CertificateRequest]:
+        """Requests whose next alert time has come; claimed so no two sweeps share one."""
+        rows = await self.session.scalars(
+            select(CertificateRequest)
+            .where(CertificateRequest.next_alert_at <= now)
+            .order_by(CertificateRequest.next_alert_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(rows)
+
+
 class DraftRepo:
     """Forms in progress, one per user and form."""
 
@@ -345,6 +401,7 @@ class Repo:
         self.drafts = DraftRepo(session)
         self.outbox = OutboxRepo(session)
         self.workflow = WorkflowRepo(session)
+        self.certificates = CertificateRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()

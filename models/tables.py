@@ -92,6 +92,9 @@ class Case(Timestamped, Base):
     alert_stage: Mapped[str | None] = mapped_column(String(16))
     first_response_at: Mapped[datetime | None]
 
+    certificate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_requests.id", ondelete="SET NULL")
+    )
     staff_platform: Mapped[str | None] = mapped_column(String(16))
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -225,3 +228,46 @@ class JobRun(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     period: Mapped[str] = mapped_column(String(64), primary_key=True)
     at: Mapped[datetime]
+
+
+class CertificateRequest(Timestamped, Base):
+    """A request for the IT Organization's software technical certificate, followed by code."""
+
+    __tablename__ = "certificate_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    applicant_name: Mapped[str] = mapped_column(String(256))
+    applicant_phone: Mapped[str] = mapped_column(String(32), index=True)
+    product_name: Mapped[str] = mapped_column(String(256))
+    status: Mapped[str] = mapped_column(String(32))
+    missing_documents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    documents_due_at: Mapped[datetime | None]
+    fee_rials: Mapped[int] = mapped_column(BigInteger)
+    public_link: Mapped[str | None] = mapped_column(String(512))
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
+    submitted_at: Mapped[datetime]
+    status_changed_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
+    alert_stage: Mapped[str | None] = mapped_column(String(16))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class CertificateEvent(Base):
+    """One line of a certificate request's history."""
+
+    __tablename__ = "certificate_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("certificate_requests.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    platform: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from models.repositories import Repo
 from services.alerts import send_digests, sweep_deadlines
 from services.calendar import TEHRAN
+from services.certificates import sweep_certificates
 from services.clock import Clock
 from services.desk import DeskConfig
 
@@ -38,7 +39,9 @@ class Jobs:
     async def sweep(self) -> int:
         """Deadline notices, breaches and escalations now due."""
         async with self.sessionmaker() as session:
-            sent = await sweep_deadlines(Repo(session), self.clock.now(), self.config)
+            repo = Repo(session)
+            sent = await sweep_deadlines(repo, self.clock.now(), self.config)
+            sent += await sweep_certificates(repo, self.clock.now(), self.config)
         if sent:
             logger.info("deadline sweep sent %s alerts", sent)
         return sent

@@ -79,6 +79,10 @@ class DeskConfig:
     escalate_after: timedelta
     digest_time: time
     staff_locale: str
+    # The IT Organization's published service time, in working days, once documents are in.
+    certificate_service_days: int = 15
+    certificate_fee_rials: int = 100_000
+    documents_notice: timedelta = timedelta(hours=24)
 
     def staff_chat(self, queue: Queue | str) -> ChatRef | None:
         return self.staff_chats.get(Queue(queue))

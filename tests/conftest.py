@@ -32,7 +32,7 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
 
 STACKS = ["embedded"] + (["server"] if TEST_DATABASE_URL or TEST_REDIS_URL else [])
 
-# Saturday 1 Azar 1405, 10:00 in Tehran: an ordinary working morning.
+# Sunday 1 Azar 1405, 10:00 in Tehran: an ordinary working morning.
 START = datetime(2026, 11, 22, 10, 0, tzinfo=TEHRAN)
 
 

@@ -38,21 +38,23 @@ USUAL: list[tuple[str, Answer]] = [
 STEPS = [name for name, _ in USUAL]
 
 
-async def answer_until(desk: Desk, person: Person, step: str, *, begin: bool = True) -> None:
-    """Open the form and answer it the usual way until the question of `step` is asked."""
-    if begin:
-        await desk.say(person, "/complaint")
-    for name, answer in USUAL:
-        if name == step:
-            return
+async def answer_between(desk: Desk, person: Person, first: str, last: str | None) -> None:
+    """Answer the usual way from the question of `first` until that of `last` is asked
+    (to the end, filing the complaint, when `last` is None)."""
+    end = len(STEPS) if last is None else STEPS.index(last)
+    for _, answer in USUAL[STEPS.index(first) : end]:
         await answer(desk, person)
-    raise AssertionError(f"no step {step!r}")
+
+
+async def answer_until(desk: Desk, person: Person, step: str) -> None:
+    """Open the form and answer it the usual way until the question of `step` is asked."""
+    await desk.say(person, "/complaint")
+    await answer_between(desk, person, STEPS[0], step)
 
 
 async def answer_from(desk: Desk, person: Person, step: str) -> None:
     """Answer the form the usual way from `step` to the end, filing the complaint."""
-    for name, answer in USUAL[STEPS.index(step) :]:
-        await answer(desk, person)
+    await answer_between(desk, person, step, None)
 
 
 async def file_usual_complaint(desk: Desk, person: Person) -> None:

@@ -18,20 +18,20 @@ ADMIN = Person(Platform.TELEGRAM, 111, "Mina", "Admin")
 async def test_a_closure_announced_the_same_day_moves_running_deadlines(
     desk: Desk, sara: Person
 ) -> None:
-    await file_complaint(desk, sara)  # Saturday 1 Azar 1405, 10:00
+    await file_complaint(desk, sara)  # Sunday 1 Azar 1405, 10:00
     async with desk.repo() as repo:
         case = await repo.session.scalar(select(Case))
         assert case is not None
-        assert case.step_due_at == datetime(2026, 11, 24, 16, 0, tzinfo=TEHRAN)  # Monday
+        assert case.step_due_at == datetime(2026, 11, 24, 16, 0, tzinfo=TEHRAN)  # Tuesday
 
-    await desk.say(ADMIN, "/holiday add ۱۴۰۵/۰۹/۰۲ تعطیلی اضطراری")  # Sunday 2 Azar
+    await desk.say(ADMIN, "/holiday add ۱۴۰۵/۰۹/۰۲ تعطیلی اضطراری")  # Monday 2 Azar
 
     assert "تعطیل اعلام شد" in desk.last_text(ADMIN)
     assert "۱" in desk.last_text(ADMIN)  # one case moved
     async with desk.repo() as repo:
         case = await repo.session.scalar(select(Case))
         assert case is not None
-        assert case.step_due_at == datetime(2026, 11, 25, 16, 0, tzinfo=TEHRAN)  # Tuesday
+        assert case.step_due_at == datetime(2026, 11, 25, 16, 0, tzinfo=TEHRAN)  # Wednesday
         closure = await repo.session.get(Closure, date(2026, 11, 23))
         assert closure is not None and closure.reason == "تعطیلی اضطراری"
         moved = await repo.session.scalar(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from services.formatting import format_code
@@ -66,10 +68,9 @@ def shows_the_case(text: str, code: str) -> bool:
     ],
 )
 async def test_the_owner_sees_the_case_and_its_history(
-    desk: Desk, sara: Person, typed: object
+    desk: Desk, sara: Person, typed: Callable[[str], str]
 ) -> None:
     code = await filed_code(desk, sara)
-    assert callable(typed)
     await desk.say(sara, f"/track {typed(code)}")
 
     assert shows_the_case(desk.last_text(sara), code)

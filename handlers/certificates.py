@@ -1,0 +1,241 @@
+"""Certificate requests: staff register and move them; an applicant may dispute one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, ForceReply, Message
+
+from bot.callbacks import CertAction
+from bot.keyboards import from_buttons
+from bot.settings import Settings
+from bot.ui import acknowledge, reply
+from handlers.staff import StaffOnly
+from models.repositories import Repo
+from models.tables import CertificateRequest, User
+from services import certificates as service
+from services.calendar import TEHRAN
+from services.clock import Clock
+from services.formatting import format_code
+from services.normalize import normalize_text, parse_jalali_or_gregorian_date
+from services.platforms import PlatformProfile
+from services.texts import Texts
+from services.tracking import parse_code
+from services.workflow import Role
+
+_VERBS = {
+    "review": service.CertStatus.UNDER_REVIEW,
+    "fee": service.CertStatus.AWAITING_FEE,
+    "issue": service.CertStatus.ISSUED,
+    "reject": service.CertStatus.REJECTED,
+    "missing": service.CertStatus.DOCUMENTS_INCOMPLETE,
+}
+_NEEDS_INPUT = {
+    service.CertStatus.ISSUED: "link",
+    service.CertStatus.REJECTED: "reason",
+    service.CertStatus.DOCUMENTS_INCOMPLETE: "missing",
+}
+
+
+class CertInput(StatesGroup):
+    """What a clerk is asked to type for a request: the link, the reason, the missing list."""
+
+    details = State()
+
+
+def parse_missing(text: str) -> tuple[datetime | None, tuple[str, ...]]:
+    """`DATE doc one; doc two`: the day the documents are due (end of that day, Tehran) and
+    the documents, separated by `;`, `؛`, `،` or new lines."""
+    raw_day, _, rest = text.strip().partition(" ")
+    day = parse_jalali_or_gregorian_date(raw_day)
+    due = datetime.combine(day, time(23, 59), tzinfo=TEHRAN) if day else None
+    items = [normalize_text(item) for item in re.split(r"[;؛،\n]", rest)]
+    return due, tuple(item for item in items if item)
+
+
+def _change(target: service.CertStatus, details: str) -> service.Change:
+    if target is service.CertStatus.DOCUMENTS_INCOMPLETE:
+        due, missing = parse_missing(details)
+        return service.Change(target, missing=missing, documents_due=due)
+    if target is service.CertStatus.ISSUED:
+        return service.Change(target, link=details.strip() or None)
+    if target is service.CertStatus.REJECTED:
+        return service.Change(target, reason=details.strip() or None)
+    return service.Change(target)
+
+
+async def cert_command(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """`/cert new PHONE | PRODUCT | APPLICANT`, `/cert CODE`, `/cert CODE VERB [details]`."""
+    args = (command.args or "").strip()
+    if args.startswith("new"):
+        parts = [part.strip() for part in args[3:].split("|")]
+        if len(parts) != 3:
+            await reply(message, t, profile, "cert-new-usage")
+            return
+        created = await service.create(
+            repo,
+            applicant_name=parts[2],
+            phone_text=parts[0],
+            product_name=parts[1],
+            by=user,
+            role=role.value,
+            now=clock.now(),
+            config=settings.config,
+        )
+        if isinstance(created, service.Refusal):
+            await reply(message, t, profile, created.key)
+            return
+        await _show(message, created, t, profile, "cert-created")
+        return
+    code_text, _, rest = args.partition(" ")
+    request = await _by_code(repo, code_text)
+    if request is None:
+        await reply(message, t, profile, "cert-not-found")
+        return
+    verb, _, details = rest.strip().partition(" ")
+    if not verb:
+        await _show(message, request, t, profile, "cert-staff-card")
+        return
+    target = _VERBS.get(verb.lower())
+    if target is None:
+        await reply(message, t, profile, "cert-usage")
+        return
+    change = _change(target, details)
+    await _move(message, repo, request, change, user, role, t, profile, settings, clock)
+
+
+async def _by_code(repo: Repo, text: str) -> CertificateRequest | None:
+    code = parse_code(text)
+    return await repo.certificates.by_code(code.digits) if code else None
+
+
+async def _show(
+    message: Message, request: CertificateRequest, t: Texts, profile: PlatformProfile, key: str
+) -> None:
+    await message.answer(
+        t.render(
+            profile,
+            key,
+            details=service.describe(request, t, profile),
+            phone=request.applicant_phone,
+        ),
+        reply_markup=from_buttons(service.staff_buttons(request, t)),
+    )
+
+
+async def _move(
+    message: Message,
+    repo: Repo,
+    request: CertificateRequest,
+    change: service.Change,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    result = await service.change_status(
+        repo, request, change, by=user, role=role.value, now=clock.now(), config=settings.config
+    )
+    if isinstance(result, service.Refusal):
+        await repo.rollback()
+        await reply(message, t, profile, result.key)
+        return
+    await _show(message, result, t, profile, "cert-moved")
+
+
+async def cert_button(
+    query: CallbackQuery,
+    callback_data: CertAction,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A status button under a request; one drawn for an earlier status changes nothing."""
+    if not isinstance(query.message, Message):
+        return
+    request = await repo.certificates.by_id(callback_data.request_id, for_update=True)
+    if request is None or request.status != callback_data.seen:
+        await acknowledge(query, t, profile, "form-stale-button")
+        return
+    await acknowledge(query, t, profile)
+    target = service.CertStatus(callback_data.target)
+    needed = _NEEDS_INPUT.get(target)
+    if needed is not None:
+        await state.set_state(CertInput.details)
+        await state.set_data(
+            {"request_id": request.id, "target": target.value, "seen": request.status}
+        )
+        await query.message.answer(
+            t.render(profile, f"cert-prompt-{needed}", code=format_code(request.code, t.locale)),
+            reply_markup=ForceReply(selective=True),
+        )
+        return
+    await _move(
+        query.message,
+        repo,
+        request,
+        service.Change(target),
+        user,
+        role,
+        t,
+        profile,
+        settings,
+        clock,
+    )
+
+
+async def typed_details(
+    message: Message,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The link, reason or missing list a clerk was asked for."""
+    data = await state.get_data()
+    await state.clear()
+    request = await repo.certificates.by_id(int(data["request_id"]), for_update=True)
+    if request is None or request.status != data["seen"]:
+        await reply(message, t, profile, "form-stale-button")
+        return
+    change = _change(service.CertStatus(data["target"]), message.text or "")
+    await _move(message, repo, request, change, user, role, t, profile, settings, clock)
+
+
+def make_router() -> Router:
+    """Staff-only handlers of certificate requests."""
+    router = Router(name=__name__)
+    router.message.filter(StaffOnly())
+    router.callback_query.filter(StaffOnly())
+    router.message.register(cert_command, Command("cert"))
+    router.message.register(
+        typed_details, StateFilter(CertInput.details), F.text & ~F.text.startswith("/")
+    )
+    router.callback_query.register(cert_button, CertAction.filter())
+    return router

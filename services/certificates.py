@@ -1,0 +1,397 @@
+"""Software technical certificate requests (تاییدیه فنی نرم‌افزار), followed by tracking code.
+
+The IT Organization's service-level agreement (DOMAIN.md §3): it delivers within its published
+service time once the documents are complete, asks only for the documents it has published,
+charges 100,000 rials, and publishes an issued certificate for public access.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from models.repositories import Repo
+from models.tables import CertificateEvent, CertificateRequest, User
+from services.casework import calendar_for
+from services.desk import DeskConfig, Queue
+from services.formatting import format_code, format_datetime, format_number
+from services.normalize import normalize_text, parse_phone, parse_url
+from services.outbox import Button, Outgoing, enqueue
+from services.platforms import PlatformProfile, profile_of
+from services.texts import Rendered, Texts, texts
+from services.tracking import CodeKind, TrackingCode, new_code, parse_code
+
+
+class CertStatus(StrEnum):
+    SUBMITTED = "submitted"
+    DOCUMENTS_INCOMPLETE = "documents_incomplete"
+    UNDER_REVIEW = "under_review"
+    AWAITING_FEE = "awaiting_fee"
+    ISSUED = "issued"
+    REJECTED = "rejected"
+
+
+_S = CertStatus
+# Which status may follow which; issued and rejected are final.
+MOVES: dict[CertStatus, frozenset[CertStatus]] = {
+    _S.SUBMITTED: frozenset({_S.DOCUMENTS_INCOMPLETE, _S.UNDER_REVIEW, _S.REJECTED}),
+    _S.DOCUMENTS_INCOMPLETE: frozenset({_S.UNDER_REVIEW, _S.REJECTED}),
+    _S.UNDER_REVIEW: frozenset({_S.DOCUMENTS_INCOMPLETE, _S.AWAITING_FEE, _S.ISSUED, _S.REJECTED}),
+    _S.AWAITING_FEE: frozenset({_S.ISSUED, _S.UNDER_REVIEW, _S.REJECTED}),
+    _S.ISSUED: frozenset(),
+    _S.REJECTED: frozenset(),
+}
+FINAL = frozenset({_S.ISSUED, _S.REJECTED})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A change the rules do not allow: a message key."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """What staff ask: the new status and what it needs."""
+
+    target: CertStatus
+    missing: tuple[str, ...] = ()
+    documents_due: datetime | None = None
+    link: str | None = None
+    reason: str | None = None
+
+
+def check(request: CertificateRequest, change: Change, now: datetime) -> Refusal | None:
+    """The rule of each change: incomplete documents name what is missing and by when (in the
+    future); an issued certificate has its public link; a rejection has its reason."""
+    current = CertStatus(request.status)
+    if change.target not in MOVES[current]:
+        return Refusal("cert-illegal")
+    if change.target is _S.DOCUMENTS_INCOMPLETE and (
+        not change.missing or change.documents_due is None or change.documents_due <= now
+    ):
+        return Refusal("cert-needs-missing")
+    if change.target is _S.ISSUED and (not change.link or parse_url(change.link) is None):
+        return Refusal("cert-needs-link")
+    if change.target is _S.REJECTED and not (change.reason and change.reason.strip()):
+        return Refusal("cert-needs-reason")
+    return None
+
+
+async def _unique_code(repo: Repo) -> TrackingCode:
+    while True:
+        code = new_code(CodeKind.CERTIFICATE)
+        if await repo.certificates.by_code(code.digits) is None:
+            return code
+
+
+async def create(
+    repo: Repo,
+    *,
+    applicant_name: str,
+    phone_text: str,
+    product_name: str,
+    by: User | None,
+    role: str,
+    now: datetime,
+    config: DeskConfig,
+) -> CertificateRequest | Refusal:
+    """Register a request as submitted; its due date runs from now (documents assumed
+    complete until staff say otherwise)."""
+    phone = parse_phone(phone_text, international=True)
+    if phone is None:
+        return Refusal("cert-bad-phone")
+    name, product = normalize_text(applicant_name), normalize_text(product_name)
+    if not name or not product:
+        return Refusal("cert-new-usage")
+    calendar = await calendar_for(repo, config)
+    code = await _unique_code(repo)
+    request = CertificateRequest(
+        code=code.digits,
+        applicant_name=name,
+        applicant_phone=phone,
+        product_name=product,
+        status=CertStatus.SUBMITTED,
+        missing_documents=[],
+        fee_rials=config.certificate_fee_rials,
+        submitted_at=now,
+        status_changed_at=now,
+        due_at=calendar.add_working_days(now, config.certificate_service_days),
+        created_by=by.id if by else None,
+    )
+    _schedule(request, config)
+    repo.certificates.add(request)
+    await repo.session.flush()
+    _event(repo, request, by, role, "submitted", None, now, None)
+    await _tell_applicant(repo, request, now)
+    await repo.commit()
+    return request
+
+
+async def change_status(
+    repo: Repo,
+    request: CertificateRequest,
+    change: Change,
+    *,
+    by: User | None,
+    role: str,
+    now: datetime,
+    config: DeskConfig,
+) -> CertificateRequest | Refusal:
+    """Move a request, recompute its due date and alerts, audit it, tell the applicant."""
+    refusal = check(request, change, now)
+    if refusal is not None:
+        return refusal
+    before = request.status
+    request.status = change.target.value
+    request.status_changed_at = now
+    calendar = await calendar_for(repo, config)
+    note: str | None = None
+    if change.target is _S.DOCUMENTS_INCOMPLETE:
+        request.missing_documents = [normalize_text(item) for item in change.missing]
+        request.documents_due_at = change.documents_due
+        # The service time runs only once the documents are complete.
+        request.due_at = None
+        note = "; ".join(request.missing_documents)
+    elif before == _S.DOCUMENTS_INCOMPLETE:
+        request.missing_documents = []
+        request.documents_due_at = None
+        request.due_at = calendar.add_working_days(now, config.certificate_service_days)
+    if change.target is _S.ISSUED:
+        request.public_link = change.link
+        note = change.link
+    if change.target is _S.REJECTED:
+        request.rejection_reason = normalize_text(change.reason or "")
+        note = request.rejection_reason
+    if change.target in FINAL:
+        request.due_at = None
+    _schedule(request, config)
+    _event(repo, request, by, role, "status", before, now, note)
+    await _tell_applicant(repo, request, now)
+    await repo.commit()
+    return request
+
+
+def _schedule(request: CertificateRequest, config: DeskConfig) -> None:
+    """The next alert: the applicant's reminder before documents are due, or the breach of
+    the service time for staff."""
+    request.alert_stage = None
+    if request.status == _S.DOCUMENTS_INCOMPLETE and request.documents_due_at is not None:
+        request.next_alert_at = request.documents_due_at - config.documents_notice
+    elif request.due_at is not None and request.status not in FINAL:
+        request.next_alert_at = request.due_at
+    else:
+        request.next_alert_at = None
+
+
+def _event(
+    repo: Repo,
+    request: CertificateRequest,
+    by: User | None,
+    role: str,
+    action: str,
+    before: str | None,
+    now: datetime,
+    note: str | None,
+) -> None:
+    repo.certificates.add_event(
+        CertificateEvent(
+            request_id=request.id,
+            at=now,
+            actor_id=by.id if by else None,
+            actor_role=role,
+            platform=by.platform if by else None,
+            action=action,
+            from_status=before,
+            to_status=request.status,
+            note=note,
+        )
+    )
+
+
+async def applicants(repo: Repo, request: CertificateRequest) -> list[User]:
+    """The accounts that verified the applicant's phone: the only ones who see the request."""
+    return await repo.users.with_verified_phone(request.applicant_phone)
+
+
+async def _tell_applicant(repo: Repo, request: CertificateRequest, now: datetime) -> None:
+    for user in await applicants(repo, request):
+        t = texts(user.locale or "fa")
+        profile = profile_of(user.platform)
+        enqueue(
+            repo,
+            Outgoing(
+                platform=profile.platform,
+                chat_id=user.platform_user_id,
+                text=t.render(profile, "cert-notice", details=describe(request, t, profile)),
+                parse_mode=profile.parse_mode,
+            ),
+            now=now,
+            purpose="cert-status",
+        )
+
+
+def describe(request: CertificateRequest, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A request as its applicant and staff see it."""
+    status = CertStatus(request.status)
+    none = t.plain("value-none")
+    extra: str = ""
+    if status is _S.DOCUMENTS_INCOMPLETE:
+        extra = t.render(
+            profile,
+            "cert-missing",
+            documents=Rendered(
+                "\n".join(
+                    t.render(profile, "cert-missing-line", document=item)
+                    for item in request.missing_documents
+                )
+            ),
+            due=format_datetime(request.documents_due_at, t.locale)
+            if request.documents_due_at
+            else none,
+        )
+    elif status is _S.AWAITING_FEE:
+        extra = t.render(profile, "cert-fee", amount=format_number(request.fee_rials, t.locale))
+    elif status is _S.ISSUED:
+        extra = t.render(profile, "cert-issued-link", link=request.public_link or none)
+    elif status is _S.REJECTED:
+        extra = t.render(profile, "cert-rejected-reason", reason=request.rejection_reason or none)
+    return t.render(
+        profile,
+        "cert-details",
+        code=format_code(request.code, t.locale),
+        product=request.product_name,
+        applicant=request.applicant_name,
+        status=t.plain(f"cert-status-{status}"),
+        submitted=format_datetime(request.submitted_at, t.locale),
+        due=format_datetime(request.due_at, t.locale) if request.due_at else none,
+        extra=Rendered(extra),
+    )
+
+
+async def owned_request(repo: Repo, user: User, text: str) -> CertificateRequest | None:
+    """A request by its code, if this person verified the applicant's phone; else None, the
+    same as for an unknown code."""
+    code = parse_code(text)
+    if code is None or code.kind is not CodeKind.CERTIFICATE:
+        return None
+    request = await repo.certificates.by_code(code.digits)
+    if request is None or user.phone_verified_at is None or user.phone is None:
+        return None
+    return request if request.applicant_phone == user.phone else None
+
+
+def staff_buttons(request: CertificateRequest, t: Texts) -> list[list[Button]]:
+    """A button per status the request may move to now."""
+    return [
+        [
+            Button(
+                t.plain(f"cert-move-{target}"),
+                callback={
+                    "kind": "cert",
+                    "request_id": request.id,
+                    "target": target.value,
+                    "seen": request.status,
+                },
+            )
+        ]
+        for target in sorted(MOVES[CertStatus(request.status)])
+    ]
+
+
+def staff_card(request: CertificateRequest, t: Texts, profile: PlatformProfile) -> Rendered:
+    return t.render(
+        profile,
+        "cert-staff-card",
+        details=describe(request, t, profile),
+        phone=request.applicant_phone,
+    )
+
+
+async def post_to_staff(
+    repo: Repo, request: CertificateRequest, key: str, now: datetime, config: DeskConfig
+) -> None:
+    """A line to the certificates staff chat about a request."""
+    chat = config.staff_chat(Queue.CERTIFICATES)
+    if chat is None:
+        return
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text=t.render(profile, key, details=describe(request, t, profile)),
+            parse_mode=profile.parse_mode,
+            buttons=staff_buttons(request, t),
+        ),
+        now=now,
+        purpose=key,
+    )
+
+
+SWEEP_BATCH = 500
+
+
+async def sweep_certificates(repo: Repo, now: datetime, config: DeskConfig) -> int:
+    """Reminders before missing documents are due, and service-time breaches; each once."""
+    sent = 0
+    while True:
+        requests = await repo.certificates.due_for_alert(now, SWEEP_BATCH)
+        if not requests:
+            return sent
+        for request in requests:
+            sent += await _alert(repo, request, now, config)
+        await repo.commit()
+
+
+async def _alert(
+    repo: Repo, request: CertificateRequest, now: datetime, config: DeskConfig
+) -> int:
+    request.next_alert_at = None
+    if request.status == _S.DOCUMENTS_INCOMPLETE and request.documents_due_at is not None:
+        if request.alert_stage == "documents" or request.documents_due_at <= now:
+            return 0
+        request.alert_stage = "documents"
+        for user in await applicants(repo, request):
+            t = texts(user.locale or "fa")
+            profile = profile_of(user.platform)
+            enqueue(
+                repo,
+                Outgoing(
+                    platform=profile.platform,
+                    chat_id=user.platform_user_id,
+                    text=t.render(
+                        profile, "cert-documents-reminder", details=describe(request, t, profile)
+                    ),
+                    parse_mode=profile.parse_mode,
+                ),
+                now=now,
+                purpose="alert:cert-documents",
+                dedupe_key=f"cert-docs:{request.id}:{request.documents_due_at.isoformat()}:{user.id}",
+            )
+        return 1
+    if request.due_at is None or request.status in FINAL or request.alert_stage == "breach":
+        return 0
+    request.alert_stage = "breach"
+    chat = config.staff_chat(Queue.CERTIFICATES)
+    if chat is None:
+        return 0
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text=t.render(profile, "cert-breach", details=describe(request, t, profile)),
+            parse_mode=profile.parse_mode,
+        ),
+        now=now,
+        purpose="alert:cert-breach",
+        dedupe_key=f"cert-breach:{request.id}:{request.due_at.isoformat()}",
+    )
+    return 1
