@@ -14,6 +14,7 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
+from services.formatting import format_number
 from services.platforms import PlatformProfile
 from services.texts import Texts
 from services.workflow import Refused
@@ -70,6 +71,8 @@ def refusal(t: Texts, profile: PlatformProfile, refused: Refused) -> str:
             args[name] = t.plain(f"action-{value}")
         elif name == "role":
             args[name] = t.plain(f"role-{value}")
+        elif isinstance(value, int):
+            args[name] = format_number(value, t.locale)
         else:
             args[name] = str(value)
     return t.render(profile, refused.key, **args)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import CitizenCase
-from bot.keyboards import inline
+from bot.keyboards import MENU_KEYS, inline
 from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
@@ -19,7 +21,7 @@ from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import normalize_text
 from services.platforms import PlatformProfile
-from services.texts import Texts
+from services.texts import LOCALES, Texts, texts
 from services.workflow import Action, Refused, Role
 
 _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
@@ -32,8 +34,11 @@ async def ask_to_confirm(
     user: User,
     t: Texts,
     profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
-    """`/withdraw CODE` and `/object CODE`: asked once more before anything changes."""
+    """`/withdraw CODE` and `/object CODE`: asked once more before anything changes; a move
+    the rules refuse is refused at once."""
     action = command.command
     if not command.args:
         await reply(message, t, profile, "citizen-action-usage")
@@ -41,6 +46,10 @@ async def ask_to_confirm(
     case = await owned_case(repo, user, command.args)
     if case is None:
         await reply(message, t, profile, "track-not-found")
+        return
+    refused = casework.refusal_of(case, Action(action), Role.CITIZEN, clock.now(), settings.config)
+    if refused is not None:
+        await message.answer(refusal(t, profile, refused))
         return
     code = format_code(case.code, t.locale)
     yes = CitizenCase(case_id=case.id, action=action, seen=case.status).pack()
@@ -103,7 +112,7 @@ class AnswersQuestion(Filter):
     async def __call__(
         self, message: Message, repo: Repo, user: User, state: FSMContext
     ) -> bool | dict[str, CaseMessage | None]:
-        if not message.text or message.text.startswith("/"):
+        if not message.text or message.text.startswith("/") or message.text in _menu_labels():
             return False
         replied = message.reply_to_message
         if replied is not None:
@@ -118,6 +127,12 @@ class AnswersQuestion(Filter):
         if len(waiting) == 1:
             return {"question": waiting[0]}
         return {"question": None} if waiting else False
+
+
+@functools.cache
+def _menu_labels() -> frozenset[str]:
+    """The main menu's buttons in every language: a choice from the menu is no answer."""
+    return frozenset(texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS)
 
 
 async def _own_case_ids(repo: Repo, user: User) -> list[int]:

@@ -239,8 +239,10 @@ async def remind(message: Message, **data: Any) -> None:
     """
     form = _form(message, data)
     draft = await form.repo.drafts.get(form.user.id, service.FORM)
-    step = next((s for s in ORDER if draft is not None and s.state == draft.step), None)
-    if draft is None or step is None:
+    if draft is None:
+        return
+    step = next((s for s in ORDER if s.state == draft.step), None)
+    if step is None:
         return
     answers = dict(draft.data)
     if await form.state.get_state() != step.state:

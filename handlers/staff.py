@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
 from bot.callbacks import CaseAction, OpinionChoice
 from bot.keyboards import from_buttons, inline
 from bot.settings import Settings
-from bot.ui import acknowledge, refusal, reply
+from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
 from services import casework
@@ -93,8 +93,9 @@ async def change_status(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """`/status CODE STATUS reason…`: the move to STATUS allowed from where the case is."""
-    parts = (command.args or "").split(maxsplit=2)
+    """`/status CODE STATUS reason…`: the move to STATUS allowed from where the case is; STATUS
+    is its key (`closed`) or its label (`باطل شده`)."""
+    parts = (command.args or "").split(maxsplit=1)
     if len(parts) < 2:
         await reply(message, t, profile, "staff-status-usage")
         return
@@ -102,10 +103,11 @@ async def change_status(
     if case is None:
         await reply(message, t, profile, "staff-case-not-found")
         return
-    target = _status_named(parts[1], t)
-    if target is None:
-        await reply(message, t, profile, "staff-status-unknown", name=parts[1])
+    named = _status_named(parts[1], t)
+    if named is None:
+        await reply(message, t, profile, "staff-status-unknown", name=parts[1].split()[0])
         return
+    target, reason = named
     action = casework.action_towards(case, target, role)
     if action is None:
         await reply(
@@ -117,16 +119,25 @@ async def change_status(
             from_status=t.plain(f"status-{case.status}"),
         )
         return
-    reason = parts[2] if len(parts) > 2 else None
     await _transition(message, repo, case, action, user, role, t, profile, settings, clock, reason)
 
 
-def _status_named(name: str, t: Texts) -> CaseStatus | None:
-    """A status by its key (`closed`) or its label in either language."""
-    wanted = normalize_text(name).strip().lower()
-    for status in CaseStatus:
-        if wanted in (status.value, normalize_text(t.plain(f"status-{status}")).lower()):
-            return status
+def _status_named(text: str, t: Texts) -> tuple[CaseStatus, str | None] | None:
+    """The status a text begins with, by its key or its label (the longest that matches),
+    and the rest of the text as the reason."""
+    words = normalize_text(text).split()
+    lowered = [word.lower() for word in words]
+    names = sorted(
+        (
+            (normalize_text(name).lower().split(), status)
+            for status in CaseStatus
+            for name in (status.value, t.plain(f"status-{status}"))
+        ),
+        key=lambda item: -len(item[0]),
+    )
+    for name, status in names:
+        if lowered[: len(name)] == name:
+            return status, " ".join(words[len(name) :]) or None
     return None
 
 
@@ -292,8 +303,10 @@ async def opinion_button(
     case = await repo.cases.by_id(callback_data.case_id, for_update=True)
     if case is None or case.status != callback_data.seen or case.opinion is not None:
         await acknowledge(query, t, profile, "form-stale-button")
+        await drop_buttons(query)
         return
     await acknowledge(query, t, profile)
+    await drop_buttons(query)
     await _transition(
         query.message,
         repo,
@@ -347,16 +360,15 @@ async def _transition(
         opinion=opinion,
     )
     if isinstance(result, Refused):
+        # Nothing was changed; read what the answer needs before the rollback expires the case.
+        case_id, code, status = case.id, format_code(case.code, t.locale), case.status
         await repo.rollback()
         if result.key == "workflow-needs-reason" and state is not None:
             await state.set_state(StaffInput.reason)
-            await state.set_data({"case_id": case.id, "action": action.value, "seen": case.status})
+            await state.set_data({"case_id": case_id, "action": action.value, "seen": status})
             await message.answer(
                 t.render(
-                    profile,
-                    "staff-reason-prompt",
-                    code=format_code(case.code, t.locale),
-                    action=t.plain(f"action-{action}"),
+                    profile, "staff-reason-prompt", code=code, action=t.plain(f"action-{action}")
                 ),
                 reply_markup=ForceReply(selective=True),
             )
@@ -366,23 +378,25 @@ async def _transition(
                 [
                     (
                         t.plain(f"opinion-{choice}"),
-                        OpinionChoice(case_id=case.id, opinion=choice, seen=case.status).pack(),
+                        OpinionChoice(case_id=case_id, opinion=choice, seen=status).pack(),
                     )
                 ]
                 for choice in Opinion
             ]
             await message.answer(
-                t.render(profile, "staff-opinion-choose", code=format_code(case.code, t.locale)),
-                reply_markup=inline(rows),
+                t.render(profile, "staff-opinion-choose", code=code), reply_markup=inline(rows)
             )
             return False
         await message.answer(refusal(t, profile, result))
         return False
+    # The next moves come with the confirmation, wherever the move was made.
+    buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
     await reply(
         message,
         t,
         profile,
         "staff-moved",
+        from_buttons(buttons),
         code=format_code(case.code, t.locale),
         action=t.plain(f"action-{action}"),
         status=t.plain(f"status-{case.status}"),

@@ -4,6 +4,7 @@ from models.base import Base
 from models.licences import Licence, LicenceSite
 from models.tables import (
     Attachment,
+    AuditEntry,
     Case,
     CaseEvent,
     CaseMessage,
@@ -14,11 +15,15 @@ from models.tables import (
     JobRun,
     OutboxMessage,
     QueuePolicy,
+    Rating,
+    StaffMember,
+    ThreadMessage,
     User,
 )
 
 __all__ = [
     "Attachment",
+    "AuditEntry",
     "Base",
     "Case",
     "CaseEvent",
@@ -32,5 +37,8 @@ __all__ = [
     "LicenceSite",
     "OutboxMessage",
     "QueuePolicy",
+    "Rating",
+    "StaffMember",
+    "ThreadMessage",
     "User",
 ]

@@ -384,6 +384,13 @@ class OutboxRepo:
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)
 
+    async def has_dedupe_key(self, key: str) -> bool:
+        """Whether a message with this dedupe key was ever queued."""
+        found = await self.session.scalar(
+            select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)
+        )
+        return found is not None
+
     async def pending_count(self) -> int:
         total = await self.session.scalar(
             select(func.count(OutboxMessage.id)).where(OutboxMessage.status != "sent")

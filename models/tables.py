@@ -38,6 +38,7 @@ class User(Timestamped, Base):
     phone: Mapped[str | None] = mapped_column(String(32), index=True)
     phone_verified_at: Mapped[datetime | None]
     is_banned: Mapped[bool] = mapped_column(Boolean, default=False)
+    ban_notified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     last_seen_at: Mapped[datetime | None]
 
     @property
@@ -95,6 +96,8 @@ class Case(Timestamped, Base):
     certificate_id: Mapped[int | None] = mapped_column(
         ForeignKey("certificate_requests.id", ondelete="SET NULL")
     )
+    province: Mapped[str | None] = mapped_column(String(64))
+    staff_thread_id: Mapped[int | None] = mapped_column(BigInteger)
     staff_platform: Mapped[str | None] = mapped_column(String(16))
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -271,3 +274,56 @@ class CertificateEvent(Base):
     from_status: Mapped[str | None] = mapped_column(String(32))
     to_status: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Rating(Base):
+    """A citizen's satisfaction with a closed case, 1 to 5, with an optional comment."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class StaffMember(Base):
+    """A clerk added by an admin with /staff add (beside members of the staff chats)."""
+
+    __tablename__ = "staff_members"
+    __table_args__ = (UniqueConstraint("platform", "platform_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    platform_user_id: Mapped[int] = mapped_column(BigInteger)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime]
+
+
+class AuditEntry(Base):
+    """Who did what, when, from which platform: actions beside a case's own trail, refusals,
+    and the access records kept for six months."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    platform: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+
+
+class ThreadMessage(Base):
+    """A message in a staff chat that belongs to a case's thread: a reply to it is for the case."""
+
+    __tablename__ = "thread_messages"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

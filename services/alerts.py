@@ -8,7 +8,7 @@ reached is sent, once, not one per missed tick.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from models.repositories import Repo
 from models.tables import Case, User
@@ -52,6 +52,10 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
     stage = stages[reached[-1]]
     case.alert_stage = stage.name
     for chat in await _recipients(repo, case, stage.name, config):
+        # A deadline moved away and back again: the alert for it went out already.
+        key = f"alert:{case.id}:{stage.name}:{due.astimezone(UTC).isoformat()}:{chat}"
+        if await repo.outbox.has_dedupe_key(key):
+            continue
         t = texts(config.staff_locale)
         profile = profile_of(chat.platform)
         left = due - now
@@ -79,7 +83,7 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
             now=now,
             purpose=f"alert:{stage.name}",
             case_id=case.id,
-            dedupe_key=f"alert:{case.id}:{stage.name}:{due.isoformat()}:{chat}",
+            dedupe_key=key,
         )
     return 1
 

@@ -20,6 +20,8 @@ from services.outbox import Button, Outgoing, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.workflow import (
+    ILLEGAL,
+    OBJECTION_ALREADY_USED,
     TRANSITIONS,
     Action,
     CaseFacts,
@@ -113,7 +115,9 @@ def schedule_alerts(case: Case, config: DeskConfig) -> None:
 def refresh_deadlines(
     case: Case, policy: SlaPolicy, calendar: WorkingCalendar, config: DeskConfig
 ) -> None:
-    """Recompute the deadlines of a case from its facts, and its alerts with them."""
+    """Recompute the deadlines of a case from its facts; its alerts start afresh only when the
+    deadline they watch moved (a claim keeps the deadline, so a notice sent is not resent)."""
+    watched = alert_due(case)
     deadlines = compute_deadlines(
         status=CaseStatus(case.status),
         opinion=Opinion(case.opinion) if case.opinion else None,
@@ -126,7 +130,9 @@ def refresh_deadlines(
     case.step = deadlines.step.value if deadlines.step else None
     case.step_due_at = deadlines.step_due
     case.overall_due_at = deadlines.overall_due
-    schedule_alerts(case, config)
+    due = alert_due(case)
+    if due is None or due != watched:
+        schedule_alerts(case, config)
 
 
 # --- transitions ------------------------------------------------------------------------------
@@ -161,7 +167,7 @@ async def apply(
         reopen_window=config.windows.reopen,
     )
     if isinstance(result, Refused):
-        return result
+        return _explained(result, case, action)
     after = result.after
     case.status = after.status.value
     case.opinion = after.opinion.value if after.opinion else None
@@ -201,6 +207,28 @@ async def apply(
         tell_staff(repo, case, "staff-citizen-action", now, config, action=label)
     await repo.commit()
     return Applied(result, case)
+
+
+def refusal_of(
+    case: Case, action: Action, role: Role, now: datetime, config: DeskConfig
+) -> Refused | None:
+    """Why `role` may not ask for `action` on the case now; None when the rules allow it
+    (a reason still to be typed is asked for later, so it is no refusal)."""
+    request = TransitionRequest(action=action, role=role, now=now, reason="-")
+    result = plan(
+        facts_of(case),
+        request,
+        objection_window=config.windows.objection,
+        reopen_window=config.windows.reopen,
+    )
+    return _explained(result, case, action) if isinstance(result, Refused) else None
+
+
+def _explained(refused: Refused, case: Case, action: Action) -> Refused:
+    # An objection is made once: a second one is refused as such, wherever the case went.
+    if refused.key == ILLEGAL and action is Action.OBJECT and case.objection_used:
+        return Refused(OBJECTION_ALREADY_USED)
+    return refused
 
 
 async def tell_citizen(

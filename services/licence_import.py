@@ -36,7 +36,6 @@ import inspect
 import io
 import os
 import re
-import zipfile
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,7 +43,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from models.licences import LicenceRepo, LicenceRow
 from services.licences import (
@@ -248,7 +246,8 @@ def _csv_sheet(data: bytes) -> _Sheet:
 def _xlsx_sheet(data: bytes) -> _Sheet:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+    # Whatever a damaged or foreign zip makes the parser raise, the file is unreadable.
+    except Exception as error:
         raise _FileProblem("licence-import-unreadable") from error
     try:
         if not workbook.worksheets:

@@ -117,6 +117,10 @@ def make_settings(**overrides: Any) -> Settings:
         "desk_licence_number": "۱۲۳۴۵۶",
         "desk_operator": "مریم رضایی",
         "desk_address": "تهران، خیابان آزادی، پلاک ۱",
+        # The platforms' limits are real time; tests of the limiter set their own.
+        "rate_per_chat_per_second": 10_000,
+        "rate_per_group_per_minute": 600_000,
+        "rate_per_bot_per_second": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

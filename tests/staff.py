@@ -127,21 +127,33 @@ def message_id_of(desk: Desk, request: Request) -> int:
     return 1000 + next(i for i, r in enumerate(numbered) if r is request)
 
 
-def newest_with_button(desk: Desk, label_part: str) -> tuple[Request, str]:
-    """The newest message in the staff group with a button whose label has these words."""
-    for request in reversed(group_messages(desk)):
+def newest_with_button(desk: Desk, label_part: str) -> tuple[int, Request, str]:
+    """The newest keyboard in the staff group (sent, or edited onto a message) with a button
+    whose label has these words: the message's id, the request, the button's data."""
+    api = desk.api[Platform.TELEGRAM]
+    for request in reversed(api.requests):
+        if request.chat_id != STAFF_CHAT:
+            continue
+        if request.method == "editMessageReplyMarkup":
+            message_id = int(request.params["message_id"])
+        elif request.method in _NUMBERED:
+            message_id = message_id_of(desk, request)
+        else:
+            continue
         for label, data in request.buttons():
             if label_part in label:
-                return request, data
+                return message_id, request, data
     raise AssertionError(f"no button with {label_part!r} in the staff group")
+
+
+def button_labels(request: Request) -> list[str]:
+    return [label for label, _ in request.buttons()]
 
 
 async def press_on_group(desk: Desk, person: Person, label_part: str) -> None:
     """Tap the newest button in the staff group whose label has these words."""
-    request, data = newest_with_button(desk, label_part)
-    await press_in_group(
-        desk, person, data, message_id=message_id_of(desk, request), request=request
-    )
+    message_id, request, data = newest_with_button(desk, label_part)
+    await press_in_group(desk, person, data, message_id=message_id, request=request)
 
 
 def answers(desk: Desk, person: Person) -> list[str]:

@@ -23,7 +23,7 @@ from tests.forms import (
 
 async def the_case(desk: Desk) -> Case:
     async with desk.repo() as repo:
-        case = await repo.session.scalar(select(Case))
+        case: Case | None = await repo.session.scalar(select(Case))
         assert case is not None
         return case
 
@@ -56,9 +56,7 @@ async def test_a_restart_mid_form_resumes_at_the_same_step_with_the_answers(
     assert await draft_of(desk, sara) is None
 
 
-async def test_a_restart_while_attachments_are_coming_keeps_them(
-    desk: Desk, sara: Person
-) -> None:
+async def test_a_restart_while_attachments_are_coming_keeps_them(desk: Desk, sara: Person) -> None:
     await answer_until(desk, sara, "attachments")
     await desk.photo(sara, "first-shot")
     await desk.restart()

@@ -92,6 +92,4 @@ def stairway_postgres() -> Iterator[str]:
 def test_stairway_on_postgresql(stairway_postgres: str) -> None:
     walk_the_stairs(stairway_postgres)
 
-    assert {table.name for table in Base.metadata.sorted_tables} <= table_names(
-        stairway_postgres
-    )
+    assert {table.name for table in Base.metadata.sorted_tables} <= table_names(stairway_postgres)

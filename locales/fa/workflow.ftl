@@ -167,7 +167,7 @@ button-yes-withdraw = بله، انصراف می‌دهم
 button-yes-object = بله، اعتراض دارم
 button-no = خیر
 citizen-action-kept = تغییری داده نشد.
-clock-starts = ساعت کاری دفتر به پایان رسیده است؛ رسیدگی از { $when } آغاز می‌شود.
+clock-starts = اکنون خارج از ساعت کاری دفتر است؛ رسیدگی به شکایت شما از { $when } آغاز می‌شود.
 track-step = <b>مرحله فعلی:</b> { $step }
 
 ## Closures and holidays (admin)
