@@ -22,7 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as error:
-        print(f"Settings are not valid: {error}", file=sys.stderr)
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item['loc']).upper()}: {item['msg']}"
+            for item in error.errors()
+        )
+        print(f"Settings are not valid: {problems}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
 

@@ -25,7 +25,7 @@ SWEEP_BATCH = 500
 
 
 async def sweep_deadlines(repo: Repo, now: datetime, config: DeskConfig) -> int:
-    """Send every alert whose time has come; return how many were sent."""
+    """Send every alert whose time has come; return how many cases were alerted."""
     sent = 0
     while True:
         cases = await repo.workflow.cases_due_for_alert(now, SWEEP_BATCH)
@@ -51,6 +51,7 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
         return 0
     stage = stages[reached[-1]]
     case.alert_stage = stage.name
+    queued = 0
     for chat in await _recipients(repo, case, stage.name, config):
         # A deadline moved away and back again: the alert for it went out already.
         key = f"alert:{case.id}:{stage.name}:{due.astimezone(UTC).isoformat()}:{chat}"
@@ -85,7 +86,8 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
             case_id=case.id,
             dedupe_key=key,
         )
-    return 1
+        queued = 1
+    return queued
 
 
 async def _recipients(repo: Repo, case: Case, stage: str, config: DeskConfig) -> list[ChatRef]:

@@ -70,14 +70,24 @@ class Texts:
         return self._format(key, args)
 
     def render(self, profile: PlatformProfile, key: str, **args: Any) -> Rendered:
-        """A text for a message on a platform, with user values escaped."""
-        escaped = {
-            name: profile.escape(value)
-            if isinstance(value, str) and not isinstance(value, Rendered)
-            else value
-            for name, value in args.items()
-        }
-        return Rendered(profile.finish(self._format(key, escaped)))
+        """A text for a message on a platform, with user values escaped.
+
+        The desk's own markup is turned into the platform's before the values go in, so that
+        markup a person typed stays text.
+        """
+        values: dict[str, str] = {}
+        slots: dict[str, Any] = {}
+        for name, value in args.items():
+            if isinstance(value, str):
+                slot = f"\x00{len(values)}\x00"
+                values[slot] = value if isinstance(value, Rendered) else profile.escape(value)
+                slots[name] = slot
+            else:
+                slots[name] = value
+        text = profile.finish(self._format(key, slots))
+        for slot, value in values.items():
+            text = text.replace(slot, value)
+        return Rendered(text)
 
     def _format(self, key: str, args: Mapping[str, Any]) -> str:
         text = self._l10n.format_value(key, dict(args))

@@ -135,11 +135,6 @@ async def test_html_in_a_telegram_name_is_escaped_in_the_receipt(
     assert "<i>Sara</i>" not in receipt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/platforms.py finish() turns the desk's tags into Markdown after the user's "
-    "values are in, so a <b> typed on Bale becomes bold; the fix belongs in platforms/texts",
-)
 async def test_html_tags_typed_on_bale_stay_as_typed(desk: Desk, reza: Person) -> None:
     await file_up_to_summary(desk, reza, "<b>Shop</b>")
 
