@@ -24,6 +24,7 @@ def get_routers() -> list[Router]:
         staff.make_router(),
         certificates.make_router(),
         citizen_cases.make_router(),
+        certificates.make_citizen_router(),
         complaints.make_router(),
         cases.make_router(),
         fallback.make_router(),

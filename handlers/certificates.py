@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
@@ -15,6 +16,7 @@ from bot.callbacks import CertAction
 from bot.keyboards import from_buttons
 from bot.settings import Settings
 from bot.ui import acknowledge, reply
+from handlers.complaints import begin_with
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import CertificateRequest, User
@@ -40,6 +42,10 @@ _NEEDS_INPUT = {
     service.CertStatus.REJECTED: "reason",
     service.CertStatus.DOCUMENTS_INCOMPLETE: "missing",
 }
+
+
+# The IT Organization of Iran, whose service desk issues the certificate.
+DISPUTE_SITE = "ito.gov.ir"
 
 
 class CertInput(StatesGroup):
@@ -226,6 +232,44 @@ async def typed_details(
         return
     change = _change(service.CertStatus(data["target"]), message.text or "")
     await _move(message, repo, request, change, user, role, t, profile, settings, clock)
+
+
+async def dispute(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    **data: Any,
+) -> None:
+    """`/dispute CODE`: a complaint about a certificate request, linked to it (DOMAIN.md §3:
+    disputes go first to negotiation, else to a complaint reviewed by a committee)."""
+    if not command.args:
+        await reply(message, t, profile, "cert-dispute-usage")
+        return
+    request = await service.owned_request(repo, user, command.args)
+    if request is None:
+        await reply(message, t, profile, "track-not-found")
+        return
+    await reply(
+        message, t, profile, "cert-dispute-intro", code=format_code(request.code, t.locale)
+    )
+    prefilled = {
+        "business_name": t.plain("cert-dispute-business"),
+        "website": DISPUTE_SITE,
+        "certificate_id": request.id,
+    }
+    data.update(repo=repo, user=user, t=t, profile=profile)
+    await begin_with(message, data, prefilled)
+
+
+def make_citizen_router() -> Router:
+    """An applicant's own side of a request: disputing it."""
+    router = Router(name=f"{__name__}.citizen")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(dispute, Command("dispute"))
+    return router
 
 
 def make_router() -> Router:

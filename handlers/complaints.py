@@ -223,12 +223,18 @@ def _form(message: Message, data: dict[str, Any]) -> Form:
 
 async def begin(message: Message, **data: Any) -> None:
     """Start a complaint, or offer to continue the one left open."""
+    await begin_with(message, data, {})
+
+
+async def begin_with(message: Message, data: dict[str, Any], prefilled: dict[str, Any]) -> None:
+    """Start a complaint with some answers known (a business from a lookup, a disputed
+    certificate request); a form left open is offered first, never overwritten."""
     form = _form(message, data)
     if await form.repo.drafts.get(form.user.id, service.FORM) is not None:
         await form.say("draft-resume-or-restart", resume(form.t))
         return
     await form.say("complaint-intro", ReplyKeyboardRemove())
-    await start_form(form, {})
+    await start_form(form, prefilled)
 
 
 async def remind(message: Message, **data: Any) -> None:
@@ -253,7 +259,12 @@ async def remind(message: Message, **data: Any) -> None:
 
 async def start_form(form: Form, prefilled: dict[str, Any]) -> None:
     """Open a fresh form, possibly with answers known already (a business from a lookup)."""
-    step = ComplaintForm.website if prefilled.get("business_name") else ComplaintForm.business_name
+    if not prefilled.get("business_name"):
+        step = ComplaintForm.business_name
+    elif not prefilled.get("website"):
+        step = ComplaintForm.website
+    else:
+        step = ComplaintForm.licence
     await form.goto(step, prefilled)
 
 

@@ -19,7 +19,7 @@ from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import normalize_text, to_ascii_digits
 from services.platforms import PlatformProfile
-from services.texts import Texts
+from services.texts import LOCALES, Texts, texts
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role
 
@@ -103,7 +103,7 @@ async def change_status(
     if case is None:
         await reply(message, t, profile, "staff-case-not-found")
         return
-    named = _status_named(parts[1], t)
+    named = _status_named(parts[1])
     if named is None:
         await reply(message, t, profile, "staff-status-unknown", name=parts[1].split()[0])
         return
@@ -122,16 +122,19 @@ async def change_status(
     await _transition(message, repo, case, action, user, role, t, profile, settings, clock, reason)
 
 
-def _status_named(text: str, t: Texts) -> tuple[CaseStatus, str | None] | None:
-    """The status a text begins with, by its key or its label (the longest that matches),
-    and the rest of the text as the reason."""
+def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
+    """The status a text begins with, by its key or its label in either language (the longest
+    that matches), and the rest of the text as the reason."""
     words = normalize_text(text).split()
     lowered = [word.lower() for word in words]
     names = sorted(
         (
             (normalize_text(name).lower().split(), status)
             for status in CaseStatus
-            for name in (status.value, t.plain(f"status-{status}"))
+            for name in (
+                status.value,
+                *(texts(locale).plain(f"status-{status}") for locale in LOCALES),
+            )
         ),
         key=lambda item: -len(item[0]),
     )
@@ -225,6 +228,8 @@ async def _person(repo: Repo, who: str, platform: str) -> User | None:
 
 # --- the card's buttons -------------------------------------------------------------------
 
+_BUTTON_ACTIONS = frozenset({"view", "ask", "note", *(action.value for action in Action)})
+
 
 async def case_button(
     query: CallbackQuery,
@@ -246,6 +251,9 @@ async def case_button(
         await acknowledge(query, t, profile, "staff-case-not-found")
         return
     action = callback_data.action
+    if action not in _BUTTON_ACTIONS:
+        await acknowledge(query, t, profile, "form-stale-button")
+        return
     if action == "view":
         await acknowledge(query, t, profile)
         await _send_card(query.message, repo, case, role, t, profile, settings, clock)

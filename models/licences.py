@@ -227,34 +227,41 @@ class LicenceRepo:
     async def by_name_key(self, key: str, limit: int) -> list[Licence]:
         """Licences whose business key equals ``key``, then starts with it, then contains it.
 
-        Within each tier shorter keys (closer matches) come first. The contains tier scans the
-        table, so it runs only when the first two leave room under ``limit``.
+        Within each tier shorter keys (closer matches) come first. Equality is an index hit;
+        the other two tiers share one scan of the keys, run only when the first leaves room.
         """
         if not key or limit <= 0:
             return []
-        escaped = _escape_like(key)
-        tiers = (
-            Licence.business_key == key,
-            Licence.business_key.like(escaped + "%", escape="\\"),
-            Licence.business_key.like("%" + escaped + "%", escape="\\"),
+        found = list(
+            await self.session.scalars(
+                select(Licence)
+                .where(Licence.business_key == key)
+                .options(selectinload(Licence.sites))
+                .order_by(Licence.id)
+                .limit(limit)
+            )
         )
-        found: list[Licence] = []
-        seen: set[int] = set()
-        for condition in tiers:
-            room = limit - len(found)
-            if room <= 0:
-                break
-            query = select(Licence).where(condition)
-            if seen:
-                query = query.where(Licence.id.not_in(seen))
-            query = (
+        room = limit - len(found)
+        if room <= 0:
+            return found
+        escaped = _escape_like(key)
+        starts = Licence.business_key.like(escaped + "%", escape="\\")
+        query = select(Licence).where(
+            Licence.business_key.like("%" + escaped + "%", escape="\\"),
+            Licence.business_key != key,
+        )
+        found.extend(
+            await self.session.scalars(
                 query.options(selectinload(Licence.sites))
-                .order_by(func.length(Licence.business_key), Licence.business_key, Licence.id)
+                .order_by(
+                    starts.desc(),
+                    func.length(Licence.business_key),
+                    Licence.business_key,
+                    Licence.id,
+                )
                 .limit(room)
             )
-            for licence in await self.session.scalars(query):
-                seen.add(licence.id)
-                found.append(licence)
+        )
         return found
 
     async def expiring_on(self, days: Sequence[date], statuses: Sequence[str]) -> list[Licence]:
@@ -264,6 +271,7 @@ class LicenceRepo:
         rows = await self.session.scalars(
             select(Licence)
             .where(Licence.expires_on.in_(days), Licence.status.in_(statuses))
+            .options(selectinload(Licence.sites))
             .order_by(Licence.expires_on, Licence.id)
         )
         return list(rows)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from models.repositories import Repo
 from models.tables import Case, User
+from services import certificates
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
-from services.tracking import parse_code
+from services.tracking import CodeKind, parse_code
 
 LIST_LIMIT = 20
 
@@ -57,9 +58,15 @@ async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile)
 
 
 async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformProfile) -> str:
-    """One case and its history, to its owner; anyone else hears it does not exist."""
-    if parse_code(text) is None:
+    """One case and its history, to its owner; anyone else hears it does not exist.
+
+    The code tells the kind: a complaint, or a software certificate request.
+    """
+    code = parse_code(text)
+    if code is None:
         return t.render(profile, "track-bad-code")
+    if code.kind is CodeKind.CERTIFICATE:
+        return await _track_certificate(repo, user, text, t, profile)
     case = await owned_case(repo, user, text)
     if case is None:
         return t.render(profile, "track-not-found")
@@ -81,9 +88,41 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
         subject=t.plain(f"subject-{case.subject}"),
         status=t.plain(f"status-{case.status}"),
         received=format_datetime(case.received_at, t.locale),
-        due=t.render(profile, "track-due", due=format_datetime(case.step_due_at, t.locale))
-        if case.step_due_at
-        else "",
+        due=_current_step(case, t, profile),
         attachments=format_number(len(case.attachments), t.locale),
         history=Rendered(history),
+    )
+
+
+def _current_step(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """The step the case is at and when it is due, while a step runs."""
+    if case.step is None or case.step_due_at is None:
+        return Rendered("")
+    step = t.render(profile, "track-step", step=t.plain(f"step-{case.step}"))
+    due = t.render(profile, "track-due", due=format_datetime(case.step_due_at, t.locale))
+    return Rendered(f"{step}\n{due}")
+
+
+async def _track_certificate(
+    repo: Repo, user: User, text: str, t: Texts, profile: PlatformProfile
+) -> str:
+    request = await certificates.owned_request(repo, user, text)
+    if request is None:
+        return t.render(profile, "track-not-found")
+    history = "\n".join(
+        t.render(
+            profile,
+            "history-line",
+            when=format_datetime(event.at, t.locale),
+            event=t.plain(f"cert-status-{event.to_status}"),
+            status="",
+        )
+        for event in await repo.certificates.events_of(request.id)
+    )
+    return t.render(
+        profile,
+        "track-certificate",
+        details=certificates.describe(request, t, profile),
+        history=Rendered(history),
+        code=format_code(request.code, t.locale),
     )

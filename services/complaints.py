@@ -118,6 +118,7 @@ class ComplaintData:
     order_date: date | None
     order_amount: int | None
     attachments: list[dict[str, Any]]
+    certificate_id: int | None = None
 
     @classmethod
     def from_form(cls, data: dict[str, Any]) -> ComplaintData:
@@ -132,6 +133,7 @@ class ComplaintData:
             order_date=date.fromisoformat(order_date) if order_date else None,
             order_amount=data.get("order_amount"),
             attachments=list(data.get("attachments", [])),
+            certificate_id=data.get("certificate_id"),
         )
 
     @classmethod
@@ -223,6 +225,7 @@ async def file_complaint(
         status_changed_at=now,
         closed_by_withdrawal=False,
         objection_used=False,
+        certificate_id=data.certificate_id,
     )
     casework.refresh_deadlines(case, await casework.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)

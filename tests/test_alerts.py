@@ -126,10 +126,16 @@ async def test_each_stage_is_sent_once_at_its_time(desk: Desk, sara: Person) -> 
         "alert:escalation",
         "alert:escalation",
     ]
-    await desk.drain()
+    assert await desk.drain() == 5
     texts = [r.text for r in group_messages(desk)]
-    assert any("حدود ۲ ساعت دیگر" in text for text in texts)
-    assert any("مهلت گذشت" in text for text in texts)
+    assert [text for text in texts if "یادآوری مهلت" in text or "مهلت گذشت" in text] == [
+        texts[1],
+        texts[2],
+        texts[3],
+    ]
+    assert "حدود ۲۴ ساعت دیگر" in texts[1]
+    assert "حدود ۲ ساعت دیگر" in texts[2]
+    assert "مهلت گذشت" in texts[3]
 
 
 async def test_the_escalation_reaches_every_admin_on_their_platform(
@@ -190,9 +196,7 @@ async def test_after_downtime_past_the_escalation_only_it_goes_out(
     assert (await the_case(desk)).next_alert_at is None
 
 
-async def test_a_referral_starts_the_alerts_of_the_new_deadline(
-    desk: Desk, sara: Person
-) -> None:
+async def test_a_referral_starts_the_alerts_of_the_new_deadline(desk: Desk, sara: Person) -> None:
     ali = clerk()
     code = await filed(desk, sara)
     await sweep_at(desk, NOTICE_24H)

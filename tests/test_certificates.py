@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models.tables import CertificateEvent, CertificateRequest, OutboxMessage
+from models.tables import Case, CertificateEvent, CertificateRequest, OutboxMessage
 from scheduler.jobs import Jobs
 from services.calendar import TEHRAN
 from services.platforms import Platform
@@ -165,3 +165,42 @@ async def test_a_citizen_cannot_run_staff_commands(desk: Desk, sara: Person) -> 
     assert "این دستور را نمی‌شناسم" in desk.last_text(sara)
     async with desk.repo() as repo:
         assert await repo.session.scalar(select(CertificateRequest)) is None
+
+
+async def test_the_applicant_tracks_the_request_and_others_cannot(
+    desk: Desk, sara: Person, reza: Person
+) -> None:
+    await verified_applicant(desk, sara)
+    await staff_says(desk, "/cert new 09121112233 | سامانه حسابداری ابری | شرکت نمونه")
+    code = (await the_request(desk)).code
+
+    await desk.say(sara, f"/track {code}")
+    shown = desk.last_text(sara)
+    assert "سامانه حسابداری ابری" in shown and "ثبت شده" in shown
+
+    await desk.say(reza, f"/track {code}")
+    assert "پیدا نشد" in desk.last_text(reza)
+
+
+async def test_a_dispute_opens_a_complaint_linked_to_the_request(desk: Desk, sara: Person) -> None:
+    await verified_applicant(desk, sara)
+    await staff_says(desk, "/cert new 09121112233 | سامانه حسابداری ابری | شرکت نمونه")
+    request = await the_request(desk)
+
+    await desk.say(sara, f"/dispute {request.code}")
+
+    assert "مرحله ۳ از" in desk.last_text(sara)  # name and site known: the licence step
+    await desk.press_button(sara, "رد شدن")
+    await desk.press_button(sara, "سایر موارد")
+    await desk.say(
+        sara, "درخواست من بیش از موعد اعلام‌شده بدون پاسخ مانده است و پیگیری نتیجه نداد."
+    )
+    await desk.press_button(sara, "سفارشی در کار نیست")
+    await desk.press_button(sara, "تمام شد")
+    await desk.press_button(sara, "تأیید و ثبت نهایی")
+
+    async with desk.repo() as repo:
+        case = await repo.session.scalar(select(Case))
+        assert case is not None
+        assert case.certificate_id == request.id
+        assert case.business_url == "ito.gov.ir"

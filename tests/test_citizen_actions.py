@@ -66,9 +66,7 @@ async def test_yes_withdraws_and_the_staff_chat_is_told(desk: Desk, sara: Person
     told = group_texts(desk)[-1]
     assert "شاکی پرونده" in told and "انصراف شاکی" in told and "مختومه" in told
     async with desk.repo() as repo:
-        event = await repo.session.scalar(
-            select(CaseEvent).where(CaseEvent.action == "withdraw")
-        )
+        event = await repo.session.scalar(select(CaseEvent).where(CaseEvent.action == "withdraw"))
         assert event is not None
         assert (event.actor_role, event.platform) == ("citizen", "telegram")
 
@@ -98,9 +96,7 @@ async def test_a_double_tap_on_yes_withdraws_once(desk: Desk, sara: Person) -> N
     assert sum("انصراف شاکی" in text for text in group_texts(desk)) == 1
 
 
-async def test_another_citizens_code_is_not_found(
-    desk: Desk, sara: Person, reza: Person
-) -> None:
+async def test_another_citizens_code_is_not_found(desk: Desk, sara: Person, reza: Person) -> None:
     code = await filed(desk, sara)
 
     await desk.say(reza, f"/withdraw {code}")
@@ -174,9 +170,7 @@ async def test_an_objection_past_the_window_is_refused(desk: Desk, sara: Person)
     assert case.status == "closed" and not case.objection_used
 
 
-async def test_the_window_is_checked_again_when_yes_is_pressed(
-    desk: Desk, sara: Person
-) -> None:
+async def test_the_window_is_checked_again_when_yes_is_pressed(desk: Desk, sara: Person) -> None:
     code = await filed(desk, sara)
     await closed_by_decision(desk, code)
     desk.clock.advance(OBJECTION_WINDOW - timedelta(minutes=1))

@@ -567,6 +567,11 @@ async def test_an_unknown_name_is_no_licence(registry: LicenceRepo) -> None:
     assert (result.kind, result.found) == (MatchKind.NAME, False)
 
 
+async def test_name_search_takes_like_wildcards_literally(registry: LicenceRepo) -> None:
+    assert await registry.by_name_key("%", 8) == []
+    assert await registry.by_name_key("نارو_", 8) == []
+
+
 @pytest.mark.parametrize("query", ["", "  ؟ ", "ک"])
 async def test_a_query_too_short_is_not_searched(registry: LicenceRepo, query: str) -> None:
     result = await lookup(registry, query, TODAY)

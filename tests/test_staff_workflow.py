@@ -160,9 +160,7 @@ async def test_the_commissions_opinion_by_its_buttons_starts_the_decision_step(
     assert "مختومه کردن" in button_labels(group_messages(desk)[-1])
 
 
-async def test_closing_asks_for_the_reason_and_tells_the_citizen(
-    desk: Desk, sara: Person
-) -> None:
+async def test_closing_asks_for_the_reason_and_tells_the_citizen(desk: Desk, sara: Person) -> None:
     ali = clerk()
     await filed(desk, sara)
     await press_on_group(desk, ali, "ارجاع به کمیسیون")
@@ -369,6 +367,14 @@ async def test_an_admin_may_use_staff_commands_in_private(desk: Desk, sara: Pers
 # --- questions and notes --------------------------------------------------------------------
 
 
+async def answers_stored(desk: Desk) -> int:
+    async with desk.repo() as repo:
+        count = await repo.session.scalar(
+            select(func.count(CaseMessage.id)).where(CaseMessage.kind == "answer")
+        )
+        return int(count or 0)
+
+
 async def ask(desk: Desk, clerk_: Staff, question: str) -> None:
     await press_on_group(desk, clerk_, "پرسش از شاکی")
     await say_in_group(desk, clerk_, question)
@@ -458,10 +464,7 @@ async def test_with_two_open_questions_plain_text_asks_which(desk: Desk, sara: P
     await desk.say(sara, "نمی‌دانم")
 
     assert "چند پرسش بی‌پاسخ دارید" in desk.last_text(sara)
-    async with desk.repo() as repo:
-        assert await repo.session.scalar(
-            select(func.count(CaseMessage.id)).where(CaseMessage.kind == "answer")
-        ) == 0
+    assert await answers_stored(desk) == 0
 
 
 async def test_the_main_menu_is_not_taken_for_an_answer(desk: Desk, sara: Person) -> None:
@@ -474,10 +477,7 @@ async def test_the_main_menu_is_not_taken_for_an_answer(desk: Desk, sara: Person
 
     assert "به کارشناس رسید" not in desk.last_text(sara)
     assert "فروشگاه نمونه" in desk.last_text(sara)  # her cases, as the menu promised
-    async with desk.repo() as repo:
-        assert await repo.session.scalar(
-            select(func.count(CaseMessage.id)).where(CaseMessage.kind == "answer")
-        ) == 0
+    assert await answers_stored(desk) == 0
 
 
 async def test_an_internal_note_is_kept_and_never_sent_to_the_citizen(
@@ -515,8 +515,7 @@ async def test_every_move_is_audited_with_actor_role_and_platform(
     ali_id = (await user_of(desk, ali)).id
     moves = (await events(desk))[1:]
     assert [
-        (e.action, e.from_status, e.to_status, e.actor_id, e.actor_role, e.platform)
-        for e in moves
+        (e.action, e.from_status, e.to_status, e.actor_id, e.actor_role, e.platform) for e in moves
     ] == [
         ("claim", "awaiting_review", "in_progress", ali_id, "clerk", "telegram"),
         ("refer_to_commission", "in_progress", "referred_commission", ali_id, "clerk", "telegram"),

@@ -64,3 +64,8 @@ cert-prompt-missing = Write the due date and the missing documents of request <c
 cert-dispute-business = Information Technology Organization of Iran (software technical certificate)
 cert-dispute-usage = Add the tracking code of the certificate request, e.g. /dispute 23456-78901
 cert-dispute-intro = Let us file a complaint about request <code>{ $code }</code>; it will be linked to that request.
+track-certificate =
+    { $details }
+    <b>History:</b>
+    { $history }
+    To complain about this request: /dispute { $code }

@@ -64,3 +64,8 @@ cert-prompt-missing = مهلت و مدارک ناقص درخواست <code>{ $co
 cert-dispute-business = سازمان فناوری اطلاعات ایران (تاییدیه فنی نرم‌افزار)
 cert-dispute-usage = کد رهگیری درخواست تاییدیه را هم بنویسید؛ مثلاً: /dispute 23456-78901
 cert-dispute-intro = شکایت درباره درخواست <code>{ $code }</code> را ثبت می‌کنیم؛ این شکایت به همان درخواست پیوند می‌خورد.
+track-certificate =
+    { $details }
+    <b>سابقه:</b>
+    { $history }
+    برای شکایت درباره این درخواست: /dispute { $code }
