@@ -10,12 +10,18 @@ from aiogram import Dispatcher
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import BotCommand, BotCommandScopeAllPrivateChats
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
 from bot.delivery import OutboxSender
 from bot.middlewares import ContextMiddleware, DatabaseMiddleware
 from bot.platforms import DeskBot, build_bots
+from bot.roles import Roles
 from bot.settings import Settings
 from handlers import get_routers
 from models.database import make_engine, make_sessionmaker
@@ -24,8 +30,6 @@ from services.clock import Clock, SystemClock
 from services.texts import LOCALES, texts
 
 logger = logging.getLogger(__name__)
-
-CITIZEN_COMMANDS = ("complaint", "mycases", "track", "licence", "language", "cancel", "help")
 
 
 def make_storage(settings: Settings) -> BaseStorage:
@@ -44,30 +48,40 @@ def build_dispatcher(
     storage: BaseStorage | None = None,
 ) -> Dispatcher:
     """The one dispatcher that serves every platform's bot."""
-    dp = Dispatcher(storage=storage or make_storage(settings))
+    dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
     dp.update.outer_middleware(ContextMiddleware(settings, clock))
     dp.include_routers(*get_routers())
     return dp
 
 
-async def set_commands(bot: DeskBot, default_locale: str) -> None:
-    """The command menu, where the platform has one; a failure never stops the start."""
+async def set_commands(bot: DeskBot, settings: Settings) -> None:
+    """A command menu per audience, in each language, where the platform has menus: citizens
+    in private chats, clerks in the staff chats, admins in their own chats. A failure never
+    stops the start."""
     if not bot.profile.has_command_menu:
         return
-    try:
+    staff = CITIZEN_COMMANDS + STAFF_COMMANDS
+    audiences: list[
+        tuple[BotCommandScopeAllPrivateChats | BotCommandScopeChat, tuple[str, ...]]
+    ] = [(BotCommandScopeAllPrivateChats(), CITIZEN_COMMANDS)]
+    for chat in settings.config.staff_chats.values():
+        if chat.platform is bot.platform:
+            audiences.append((BotCommandScopeChat(chat_id=chat.id), (*STAFF_COMMANDS, "help")))
+    for admin in settings.admin_ids:
+        if admin.platform is bot.platform:
+            audiences.append((BotCommandScopeChat(chat_id=admin.id), staff + ADMIN_COMMANDS))
+    for scope, names in audiences:
         for language in (None, *LOCALES):
-            t = texts(language or default_locale)
-            await bot.set_my_commands(
-                [
-                    BotCommand(command=c, description=t.plain(f"command-{c}"))
-                    for c in CITIZEN_COMMANDS
-                ],
-                scope=BotCommandScopeAllPrivateChats(),
-                language_code=language,
-            )
-    except TelegramAPIError as error:
-        logger.warning("could not set the command menu on %s: %s", bot.platform, error)
+            t = texts(language or settings.default_locale)
+            commands = [
+                BotCommand(command=name, description=t.plain(f"command-{name}")) for name in names
+            ]
+            try:
+                await bot.set_my_commands(commands, scope=scope, language_code=language)
+            except TelegramAPIError as error:
+                logger.warning("could not set a command menu on %s: %s", bot.platform, error)
+                return
 
 
 async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
@@ -82,7 +96,7 @@ async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
     jobs = Jobs(sessionmaker, settings.config, clock)
     stop = asyncio.Event()
     for bot in bots.values():
-        await set_commands(bot, settings.default_locale)
+        await set_commands(bot, settings)
     # What fell due while the desk was down goes out once, before the first tick.
     await jobs.sweep()
     await jobs.digest()

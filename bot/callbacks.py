@@ -64,7 +64,18 @@ class CertAction(CallbackData, prefix="cert"):
     seen: str
 
 
-_KINDS: dict[str, type[CallbackData]] = {"case": CaseAction, "cert": CertAction}
+class RatingChoice(CallbackData, prefix="rate"):
+    """A citizen's satisfaction with their closed case, 1 to 5."""
+
+    case_id: int
+    score: int
+
+
+_KINDS: dict[str, type[CallbackData]] = {
+    "case": CaseAction,
+    "cert": CertAction,
+    "rate": RatingChoice,
+}
 
 
 def pack(callback: dict[str, Any]) -> str:

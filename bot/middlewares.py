@@ -15,9 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
+from models.tables import User
 from services.clock import Clock
 from services.desk import ChatRef
-from services.texts import texts
+from services.texts import Texts, texts
 from services.workflow import Role
 
 logger = logging.getLogger(__name__)
@@ -68,12 +69,26 @@ class ContextMiddleware(BaseMiddleware):
         data["role"] = _role(self.settings, bot, event, data["is_admin"])
         locale = (user.locale if user else None) or self.settings.default_locale
         data["t"] = texts(locale)
+        if user is not None and user.is_banned and data["role"] is not Role.ADMIN:
+            await _turn_away(bot, repo, user, event, data["t"])
+            return None
         state: FSMContext | None = data.get("state")
         if user is not None and state is not None and _is_private(event):
             await _resume_form(repo, user.id, state)
             # State filters read the state found before this middleware: give them this one.
             data["raw_state"] = await state.get_state()
         return await handler(event, data)
+
+
+async def _turn_away(
+    bot: DeskBot, repo: Repo, user: User, event: TelegramObject, t: Texts
+) -> None:
+    """A banned person is told once, in private; after that nothing they send is answered."""
+    if user.ban_notified or not _is_private(event):
+        return
+    user.ban_notified = True
+    await repo.commit()
+    await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
 
 
 def _role(settings: Settings, bot: DeskBot, event: TelegramObject, is_admin: bool) -> Role:

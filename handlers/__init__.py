@@ -13,6 +13,9 @@ from handlers import (
     common,
     complaints,
     fallback,
+    refusals,
+    reports,
+    satisfaction,
     staff,
 )
 
@@ -21,11 +24,14 @@ def get_routers() -> list[Router]:
     return [
         common.make_router(),
         admin.make_router(),
+        reports.make_router(),
         staff.make_router(),
         certificates.make_router(),
         citizen_cases.make_router(),
         certificates.make_citizen_router(),
+        satisfaction.make_router(),
         complaints.make_router(),
         cases.make_router(),
+        refusals.make_router(),
         fallback.make_router(),
     ]

@@ -6,11 +6,12 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.types import Message, TelegramObject
 
+from bot.roles import Roles
 from bot.settings import Settings
 from bot.ui import reply
 from models.repositories import Repo
 from models.tables import User
-from services import closures
+from services import closures, people
 from services.calendar import tehran_today
 from services.clock import Clock
 from services.formatting import format_number, format_weekday_date
@@ -87,9 +88,77 @@ async def _list(
     )
 
 
+async def staff(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    roles: Roles,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/staff list | add WHO | remove WHO`: clerks beside the staff chats' members."""
+    verb, _, who = (command.args or "list").strip().partition(" ")
+    verb = verb.lower()
+    if verb == "list":
+        members = await repo.people.staff_members()
+        lines = [
+            t.render(profile, "staff-list-line", who=f"{m.platform}:{m.platform_user_id}")
+            for m in members
+        ]
+        body = Rendered("\n".join(lines)) if lines else t.plain("value-none")
+        await reply(message, t, profile, "staff-list", lines=body)
+        return
+    person = await people.find_person(repo, who, user.platform) if who else None
+    if verb not in ("add", "remove") or person is None:
+        await reply(
+            message,
+            t,
+            profile,
+            "staff-usage" if person is None and not who else "staff-unknown",
+            who=who,
+        )
+        return
+    if verb == "add":
+        changed = await people.add_clerk(repo, person, user, clock.now())
+        key = "staff-added" if changed else "staff-already"
+    else:
+        changed = await people.remove_clerk(repo, person, user, clock.now())
+        key = "staff-removed" if changed else "staff-not-listed"
+    roles.forget(person)
+    await reply(message, t, profile, key, who=person.full_name or who)
+
+
+async def ban(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/ban WHO` and `/unban WHO`: an abusive person is told once, then ignored."""
+    banning = command.command == "ban"
+    who = (command.args or "").strip().split(" ")[0]
+    person = await people.find_person(repo, who, user.platform) if who else None
+    if person is None:
+        await reply(message, t, profile, "ban-usage" if not who else "staff-unknown", who=who)
+        return
+    if person.id == user.id:
+        await reply(message, t, profile, "ban-self")
+        return
+    changed = await people.set_banned(repo, person, banning, user, clock.now())
+    key = ("banned" if banning else "unbanned") if changed else "ban-unchanged"
+    await reply(message, t, profile, key, who=person.full_name or who)
+
+
 def make_router() -> Router:
     """Admin-only commands."""
     router = Router(name=__name__)
     router.message.filter(AdminOnly())
     router.message.register(holiday, Command("holiday"))
+    router.message.register(staff, Command("staff"))
+    router.message.register(ban, Command("ban", "unban"))
     return router

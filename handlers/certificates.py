@@ -275,11 +275,10 @@ def make_citizen_router() -> Router:
 def make_router() -> Router:
     """Staff-only handlers of certificate requests."""
     router = Router(name=__name__)
-    router.message.filter(StaffOnly())
-    router.callback_query.filter(StaffOnly())
-    router.message.register(cert_command, Command("cert"))
+    staff = StaffOnly()
+    router.message.register(cert_command, Command("cert"), staff)
     router.message.register(
-        typed_details, StateFilter(CertInput.details), F.text & ~F.text.startswith("/")
+        typed_details, StateFilter(CertInput.details), F.text & ~F.text.startswith("/"), staff
     )
-    router.callback_query.register(cert_button, CertAction.filter())
+    router.callback_query.register(cert_button, CertAction.filter(), staff)
     return router

@@ -9,11 +9,14 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards import languages, main_menu, menu_button
+from bot.platforms import DeskBot
+from bot.roles import Roles
 from bot.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services.platforms import PlatformProfile
 from services.texts import Texts, texts
+from services.workflow import Role
 
 
 async def start(
@@ -25,9 +28,22 @@ async def start(
         await reply(message, t, profile, "draft-waiting")
 
 
-async def help_(message: Message, t: Texts, profile: PlatformProfile) -> None:
-    """What the desk does and which commands there are."""
+async def help_(
+    message: Message,
+    t: Texts,
+    profile: PlatformProfile,
+    role: Role,
+    bot: DeskBot,
+    repo: Repo,
+    user: User,
+    roles: Roles,
+) -> None:
+    """What the desk does and which commands the asker may use (Bale has no command menu)."""
     await reply(message, t, profile, "help", main_menu(t))
+    if role is Role.ADMIN or await roles.is_clerk(bot, repo, user):
+        await reply(message, t, profile, "help-staff")
+    if role is Role.ADMIN:
+        await reply(message, t, profile, "help-admin")
 
 
 async def cancel(

@@ -10,14 +10,16 @@ from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
 
 from bot.callbacks import CaseAction, OpinionChoice
 from bot.keyboards import from_buttons, inline
+from bot.platforms import DeskBot
+from bot.roles import Roles
 from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
-from services import casework
+from services import casework, people
 from services.clock import Clock
 from services.formatting import format_code
-from services.normalize import normalize_text, to_ascii_digits
+from services.normalize import normalize_text
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Texts, texts
 from services.tracking import parse_code
@@ -27,10 +29,26 @@ STAFF_COMMANDS = ("case", "status", "assign", "opinion")
 
 
 class StaffOnly(Filter):
-    """Passes clerks and admins."""
+    """Passes clerks and admins. Outside a staff chat a person is a clerk when listed with
+    /staff add or a member of a staff chat; the handler then sees the role CLERK.
 
-    async def __call__(self, event: TelegramObject, role: Role) -> bool:
-        return role in (Role.CLERK, Role.ADMIN)
+    Put it after the cheap filters (command, state, callback): it may ask the platform.
+    """
+
+    async def __call__(
+        self,
+        event: TelegramObject,
+        role: Role,
+        bot: DeskBot,
+        repo: Repo,
+        user: User | None,
+        roles: Roles,
+    ) -> bool | dict[str, Role]:
+        if role in (Role.CLERK, Role.ADMIN):
+            return True
+        if user is not None and await roles.is_clerk(bot, repo, user):
+            return {"role": Role.CLERK}
+        return False
 
 
 class StaffInput(StatesGroup):
@@ -200,7 +218,7 @@ async def assign(
     if case is None:
         await reply(message, t, profile, "staff-case-not-found")
         return
-    clerk = await _person(repo, parts[1], user.platform)
+    clerk = await people.find_person(repo, parts[1], user.platform)
     if clerk is None:
         await reply(message, t, profile, "staff-assign-unknown", who=parts[1])
         return
@@ -213,17 +231,6 @@ async def assign(
         code=format_code(case.code, t.locale),
         clerk=clerk.full_name,
     )
-
-
-async def _person(repo: Repo, who: str, platform: str) -> User | None:
-    """Someone the desk knows, by @username, `platform:id` or a bare id on this platform."""
-    who = to_ascii_digits(who.strip())
-    if who.startswith("@"):
-        return await repo.users.by_username(who[1:])
-    name, _, raw = who.rpartition(":")
-    if raw.isdigit():
-        return await repo.users.by_platform_id(name or platform, int(raw))
-    return None
 
 
 # --- the card's buttons -------------------------------------------------------------------
@@ -465,18 +472,28 @@ async def typed_input(
         await reply(message, t, profile, "staff-note-saved", code=format_code(case.code, t.locale))
 
 
+async def staff_help(message: Message, role: Role, t: Texts, profile: PlatformProfile) -> None:
+    """`/help` in a staff chat: the commands of clerks (and of admins, to an admin)."""
+    await reply(message, t, profile, "help-staff")
+    if role is Role.ADMIN:
+        await reply(message, t, profile, "help-admin")
+
+
 def make_router() -> Router:
     """Staff-only handlers: every one needs the clerk or admin role."""
     router = Router(name=__name__)
-    router.message.filter(StaffOnly())
-    router.callback_query.filter(StaffOnly())
-    router.message.register(show_case, Command("case"))
-    router.message.register(change_status, Command("status"))
-    router.message.register(record_opinion, Command("opinion"))
-    router.message.register(assign, Command("assign"))
+    staff = StaffOnly()
+    router.message.register(staff_help, Command("help"), F.chat.type != "private", staff)
+    router.message.register(show_case, Command("case"), staff)
+    router.message.register(change_status, Command("status"), staff)
+    router.message.register(record_opinion, Command("opinion"), staff)
+    router.message.register(assign, Command("assign"), staff)
     router.message.register(
-        typed_input, StateFilter(*StaffInput.__all_states__), F.text & ~F.text.startswith("/")
+        typed_input,
+        StateFilter(*StaffInput.__all_states__),
+        F.text & ~F.text.startswith("/"),
+        staff,
     )
-    router.callback_query.register(case_button, CaseAction.filter())
-    router.callback_query.register(opinion_button, OpinionChoice.filter())
+    router.callback_query.register(case_button, CaseAction.filter(), staff)
+    router.callback_query.register(opinion_button, OpinionChoice.filter(), staff)
     return router

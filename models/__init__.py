@@ -2,6 +2,7 @@
 
 from models.base import Base
 from models.licences import Licence, LicenceSite
+from models.renewals import RenewalReminder, RenewalSubscription
 from models.tables import (
     Attachment,
     AuditEntry,
@@ -38,6 +39,8 @@ __all__ = [
     "OutboxMessage",
     "QueuePolicy",
     "Rating",
+    "RenewalReminder",
+    "RenewalSubscription",
     "StaffMember",
     "ThreadMessage",
     "User",

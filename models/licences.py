@@ -78,7 +78,8 @@ class Licence(Base):
     number_key: Mapped[str] = mapped_column(String(40), index=True)
     holder_type: Mapped[str] = mapped_column(String(8))
     holder_name: Mapped[str] = mapped_column(String(256))
-    holder_phone: Mapped[str | None] = mapped_column(String(32))
+    # Indexed for renewal reminders: a holder finds their licences by their verified phone.
+    holder_phone: Mapped[str | None] = mapped_column(String(32), index=True)
     business_name: Mapped[str] = mapped_column(String(256))
     business_key: Mapped[str] = mapped_column(String(256), index=True)
     category: Mapped[str] = mapped_column(String(160))

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, CaseMessage, QueuePolicy, User
+from services import satisfaction
 from services.calendar import WorkingCalendar
 from services.deadlines import SlaPolicy, compute_deadlines, policy_from_mapping
 from services.desk import DeskConfig
@@ -205,6 +206,8 @@ async def apply(
     if role is Role.CITIZEN:
         label = texts(config.staff_locale).plain(f"action-{action.value}")
         tell_staff(repo, case, "staff-citizen-action", now, config, action=label)
+    if result.changes_status and result.to_status is CaseStatus.CLOSED:
+        await satisfaction.request_rating(repo, case, now)
     await repo.commit()
     return Applied(result, case)
 

@@ -27,6 +27,10 @@ class Method(StrEnum):
     TEXT = "text"
     PHOTO = "photo"
     DOCUMENT = "document"
+    # A case's forum topic in its staff chat, created and renamed; the title is the case's own,
+    # read when the row is sent.
+    TOPIC = "topic"
+    TOPIC_TITLE = "topic_title"
 
 
 @dataclass(frozen=True)

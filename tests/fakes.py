@@ -87,6 +87,8 @@ class FakeBotAPI(BaseSession):
         self.requests: list[Request] = []
         self.failures: list[Failure] = []
         self.files: dict[str, bytes] = {}
+        # Chat members the platform reports: (chat id, user id) -> status.
+        self.members: dict[tuple[int, int], str] = {}
         self._message_ids = itertools.count(1000)
         # Bale documents no command menu; its server answers such calls with an error.
         self.unsupported = (
@@ -188,6 +190,16 @@ class FakeBotAPI(BaseSession):
                 "is_bot": True,
                 "first_name": "Pishkhan",
                 "username": f"pishkhan_{self.platform}_bot",
+            }
+        if name == "getChatMember":
+            chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+            status = self.members.get((chat_id, user_id), "left")
+            if self.platform is Platform.BALE:
+                # Bale's member objects lack fields aiogram requires.
+                return {"status": status}
+            return {
+                "status": status,
+                "user": {"id": user_id, "is_bot": False, "first_name": "Member"},
             }
         if name == "getFile":
             file_id = params["file_id"]

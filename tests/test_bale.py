@@ -47,18 +47,35 @@ async def file_up_to_summary(desk: Desk, person: Person, business: str) -> None:
 
 
 async def test_the_command_menu_is_not_set_on_bale(desk: Desk) -> None:
-    await set_commands(desk.bots[Platform.BALE], "fa")
+    await set_commands(desk.bots[Platform.BALE], desk.settings)
 
     assert desk.api[Platform.BALE].requests == []
 
 
 async def test_the_command_menu_is_set_on_telegram_in_each_language(desk: Desk) -> None:
-    await set_commands(desk.bots[Platform.TELEGRAM], "fa")
+    await set_commands(desk.bots[Platform.TELEGRAM], desk.settings)
 
     calls = desk.api[Platform.TELEGRAM].sent("setMyCommands")
-    assert [call.params.get("language_code") for call in calls] == [None, "fa", "en"]
-    menu = json.loads(calls[0].params["commands"])
+    citizens = [c for c in calls if json.loads(c.params["scope"])["type"] == "all_private_chats"]
+    assert [call.params.get("language_code") for call in citizens] == [None, "fa", "en"]
+    menu = json.loads(citizens[0].params["commands"])
     assert {"command": "complaint", "description": "ثبت شکایت"} in menu
+    assert "stats" not in {item["command"] for item in menu}
+
+
+async def test_staff_chats_and_admins_get_their_own_menus(desk: Desk) -> None:
+    await set_commands(desk.bots[Platform.TELEGRAM], desk.settings)
+
+    menus = {
+        (json.loads(c.params["scope"]).get("chat_id"), c.params.get("language_code")): {
+            item["command"] for item in json.loads(c.params["commands"])
+        }
+        for c in desk.api[Platform.TELEGRAM].sent("setMyCommands")
+    }
+    assert {"case", "status", "find"} <= menus[(-1001000, None)]
+    assert "stats" not in menus[(-1001000, None)]
+    assert {"stats", "export", "ban", "case", "complaint"} <= menus[(111, "en")]
+    assert (222, None) not in menus  # the Bale admin: Bale has no menus
 
 
 async def test_a_failing_command_menu_never_stops_the_start(
@@ -66,10 +83,12 @@ async def test_a_failing_command_menu_never_stops_the_start(
 ) -> None:
     desk.api[Platform.TELEGRAM].fail("setMyCommands", 500, "Internal Server Error", times=3)
     with caplog.at_level(logging.WARNING, logger="bot.app"):
-        await set_commands(desk.bots[Platform.TELEGRAM], "fa")  # returns; nothing is raised
+        await set_commands(
+            desk.bots[Platform.TELEGRAM], desk.settings
+        )  # returns; nothing is raised
 
     assert desk.api[Platform.TELEGRAM].sent("setMyCommands")
-    assert any("could not set the command menu" in r.getMessage() for r in caplog.records)
+    assert any("could not set a command menu" in r.getMessage() for r in caplog.records)
 
 
 # --- what people type, on each platform's markup ------------------------------------------

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from models.tables import CaseEvent, CaseMessage, OutboxMessage, User
+from models.tables import AuditEntry, CaseEvent, CaseMessage, OutboxMessage, User
 from services.calendar import TEHRAN
 from services.formatting import format_code
 from tests.desk import Desk, Person
@@ -329,15 +329,20 @@ async def test_a_citizen_is_not_staff_in_private(desk: Desk, sara: Person, reza:
     code = await filed(desk, sara)
 
     await desk.say(reza, f"/status {code} closed")
-    assert "این دستور را نمی‌شناسم" in desk.last_text(reza)
+    assert "فقط برای کارشناسان و مدیران" in desk.last_text(reza)
     await desk.say(reza, f"/case {code}")
-    assert "این دستور را نمی‌شناسم" in desk.last_text(reza)
+    assert "فقط برای کارشناسان و مدیران" in desk.last_text(reza)
     await desk.say(sara, f"/status {code} referred_commission")
-    assert "این دستور را نمی‌شناسم" in desk.last_text(sara)
+    assert "فقط برای کارشناسان و مدیران" in desk.last_text(sara)
 
     case = await the_case(desk)
     assert case.status == "awaiting_review"
     assert [e.action for e in await events(desk)] == ["filed"]
+    async with desk.repo() as repo:
+        refused = (
+            await repo.session.scalars(select(AuditEntry).where(AuditEntry.action == "refused"))
+        ).all()
+        assert [entry.detail for entry in refused] == ["/status", "/case", "/status"]
 
 
 async def test_a_staff_button_pressed_outside_the_staff_group_does_nothing(
@@ -348,7 +353,7 @@ async def test_a_staff_button_pressed_outside_the_staff_group_does_nothing(
 
     await desk.press(sara, claim)  # a forged or forwarded button, in her private chat
 
-    assert "این دکمه دیگر فعال نیست" in answers(desk, sara)[-1]
+    assert "فقط برای کارشناسان و مدیران" in answers(desk, sara)[-1]
     case = await the_case(desk)
     assert (case.status, case.assignee_id) == ("awaiting_review", None)
 

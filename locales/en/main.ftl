@@ -15,6 +15,10 @@ help =
     /mycases — list my cases
     /track — follow a case by its tracking code, e.g. /track 12345-67890
     /licence — check a business licence
+    /renewal — licence renewal reminders for its holder
+    /withdraw CODE — withdraw a complaint
+    /object CODE — object to a decision
+    /dispute CODE — complain about a certificate request
     /language — change the language
     /cancel — leave a form at any step
     /help — this help
@@ -93,3 +97,20 @@ command-licence = Check a licence
 command-language = Change the language
 command-cancel = Leave the form
 command-help = Help
+command-renewal = Licence renewal reminders
+command-withdraw = Withdraw a complaint
+command-object = Object to a decision
+command-dispute = Complain about a certificate request
+command-case = Open a case
+command-status = Change a case's status
+command-opinion = Record the commission's opinion
+command-assign = Assign a case
+command-find = Search cases
+command-cert = Certificate requests
+command-stats = Statistics
+command-export = Export cases
+command-sla = Queue deadlines
+command-holiday = Office closures
+command-staff = The clerks' list
+command-ban = Ban a user
+command-unban = Lift a ban

@@ -149,7 +149,6 @@ staff-citizen-answered =
     <b>Question:</b> { $question }
     <b>Answer:</b> { $answer }
 staff-citizen-action = 👤 The complainant of case <code>{ $code }</code>: { $action } — status: { $status }
-staff-only = This command is for clerks and admins only.
 
 ## The citizen's side
 
@@ -182,3 +181,40 @@ holiday-list =
     { $lines }
 holiday-line = • { $day } — { $name }
 holiday-line-closure = • { $day } — office closure { $name }
+
+## Roles, the staff list, bans
+
+staff-only = This is for the desk's clerks and admins only.
+admin-only = This is for the desk's admins only.
+staff-usage = Usage: /staff list, /staff add @username, /staff remove telegram:123
+staff-unknown = We do not know “{ $who }”; they must have written to the bot once.
+staff-list =
+    <b>Clerks added by admins</b> (members of the staff chats are clerks too):
+    { $lines }
+staff-list-line = • { $who }
+staff-added = { $who } is now a clerk.
+staff-already = { $who } was already a clerk.
+staff-removed = { $who } is no longer on the clerks' list.
+staff-not-listed = { $who } was not on the clerks' list.
+ban-usage = Usage: /ban @username or /unban telegram:123
+ban-self = You cannot ban yourself.
+banned = { $who } is banned.
+unbanned = { $who } is no longer banned.
+ban-unchanged = Nothing changed for { $who }.
+banned-notice = Your access to the desk is blocked because of abusive behaviour. Further messages will not be answered.
+help-staff =
+    <b>Clerk commands</b>
+    /case CODE — a case, its history and the moves allowed
+    /status CODE STATUS reason — change the status
+    /opinion CODE violation|no_violation — the commission's opinion
+    /assign CODE @username — assign a case
+    /find TEXT — search cases
+    /cert — certificate requests
+help-admin =
+    <b>Admin commands</b>
+    /stats — statistics and a chart
+    /export — CSV and XLSX export
+    /sla — deadlines of each queue
+    /holiday — office closures
+    /staff — the clerks' list
+    /ban and /unban — block a user

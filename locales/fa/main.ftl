@@ -15,6 +15,10 @@ help =
     /mycases — فهرست پرونده‌های من
     /track — پیگیری با کد رهگیری، مثلاً: /track 12345-67890
     /licence — استعلام پروانه کسب
+    /renewal — یادآوری تمدید پروانه برای دارنده آن
+    /withdraw کد — انصراف از شکایت
+    /object کد — اعتراض به تصمیم
+    /dispute کد — شکایت درباره درخواست تاییدیه فنی
     /language — تغییر زبان
     /cancel — انصراف از فرم در هر مرحله
     /help — همین راهنما
@@ -93,3 +97,20 @@ command-licence = استعلام پروانه کسب
 command-language = تغییر زبان
 command-cancel = انصراف از فرم
 command-help = راهنما
+command-renewal = یادآوری تمدید پروانه
+command-withdraw = انصراف از شکایت
+command-object = اعتراض به تصمیم
+command-dispute = شکایت درباره درخواست تاییدیه
+command-case = مشاهده پرونده
+command-status = تغییر وضعیت پرونده
+command-opinion = ثبت نظر کمیسیون
+command-assign = واگذاری پرونده
+command-find = جست‌وجوی پرونده
+command-cert = درخواست‌های تاییدیه فنی
+command-stats = آمار
+command-export = خروجی پرونده‌ها
+command-sla = مهلت‌های صف
+command-holiday = تعطیلی‌های دفتر
+command-staff = فهرست کارشناسان
+command-ban = مسدودکردن کاربر
+command-unban = رفع مسدودی

@@ -149,7 +149,6 @@ staff-citizen-answered =
     <b>پرسش:</b> { $question }
     <b>پاسخ:</b> { $answer }
 staff-citizen-action = 👤 شاکی پرونده <code>{ $code }</code>: { $action } — وضعیت: { $status }
-staff-only = این دستور فقط برای کارشناسان و مدیران است.
 
 ## The citizen's side
 
@@ -182,3 +181,40 @@ holiday-list =
     { $lines }
 holiday-line = • { $day } — { $name }
 holiday-line-closure = • { $day } — تعطیلی دفتر { $name }
+
+## Roles, the staff list, bans
+
+staff-only = این کار فقط برای کارشناسان و مدیران پیشخوان است.
+admin-only = این کار فقط برای مدیران پیشخوان است.
+staff-usage = روش استفاده: /staff list یا /staff add @نام_کاربری یا /staff remove telegram:123
+staff-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
+staff-list =
+    <b>کارشناسان افزوده‌شده</b> (اعضای گروه‌های کارشناسی هم کارشناس به شمار می‌آیند):
+    { $lines }
+staff-list-line = • { $who }
+staff-added = { $who } به فهرست کارشناسان افزوده شد.
+staff-already = { $who } پیش‌تر در فهرست کارشناسان بود.
+staff-removed = { $who } از فهرست کارشناسان برداشته شد.
+staff-not-listed = { $who } در فهرست کارشناسان نبود.
+ban-usage = روش استفاده: /ban @نام_کاربری یا /unban telegram:123
+ban-self = نمی‌توانید خودتان را مسدود کنید.
+banned = { $who } مسدود شد.
+unbanned = { $who } از مسدودی خارج شد.
+ban-unchanged = وضعیت { $who } تغییری نکرد.
+banned-notice = دسترسی شما به پیشخوان به دلیل رفتار نامناسب مسدود شده است. پیام‌های بعدی شما پاسخ داده نمی‌شود.
+help-staff =
+    <b>دستورهای کارشناس</b>
+    /case کد — پرونده، سابقه و اقدام‌های مجاز
+    /status کد وضعیت دلیل — تغییر وضعیت
+    /opinion کد violation|no_violation — نظر کمیسیون
+    /assign کد @نام_کاربری — واگذاری پرونده
+    /find متن — جست‌وجوی پرونده
+    /cert — درخواست‌های تاییدیه فنی
+help-admin =
+    <b>دستورهای مدیر</b>
+    /stats — آمار و نمودار
+    /export — خروجی CSV و XLSX
+    /sla — مهلت‌های هر صف
+    /holiday — تعطیلی‌های دفتر
+    /staff — فهرست کارشناسان
+    /ban و /unban — مسدودکردن کاربر

@@ -1,0 +1,19 @@
+"""The commands of each audience, for the menus, /help and refusals."""
+
+from __future__ import annotations
+
+CITIZEN_COMMANDS = (
+    "complaint",
+    "mycases",
+    "track",
+    "licence",
+    "renewal",
+    "withdraw",
+    "object",
+    "dispute",
+    "language",
+    "cancel",
+    "help",
+)
+STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert")
+ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

@@ -1,0 +1,122 @@
+"""The admin console's reports: /stats, /export and /sla for admins, /find for all staff."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, FSInputFile, Message
+
+from bot.settings import Settings
+from bot.ui import refusal, reply
+from handlers.admin import AdminOnly
+from handlers.staff import StaffOnly
+from models.repositories import Repo
+from models.tables import User
+from services import casework, charts, reports
+from services.clock import Clock
+from services.formatting import format_date, format_number
+from services.platforms import PlatformProfile
+from services.texts import Texts
+from services.workflow import Refused
+
+
+async def stats(
+    message: Message, repo: Repo, t: Texts, profile: PlatformProfile, clock: Clock
+) -> None:
+    """`/stats`: the desk in numbers, then the same as a chart."""
+    figures = await reports.gather(repo, clock.now())
+    await message.answer(reports.describe(figures, t, profile))
+    if figures.total == 0:
+        return
+    # Drawing takes a moment of CPU: off the event loop, so other chats are not kept waiting.
+    png = await asyncio.to_thread(charts.stats_chart, figures, t)
+    await message.answer_photo(
+        BufferedInputFile(png, filename="stats.png"),
+        caption=t.render(profile, "stats-chart-caption", date=format_date(figures.at, t.locale)),
+    )
+
+
+async def export(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/export [from DATE] [to DATE] [status STATUS] [format csv|xlsx]`: cases as a file."""
+    request = reports.parse_export(command.args or "")
+    if isinstance(request, Refused):
+        await message.answer(refusal(t, profile, request))
+        return
+    # The file is written to disk batch by batch and uploaded from there, never held whole.
+    with tempfile.TemporaryDirectory(prefix="pishkhan-") as folder:
+        path = Path(folder) / reports.export_filename(request, clock.now())
+        count = await reports.write_export(repo, request, t, path)
+        if count == 0:
+            await reply(message, t, profile, "export-empty")
+            return
+        if path.stat().st_size > reports.MAX_UPLOAD_BYTES:
+            await reply(message, t, profile, "export-too-large")
+            return
+        await message.answer_document(
+            FSInputFile(path, filename=path.name),
+            caption=t.render(
+                profile,
+                "export-done",
+                count=format_number(count, t.locale),
+                filters=reports.describe_filters(request, t) or t.plain("export-all"),
+            ),
+        )
+
+
+async def find(
+    message: Message, command: CommandObject, repo: Repo, t: Texts, profile: PlatformProfile
+) -> None:
+    """`/find TEXT`: cases by tracking code, phone, business name or words of the description."""
+    found = await reports.find_cases(repo, command.args or "")
+    if found is None:
+        await reply(message, t, profile, "find-usage")
+        return
+    await message.answer(reports.describe_found(found, t, profile))
+
+
+async def sla(
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """`/sla [QUEUE]` shows a queue's deadline settings; `/sla QUEUE name=days …` changes them."""
+    parsed = reports.parse_sla(command.args or "")
+    if isinstance(parsed, Refused):
+        await message.answer(refusal(t, profile, parsed))
+        return
+    if not parsed.values:
+        policy = await casework.policy_for(repo, parsed.queue)
+        await message.answer(reports.describe_sla(parsed.queue, policy, t, profile))
+        return
+    changed = await reports.change_sla(repo, parsed, user, clock.now(), settings.config)
+    if isinstance(changed, Refused):
+        await repo.rollback()
+        await message.answer(refusal(t, profile, changed))
+        return
+    await message.answer(reports.describe_sla_change(changed, t, profile))
+
+
+def make_router() -> Router:
+    """Reports: each command with the role it needs; anyone else is not answered here."""
+    router = Router(name=__name__)
+    router.message.register(stats, Command("stats"), AdminOnly())
+    router.message.register(export, Command("export"), AdminOnly())
+    router.message.register(sla, Command("sla"), AdminOnly())
+    router.message.register(find, Command("find"), StaffOnly())
+    return router

@@ -1,0 +1,90 @@
+"""A citizen rates their closed case with a button, then may add a comment."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import RatingChoice
+from bot.ui import acknowledge, drop_buttons, reply
+from models.repositories import Repo
+from models.tables import User
+from services import satisfaction
+from services.clock import Clock
+from services.formatting import format_code
+from services.platforms import PlatformProfile
+from services.satisfaction import RatingOutcome
+from services.texts import Texts
+
+
+class RatingComment(StatesGroup):
+    """The citizen has rated a case; their next words are the rating's comment."""
+
+    comment = State()
+
+
+async def rated(
+    query: CallbackQuery,
+    callback_data: RatingChoice,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """A score tapped: kept once, thanked for, and a comment offered."""
+    result = await satisfaction.record_rating(
+        repo, user, callback_data.case_id, callback_data.score, clock.now()
+    )
+    if result.outcome in (RatingOutcome.NOT_YOURS, RatingOutcome.NOT_RATABLE):
+        await acknowledge(query, t, profile, "rating-not-yours")
+        return
+    await drop_buttons(query)
+    if result.outcome is RatingOutcome.ALREADY_RATED:
+        await acknowledge(query, t, profile, "rating-already")
+        return
+    await acknowledge(query, t, profile, "rating-recorded")
+    if not isinstance(query.message, Message):
+        return
+    code = format_code(result.code, t.locale) if result.code else ""
+    # A form left open keeps its place: the comment is offered only outside any form.
+    if await state.get_state() is None and result.rating_id is not None:
+        await state.set_state(RatingComment.comment)
+        await state.set_data({"rating_id": result.rating_id})
+        await reply(query.message, t, profile, "rating-thanks-comment", code=code)
+    else:
+        await reply(query.message, t, profile, "rating-thanks", code=code)
+
+
+async def commented(
+    message: Message,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """The words after a rating: kept as its comment."""
+    data = await state.get_data()
+    await state.clear()
+    result = await satisfaction.add_comment(
+        repo, user, int(data["rating_id"]), message.text or "", clock.now()
+    )
+    key = "rating-comment-saved" if result.outcome is RatingOutcome.RECORDED else "rating-already"
+    await reply(message, t, profile, key)
+
+
+def make_router() -> Router:
+    """Ratings, in private chat; before the complaint form, so a comment is not taken for it."""
+    router = Router(name=__name__)
+    router.message.filter(F.chat.type == "private")
+    router.callback_query.register(rated, RatingChoice.filter())
+    router.message.register(
+        commented, StateFilter(RatingComment.comment), F.text & ~F.text.startswith("/")
+    )
+    return router

@@ -1,0 +1,141 @@
+### Reports of the admin console (/stats, /export, /find, /sla) and citizens' satisfaction.
+
+## Statistics (/stats)
+
+stats =
+    📊 <b>Pishkhan statistics</b> — { $date }
+    <b>All cases:</b> { $total }
+
+    <b>By status</b>
+    { $statuses }
+
+    <b>By subject</b>
+    { $subjects }
+
+    <b>Last twelve months</b>
+    { $months }
+
+    <b>By province</b>
+    { $provinces }
+
+    <b>By clerk</b>
+    { $clerks }
+
+    <b>Time to first response</b> ({ $responded } cases)
+    { $first_response }
+    <b>Time to closing</b> ({ $closed } cases)
+    { $closing }
+
+    <b>Citizens' satisfaction</b>
+    { $satisfaction }
+stats-empty = 📊 No case has been filed yet.
+stats-line = • { $label }: { $count }
+stats-others = Others
+stats-none = —
+stats-province-unknown = Unknown
+stats-unassigned = No clerk
+stats-hours = median { $median } hours — 90th percentile: { $p90 } hours
+stats-days = median { $median } days — 90th percentile: { $p90 } days
+stats-no-ratings = No rating yet.
+stats-satisfaction =
+    { $count } ratings, average { $average } of 5
+    { $scores }
+stats-score-line = • { $score } ⭐: { $count }
+stats-chart-caption = 📈 Pishkhan statistics chart — { $date }
+
+chart-title = Pishkhan statistics
+chart-months = Cases received in the last twelve months
+chart-statuses = Cases by status
+chart-subjects = Cases by subject
+chart-satisfaction = Citizens' satisfaction (score 1 to 5)
+
+## Export (/export)
+
+-export-usage = Usage: /export from 1405/01/01 to 1405/06/31 status closed format csv (every part is optional)
+export-unknown-filter =
+    “{ $name }” is not a filter.
+    { -export-usage }
+export-repeated =
+    “{ $name }” is given twice.
+    { -export-usage }
+export-missing-value =
+    “{ $name }” has no value.
+    { -export-usage }
+export-bad-date =
+    “{ $value }” is not a date; write it as 1405/09/01.
+    { -export-usage }
+export-reversed = The start date is after the end date.
+export-bad-status =
+    Unknown status “{ $value }”. Statuses: { $known }
+export-bad-format =
+    Format “{ $value }” is not supported; write csv or xlsx.
+export-empty = No case matches these filters.
+export-too-large = The export is larger than a bot may send; choose a shorter period.
+export-done = 📄 Export of { $count } cases — { $filters }
+export-all = all cases
+export-filter-from = from { $day }
+export-filter-to = to { $day }
+export-filter-status = status: { $status }
+export-sheet-title = Cases
+export-column-code = Tracking code
+export-column-status = Status
+export-column-subject = Subject
+export-column-business = Business
+export-column-website = Website or app
+export-column-licence = Licence number
+export-column-received_jalali = Received
+export-column-received_iso = Received (ISO)
+export-column-due = Step due
+export-column-assignee = Clerk
+export-column-province = Province
+export-column-rating = Satisfaction score
+
+## Search (/find)
+
+find-usage = Usage: /find followed by a tracking code, a mobile number, a business name or words of the description; e.g. /find digikala
+find-none = No case found.
+find-results =
+    🔎 <b>{ $count } cases found</b>
+    { $lines }
+    { $more }
+find-line = • <code>{ $code }</code> — { $status } — { $business } — { $date }
+find-more = There are more results; make the search narrower.
+
+## Deadline settings (/sla)
+
+sla-usage = Usage: /sla complaints to see the deadlines, or /sla complaints commission_days=7 to change them.
+sla-unknown-queue = Unknown queue “{ $name }”. Queues: { $known }
+sla-queue-complaints = complaints
+sla-queue-licences = licences
+sla-queue-certificates = technical certificates
+sla-show =
+    ⏱ <b>Deadlines of the { $queue } queue</b>
+    { $lines }
+    To change one, e.g.: /sla { $queue_key } commission_days=7
+sla-line = • { $label }: { $value } (<code>{ $name }</code>)
+sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>; the law's figure: { $default })
+sla-changed = ✅ The deadlines of the { $queue } queue changed; the deadlines of { $moved } open cases were recomputed.
+sla-setting-referral_working_days = Review and referral to the commission (working days)
+sla-setting-commission_days = Commission's review (days)
+sla-setting-decision_working_days = Union's decision after the opinion (working days)
+sla-setting-overall_days = Article 72 overall deadline (days)
+sla-setting-supervision_days = Supervision committee's review (days)
+sla-setting-judicial_days = Taazirat's hearing (days)
+event-sla_changed = Queue deadlines changed
+
+## Satisfaction
+
+rating-ask =
+    🙏 Case <code>{ $code }</code> is closed. How satisfied are you with how it was handled?
+    Choose from 1 (not at all) to 5 (completely).
+rating-button = { $score } ⭐
+rating-recorded = Your rating was recorded.
+rating-thanks-comment =
+    Thank you; your rating of case <code>{ $code }</code> was recorded.
+    If you would like to add a comment, write it now; send /cancel to skip.
+rating-thanks = Thank you; your rating of case <code>{ $code }</code> was recorded.
+rating-already = Your rating of this case was already recorded; nothing was changed.
+rating-not-yours = This survey is not yours.
+rating-comment-saved = Your comment was recorded. Thank you!
+event-rated = Complainant's satisfaction score
+event-rating_comment = Complainant's comment on the handling

@@ -1,0 +1,141 @@
+### Reports of the admin console (/stats, /export, /find, /sla) and citizens' satisfaction.
+
+## Statistics (/stats)
+
+stats =
+    📊 <b>آمار پیشخوان</b> — { $date }
+    <b>کل پرونده‌ها:</b> { $total }
+
+    <b>به تفکیک وضعیت</b>
+    { $statuses }
+
+    <b>به تفکیک موضوع</b>
+    { $subjects }
+
+    <b>دوازده ماه اخیر</b>
+    { $months }
+
+    <b>به تفکیک استان</b>
+    { $provinces }
+
+    <b>به تفکیک کارشناس</b>
+    { $clerks }
+
+    <b>زمان تا نخستین پاسخ</b> ({ $responded } پرونده)
+    { $first_response }
+    <b>زمان تا مختومه شدن</b> ({ $closed } پرونده)
+    { $closing }
+
+    <b>رضایت شهروندان</b>
+    { $satisfaction }
+stats-empty = 📊 هنوز پرونده‌ای ثبت نشده است.
+stats-line = • { $label }: { $count }
+stats-others = سایر
+stats-none = —
+stats-province-unknown = نامشخص
+stats-unassigned = بدون کارشناس
+stats-hours = میانه { $median } ساعت — صدک ۹۰: { $p90 } ساعت
+stats-days = میانه { $median } روز — صدک ۹۰: { $p90 } روز
+stats-no-ratings = هنوز نظری ثبت نشده است.
+stats-satisfaction =
+    { $count } نظر، میانگین { $average } از ۵
+    { $scores }
+stats-score-line = • { $score } ⭐: { $count }
+stats-chart-caption = 📈 نمودار آمار پیشخوان — { $date }
+
+chart-title = آمار پیشخوان
+chart-months = پرونده‌های دریافتی در دوازده ماه اخیر
+chart-statuses = پرونده‌ها به تفکیک وضعیت
+chart-subjects = پرونده‌ها به تفکیک موضوع
+chart-satisfaction = رضایت شهروندان (امتیاز ۱ تا ۵)
+
+## Export (/export)
+
+-export-usage = روش استفاده: /export from ۱۴۰۵/۰۱/۰۱ to ۱۴۰۵/۰۶/۳۱ status closed format csv (همه بخش‌ها اختیاری است؛ به‌جای from، to، status و format می‌توانید «از»، «تا»، «وضعیت» و «قالب» بنویسید)
+export-unknown-filter =
+    «{ $name }» شناخته نشد.
+    { -export-usage }
+export-repeated =
+    «{ $name }» دو بار آمده است.
+    { -export-usage }
+export-missing-value =
+    برای «{ $name }» مقداری نوشته نشده است.
+    { -export-usage }
+export-bad-date =
+    تاریخ «{ $value }» درست نیست؛ آن را به شکل ۱۴۰۵/۰۹/۰۱ بنویسید.
+    { -export-usage }
+export-reversed = تاریخ شروع بعد از تاریخ پایان است.
+export-bad-status =
+    وضعیت «{ $value }» شناخته نشد. وضعیت‌ها: { $known }
+export-bad-format =
+    قالب «{ $value }» پشتیبانی نمی‌شود؛ csv یا xlsx بنویسید.
+export-empty = هیچ پرونده‌ای با این شرط‌ها پیدا نشد.
+export-too-large = فایل خروجی از حد مجاز ارسال بزرگ‌تر است؛ بازهٔ تاریخ را کوتاه‌تر کنید.
+export-done = 📄 خروجی { $count } پرونده — { $filters }
+export-all = همه پرونده‌ها
+export-filter-from = از { $day }
+export-filter-to = تا { $day }
+export-filter-status = وضعیت: { $status }
+export-sheet-title = پرونده‌ها
+export-column-code = کد رهگیری
+export-column-status = وضعیت
+export-column-subject = موضوع
+export-column-business = کسب‌وکار
+export-column-website = وب‌سایت یا اپلیکیشن
+export-column-licence = شماره پروانه
+export-column-received_jalali = تاریخ دریافت
+export-column-received_iso = تاریخ دریافت (ISO)
+export-column-due = مهلت مرحله
+export-column-assignee = کارشناس
+export-column-province = استان
+export-column-rating = امتیاز رضایت
+
+## Search (/find)
+
+find-usage = روش استفاده: /find و سپس کد رهگیری، شماره همراه، نام کسب‌وکار یا واژه‌هایی از شرح شکایت؛ مثلاً: /find دیجی‌کالا
+find-none = پرونده‌ای پیدا نشد.
+find-results =
+    🔎 <b>{ $count } پرونده پیدا شد</b>
+    { $lines }
+    { $more }
+find-line = • <code>{ $code }</code> — { $status } — { $business } — { $date }
+find-more = نتیجه‌های بیشتری هم هست؛ جست‌وجو را دقیق‌تر کنید.
+
+## Deadline settings (/sla)
+
+sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌ها، یا /sla complaints commission_days=7 برای تغییر آن‌ها.
+sla-unknown-queue = صف «{ $name }» شناخته نشد. صف‌ها: { $known }
+sla-queue-complaints = شکایات
+sla-queue-licences = پروانه‌ها
+sla-queue-certificates = تاییدیه‌های فنی
+sla-show =
+    ⏱ <b>مهلت‌های صف { $queue }</b>
+    { $lines }
+    برای تغییر، مثلاً: /sla { $queue_key } commission_days=7
+sla-line = • { $label }: { $value } (<code>{ $name }</code>)
+sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>؛ رقم قانون: { $default })
+sla-changed = ✅ مهلت‌های صف { $queue } تغییر کرد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
+sla-setting-referral_working_days = بررسی و ارجاع به کمیسیون (روز کاری)
+sla-setting-commission_days = رسیدگی کمیسیون (روز)
+sla-setting-decision_working_days = تصمیم اتحادیه پس از نظر کمیسیون (روز کاری)
+sla-setting-overall_days = مهلت کل ماده ۷۲ (روز)
+sla-setting-supervision_days = رسیدگی کمیته نظارت (روز)
+sla-setting-judicial_days = رسیدگی تعزیرات حکومتی (روز)
+event-sla_changed = تغییر مهلت‌های صف
+
+## Satisfaction
+
+rating-ask =
+    🙏 پرونده <code>{ $code }</code> مختومه شد. از رسیدگی به آن چقدر راضی بودید؟
+    از ۱ (اصلاً راضی نبودم) تا ۵ (کاملاً راضی بودم) یکی را انتخاب کنید.
+rating-button = { $score } ⭐
+rating-recorded = امتیاز شما ثبت شد.
+rating-thanks-comment =
+    از شما سپاسگزاریم؛ امتیاز شما برای پرونده <code>{ $code }</code> ثبت شد.
+    اگر توضیحی دارید، همین حالا بنویسید؛ برای رد شدن /cancel را بفرستید.
+rating-thanks = از شما سپاسگزاریم؛ امتیاز شما برای پرونده <code>{ $code }</code> ثبت شد.
+rating-already = نظر شما درباره این پرونده پیش‌تر ثبت شده است و تغییری داده نشد.
+rating-not-yours = این نظرسنجی مربوط به شما نیست.
+rating-comment-saved = توضیح شما ثبت شد. سپاسگزاریم!
+event-rated = امتیاز رضایت شاکی
+event-rating_comment = توضیح شاکی درباره رسیدگی

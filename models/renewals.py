@@ -1,0 +1,146 @@
+"""Licence holders' subscriptions to renewal reminders, and the reminders already sent.
+
+A subscription ties an account (whose verified phone is the licence holder's) to a licence. A
+reminder sent is a row keyed by subscription, expiry date and days before expiry: the same
+reminder is never sent twice, and a licence renewed to a new expiry date is reminded afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Integer,
+    UniqueConstraint,
+    and_,
+    case,
+    delete,
+    exists,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column, selectinload
+
+from models.base import Base
+from models.licences import Licence
+from models.tables import User
+
+__all__ = ["RenewalRepo", "RenewalReminder", "RenewalSubscription"]
+
+
+class RenewalSubscription(Base):
+    """An account that asked to be reminded before a licence it holds expires."""
+
+    __tablename__ = "renewal_subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "licence_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+
+
+class RenewalReminder(Base):
+    """A reminder sent (or passed over at subscription): once per expiry date and offset."""
+
+    __tablename__ = "renewal_reminders"
+    __table_args__ = (UniqueConstraint("subscription_id", "expires_on", "days_before"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("renewal_subscriptions.id", ondelete="CASCADE")
+    )
+    expires_on: Mapped[date] = mapped_column(Date)
+    days_before: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime]
+
+
+class RenewalRepo:
+    """Queries on subscriptions and reminders. Never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def licences_held_by(self, phone: str, *, limit: int = 50) -> list[Licence]:
+        """Licences whose holder's phone is this one (E.164), by expiry date."""
+        rows = await self.session.scalars(
+            select(Licence)
+            .where(Licence.holder_phone == phone)
+            .options(selectinload(Licence.sites))
+            .order_by(Licence.expires_on, Licence.id)
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def subscriptions_of(self, user_id: int) -> list[RenewalSubscription]:
+        rows = await self.session.scalars(
+            select(RenewalSubscription)
+            .where(RenewalSubscription.user_id == user_id)
+            .order_by(RenewalSubscription.id)
+        )
+        return list(rows)
+
+    def add(self, subscription: RenewalSubscription) -> None:
+        self.session.add(subscription)
+
+    def add_reminder(self, reminder: RenewalReminder) -> None:
+        self.session.add(reminder)
+
+    async def unsubscribe(self, user_id: int) -> int:
+        """Drop every subscription of an account; how many there were."""
+        result = await self.session.execute(
+            delete(RenewalSubscription).where(RenewalSubscription.user_id == user_id)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def due(
+        self,
+        today: date,
+        offsets: Sequence[int],
+        statuses: Sequence[str],
+        *,
+        limit: int,
+    ) -> list[tuple[RenewalSubscription, Licence, User, int]]:
+        """Subscriptions owed a reminder today, with their licence, account and offset.
+
+        The offset owed is the smallest of ``offsets`` at or above the days left, so that a
+        reminder missed while the desk was down goes out late, once, and an earlier one is
+        not sent after a later one. One range scan of the index on the expiry date; rows
+        claimed so that no two workers send the same reminder.
+        """
+        ordered = sorted(set(offsets))
+        if not ordered or not statuses:
+            return []
+        owed = case(
+            *(
+                (Licence.expires_on <= date.fromordinal(today.toordinal() + offset), offset)
+                for offset in ordered[:-1]
+            ),
+            else_=ordered[-1],
+        )
+        sent = exists().where(
+            RenewalReminder.subscription_id == RenewalSubscription.id,
+            RenewalReminder.expires_on == Licence.expires_on,
+            RenewalReminder.days_before == owed,
+        )
+        horizon = date.fromordinal(today.toordinal() + ordered[-1])
+        rows = await self.session.execute(
+            select(RenewalSubscription, Licence, User, owed)
+            .join(Licence, Licence.id == RenewalSubscription.licence_id)
+            .join(User, User.id == RenewalSubscription.user_id)
+            .where(
+                and_(Licence.expires_on >= today, Licence.expires_on <= horizon),
+                Licence.status.in_(statuses),
+                ~sent,
+            )
+            .options(selectinload(Licence.sites))
+            .order_by(Licence.expires_on, RenewalSubscription.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=RenewalSubscription)
+        )
+        return [(sub, licence, user, int(offset)) for sub, licence, user, offset in rows]

@@ -1,0 +1,268 @@
+"""What the desk says about licences: a lookup's answer, an import's report, its progress.
+
+Lookup (``services.licences``) and import (``services.licence_import``) return plain values;
+this module words them in the reader's language, for a chat (rendered for the platform) or for
+the terminal (plain text), and decides what a complaint about an unlicensed business starts
+with.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.complaints import Invalid, Limits, check_business_name
+from services.formatting import format_date, format_number, localize_digits
+from services.licence_import import COLUMNS, ImportProblem, ImportReport, RowRejection
+from services.licences import LicenceView, LookupResult, MatchKind, warning_for
+from services.normalize import display_host
+from services.platforms import PlatformProfile
+from services.texts import Rendered, Texts
+
+__all__ = [
+    "REPORT_REJECTIONS",
+    "ProgressThrottle",
+    "choice_label",
+    "complaint_answers",
+    "describe_licence",
+    "import_report",
+    "percent",
+    "plain_text",
+    "problem_text",
+    "rejection_reason",
+    "rejections_csv",
+    "site_label",
+    "text_bar",
+]
+
+# Rejections listed in a report message; the rest go in an attached file.
+REPORT_REJECTIONS = 20
+_TAGS = re.compile(r"</?(?:b|i|u|code|pre)>|<a href=\"[^\"]*\">|</a>")
+# Fluent puts these around each value to keep directions apart; a terminal shows them raw.
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def plain_text(text: str) -> str:
+    """A text for a terminal or a file: without the desk's tags and direction isolates."""
+    return _TAGS.sub("", text).translate(_ISOLATES)
+
+
+# --- a lookup's answer ------------------------------------------------------------------------
+
+
+def site_label(site: str, t: Texts) -> str:
+    """A website or app as people write it: a host in Unicode, "@handle", an app id."""
+    platform, colon, handle = site.partition(":")
+    if colon and platform == "app":
+        return t.plain("licence-site-app", id=handle)
+    if colon and platform in ("instagram", "telegram", "bale"):
+        return t.plain(f"licence-site-{platform}", handle=handle)
+    return site if site.startswith("@") else display_host(site)
+
+
+def describe_licence(view: LicenceView, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A licence as a citizen reads it: a warning line first when it must not be trusted."""
+    warning = warning_for(view)
+    locale = t.locale
+    return t.render(
+        profile,
+        "licence-details",
+        verdict=t.render(profile, warning or "licence-verdict-valid"),
+        number=localize_digits(view.number, locale),
+        status=t.plain(f"licence-status-{view.status}"),
+        holder_type=t.plain(f"licence-holder-{view.holder_type}"),
+        holder=view.holder_name,
+        business=view.business_name,
+        sites=("، " if locale == "fa" else ", ").join(site_label(site, t) for site in view.sites),
+        category=view.category,
+        isic=localize_digits(view.isic, locale),
+        province=view.province,
+        issued=format_date(view.issued_on, locale),
+        expires=format_date(view.expires_on, locale),
+    )
+
+
+def choice_label(view: LicenceView, t: Texts) -> str:
+    """A licence on a button of a list: its business, number and a mark of its status."""
+    return t.plain(
+        "licence-choice",
+        mark=t.plain(f"licence-mark-{view.status}"),
+        business=view.business_name,
+        number=localize_digits(view.number, t.locale),
+    )
+
+
+def complaint_answers(result: LookupResult, query: str, limits: Limits) -> dict[str, str]:
+    """The answers a complaint about a business that has no licence starts with.
+
+    A website or app searched for is the business's website, and its name until the citizen
+    says better; a name searched for is the business name; a number names no business.
+    """
+    if result.kind is MatchKind.DOMAIN:
+        platform, colon, handle = result.term.partition(":")
+        if not colon:
+            name = result.term if result.term.startswith("@") else display_host(result.term)
+        else:
+            name = handle if platform == "app" else "@" + handle
+        return {"business_name": name, "website": result.term}
+    if result.kind is MatchKind.NAME:
+        checked = check_business_name(query, limits)
+        if not isinstance(checked, Invalid):
+            return {"business_name": checked}
+    return {}
+
+
+# --- an import's report -----------------------------------------------------------------------
+
+
+def _argument(value: Any, locale: str) -> Any:
+    return format_number(value, locale) if isinstance(value, int) else value
+
+
+def _field_names(fields: str, locale: str) -> str:
+    """Field names as the reader's file would head them: Persian headers for Persian."""
+    if locale != "fa":
+        return fields
+    persian = {
+        column.field: next((h for h in column.headers if not h.isascii()), column.field)
+        for column in COLUMNS
+    }
+    return "، ".join(persian.get(name.strip(), name.strip()) for name in fields.split(","))
+
+
+def _args(args: Mapping[str, str | int], locale: str) -> dict[str, Any]:
+    values = {name: _argument(value, locale) for name, value in args.items()}
+    if isinstance(values.get("columns"), str):
+        values["columns"] = _field_names(values["columns"], locale)
+    # A count also chooses a plural form: Fluent needs the number itself.
+    if "count" in args:
+        values["count"] = args["count"]
+    return values
+
+
+def problem_text(problem: ImportProblem, t: Texts) -> str:
+    """Why a whole file could not be imported, in words."""
+    return t.plain(problem.key, **_args(problem.args, t.locale))
+
+
+def rejection_reason(rejection: RowRejection, t: Texts) -> str:
+    """Why one row was not imported, in words."""
+    return t.plain(rejection.key, **_args(rejection.args, t.locale))
+
+
+def import_report(
+    report: ImportReport,
+    t: Texts,
+    profile: PlatformProfile | None = None,
+    *,
+    limit: int = REPORT_REJECTIONS,
+) -> str:
+    """The report of an import: counts, then the first ``limit`` rejections.
+
+    Rendered for a platform when ``profile`` is given; else plain text for a terminal.
+    """
+
+    def say(key: str, **args: Any) -> str:
+        if profile is None:
+            return plain_text(t.plain(key, **args))
+        return t.render(profile, key, **args)
+
+    locale = t.locale
+    if report.error is not None:
+        return say("licence-import-failed", reason=problem_text(report.error, t))
+    parts = [
+        say(
+            "licence-import-report",
+            read=format_number(report.read, locale),
+            inserted=format_number(report.inserted, locale),
+            updated=format_number(report.updated, locale),
+            rejected=format_number(report.rejected, locale),
+        )
+    ]
+    shown = report.rejections[:limit]
+    if shown:
+        parts.append(say("licence-import-rejections-title"))
+        for rejection in shown:
+            parts.append(
+                say(
+                    "licence-import-rejection-line",
+                    row=format_number(rejection.row, locale),
+                    column=rejection.column or t.plain("value-none"),
+                    reason=rejection_reason(rejection, t),
+                )
+            )
+    hidden = report.rejected - len(shown)
+    if hidden > 0:
+        parts.append(
+            say("licence-import-more-rejections", count=hidden, n=format_number(hidden, locale))
+        )
+    text = "\n".join(parts)
+    return Rendered(text) if profile is not None else text
+
+
+def rejections_csv(report: ImportReport, t: Texts) -> bytes:
+    """Every listed rejection as a CSV file (UTF-8 with BOM, so that Excel reads Persian)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            plain_text(t.plain("licence-import-csv-row")),
+            plain_text(t.plain("licence-import-csv-column")),
+            plain_text(t.plain("licence-import-csv-reason")),
+        ]
+    )
+    for rejection in report.rejections:
+        writer.writerow(
+            [rejection.row, rejection.column or "", plain_text(rejection_reason(rejection, t))]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+def percent(done: int, total: int) -> int:
+    """How far along, 0 to 100; an empty file is done."""
+    if total <= 0:
+        return 100
+    return max(0, min(100, done * 100 // total))
+
+
+def text_bar(done: int, total: int, *, width: int = 20, fill: str = "▓", empty: str = "░") -> str:
+    """A bar of ``width`` cells, filled in proportion: "▓▓▓▓░░░░"."""
+    filled = width * percent(done, total) // 100
+    return fill * filled + empty * (width - filled)
+
+
+@dataclass
+class ProgressThrottle:
+    """Whether a progress display is worth updating: after ``interval`` seconds or ``step``
+    percent since the last update, and always at the end; never twice at the same percent.
+
+    A chat message edited for every batch would run into the platforms' rate limits.
+    """
+
+    interval: float = 2.0
+    step: int = 10
+    _last_at: float | None = field(default=None, init=False)
+    _last_percent: int = field(default=-1, init=False)
+
+    def due(self, done: int, total: int, now: float) -> bool:
+        """Whether to update now (``now`` in seconds of a monotonic clock); records it."""
+        value = percent(done, total)
+        if value == self._last_percent:
+            return False
+        if (
+            self._last_at is not None
+            and value < 100
+            and now - self._last_at < self.interval
+            and value - self._last_percent < self.step
+        ):
+            return False
+        self._last_at = now
+        self._last_percent = value
+        return True

@@ -1,0 +1,87 @@
+"""Who may do what beyond citizens: the listed clerks, banned users, and the audit of both."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from models.repositories import Repo
+from models.tables import AuditEntry, StaffMember, User
+from services.normalize import to_ascii_digits
+
+
+async def find_person(repo: Repo, who: str, platform: str) -> User | None:
+    """Someone the desk knows, by @username, `platform:id`, or a bare id on `platform`."""
+    who = to_ascii_digits(who.strip())
+    if who.startswith("@"):
+        return await repo.users.by_username(who[1:])
+    name, _, raw = who.rpartition(":")
+    if raw.isdigit():
+        return await repo.users.by_platform_id(name or platform, int(raw))
+    return None
+
+
+def audit(
+    repo: Repo,
+    actor: User | None,
+    action: str,
+    now: datetime,
+    *,
+    detail: str | None = None,
+    case_id: int | None = None,
+) -> None:
+    """A line in the audit log, in the caller's transaction."""
+    repo.people.add_audit(
+        AuditEntry(
+            at=now,
+            user_id=actor.id if actor else None,
+            platform=actor.platform if actor else None,
+            action=action,
+            detail=detail,
+            case_id=case_id,
+        )
+    )
+
+
+async def add_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
+    """List a person as a clerk; False if they already were."""
+    if await repo.people.staff_member(person.platform, person.platform_user_id) is not None:
+        return False
+    repo.people.add_staff(
+        StaffMember(
+            platform=person.platform,
+            platform_user_id=person.platform_user_id,
+            added_by=by.id,
+            added_at=now,
+        )
+    )
+    audit(repo, by, "staff_added", now, detail=f"{person.platform}:{person.platform_user_id}")
+    await repo.commit()
+    return True
+
+
+async def remove_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
+    """Take a person off the clerks' list; False if they were not on it."""
+    removed = await repo.people.remove_staff(person.platform, person.platform_user_id)
+    if removed:
+        audit(
+            repo, by, "staff_removed", now, detail=f"{person.platform}:{person.platform_user_id}"
+        )
+        await repo.commit()
+    return removed
+
+
+async def set_banned(repo: Repo, person: User, banned: bool, by: User, now: datetime) -> bool:
+    """Ban or unban a person; False if nothing changed. A banned person is told once."""
+    if person.is_banned == banned:
+        return False
+    person.is_banned = banned
+    person.ban_notified = False
+    audit(
+        repo,
+        by,
+        "banned" if banned else "unbanned",
+        now,
+        detail=f"{person.platform}:{person.platform_user_id}",
+    )
+    await repo.commit()
+    return True

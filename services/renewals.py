@@ -1,0 +1,177 @@
+"""Renewal reminders for licence holders (DOMAIN.md §2: "Licence holders need renewal
+reminders before expiry").
+
+A holder proves who they are with the phone number the platform verified; every licence whose
+holder phone is that number can be followed. Reminders go 30, 7 and 1 days before expiry, each
+once: a reminder sent is a row, unique per subscription, expiry date and offset, written in the
+same transaction that puts the message in the outbox. The scheduler looks once a day, after the
+morning hour, with one indexed query; a reminder missed while the desk was down goes out late,
+once, and only the latest one owed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from models.licences import Licence
+from models.renewals import RenewalReminder, RenewalSubscription
+from models.repositories import Repo
+from models.tables import User
+from services.alerts import digest_period
+from services.calendar import tehran_today
+from services.desk import DeskConfig
+from services.formatting import format_date, format_number, localize_digits
+from services.licences import REMINDER_OFFSETS, LicenceStatus, LicenceView
+from services.outbox import Outgoing, enqueue
+from services.platforms import profile_of
+from services.texts import texts
+
+__all__ = [
+    "RENEWAL_JOB",
+    "Holding",
+    "NeedsPhone",
+    "NoLicences",
+    "owed_offset",
+    "send_renewal_reminders",
+    "subscribe",
+    "unsubscribe",
+]
+
+RENEWAL_JOB = "renewal-reminders"
+SWEEP_BATCH = 500
+# Only a licence recorded valid is reminded: one under renewal is being renewed already.
+_REMINDED = (LicenceStatus.VALID.value,)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A licence the holder follows, and the days left before it expires (negative: past)."""
+
+    view: LicenceView
+    days_left: int
+
+
+@dataclass(frozen=True)
+class NeedsPhone:
+    """The account has no verified phone number: nothing proves whose licences are whose."""
+
+
+@dataclass(frozen=True)
+class NoLicences:
+    """No licence in the registry has this phone number as its holder's."""
+
+    phone: str
+
+
+def owed_offset(days_left: int, offsets: tuple[int, ...] = REMINDER_OFFSETS) -> int | None:
+    """The reminder owed with ``days_left`` days to go: the smallest offset at or above it.
+
+    30 days or fewer → the 30-day one, 7 or fewer → the 7-day one, 1 or 0 → the last one.
+    """
+    if days_left < 0:
+        return None
+    fitting = [offset for offset in offsets if offset >= days_left]
+    return min(fitting) if fitting else None
+
+
+async def subscribe(
+    repo: Repo, user: User, now: datetime
+) -> list[Holding] | NeedsPhone | NoLicences:
+    """Follow every licence held under the account's verified phone; already followed ones stay.
+
+    A reminder whose time has come already is taken as told by this answer, which shows the
+    days left: the next one owed is the next offset.
+    """
+    if user.phone is None or user.phone_verified_at is None:
+        return NeedsPhone()
+    licences = await repo.renewals.licences_held_by(user.phone)
+    if not licences:
+        return NoLicences(user.phone)
+    today = tehran_today(now)
+    followed = {sub.licence_id for sub in await repo.renewals.subscriptions_of(user.id)}
+    for licence in licences:
+        if licence.id in followed:
+            continue
+        subscription = RenewalSubscription(user_id=user.id, licence_id=licence.id, created_at=now)
+        repo.renewals.add(subscription)
+        await repo.session.flush()
+        offset = owed_offset((licence.expires_on - today).days)
+        if offset is not None and licence.status in _REMINDED:
+            repo.renewals.add_reminder(
+                RenewalReminder(
+                    subscription_id=subscription.id,
+                    expires_on=licence.expires_on,
+                    days_before=offset,
+                    sent_at=now,
+                )
+            )
+    await repo.commit()
+    return [_holding(licence, today) for licence in licences]
+
+
+def _holding(licence: Licence, today: date) -> Holding:
+    return Holding(LicenceView.of(licence, today), (licence.expires_on - today).days)
+
+
+async def unsubscribe(repo: Repo, user: User) -> int:
+    """Stop every reminder of this account; how many licences it followed."""
+    count = await repo.renewals.unsubscribe(user.id)
+    await repo.commit()
+    return count
+
+
+async def send_renewal_reminders(repo: Repo, now: datetime, config: DeskConfig) -> int:
+    """Today's renewal reminders, once a day after the morning hour; how many were queued."""
+    period = digest_period(now, config)
+    if period is None or await repo.workflow.job_done(RENEWAL_JOB, period):
+        return 0
+    today = tehran_today(now)
+    queued = 0
+    while True:
+        due = await repo.renewals.due(today, REMINDER_OFFSETS, _REMINDED, limit=SWEEP_BATCH)
+        if not due:
+            break
+        for subscription, licence, user, offset in due:
+            repo.renewals.add_reminder(
+                RenewalReminder(
+                    subscription_id=subscription.id,
+                    expires_on=licence.expires_on,
+                    days_before=offset,
+                    sent_at=now,
+                )
+            )
+            if not user.is_banned:
+                _remind(repo, user, licence, today, now, config)
+                queued += 1
+        await repo.commit()
+    repo.workflow.mark_job(RENEWAL_JOB, period, now)
+    await repo.commit()
+    return queued
+
+
+def _remind(
+    repo: Repo, user: User, licence: Licence, today: date, now: datetime, config: DeskConfig
+) -> None:
+    t = texts(user.locale or config.staff_locale)
+    profile = profile_of(user.platform)
+    days = (licence.expires_on - today).days
+    enqueue(
+        repo,
+        Outgoing(
+            platform=profile.platform,
+            chat_id=user.platform_user_id,
+            text=t.render(
+                profile,
+                "licence-renewal-reminder",
+                days=days,
+                n=format_number(days, t.locale),
+                number=localize_digits(licence.number, t.locale),
+                business=licence.business_name,
+                expires=format_date(licence.expires_on, t.locale),
+            ),
+            parse_mode=profile.parse_mode,
+        ),
+        now=now,
+        purpose="licence-renewal",
+    )
