@@ -36,13 +36,15 @@ def main(argv: list[str] | None = None) -> int:
         upgrade(settings.database_url)
         return 0
     if args.command == "run":
-        from bot.app import run_polling
-
         try:
-            asyncio.run(run_polling(settings))
+            settings.require_tokens()
         except MissingTokens as error:
             print(error, file=sys.stderr)
             return 2
+        from bot.app import run as run_desk
+
+        try:
+            asyncio.run(run_desk(settings))
         except KeyboardInterrupt:
             return 0
         return 0

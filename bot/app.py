@@ -19,10 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
 from bot.delivery import OutboxSender
+from bot.idempotence import OnceMiddleware
 from bot.middlewares import ContextMiddleware, DatabaseMiddleware
 from bot.platforms import DeskBot, build_bots
 from bot.roles import Roles
 from bot.settings import Settings
+from bot.webhook import serve_webhooks
 from handlers import get_routers
 from models.database import make_engine, make_sessionmaker
 from scheduler.jobs import Jobs, build_scheduler
@@ -49,6 +51,7 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The one dispatcher that serves every platform's bot."""
     dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
+    dp.update.outer_middleware(OnceMiddleware(sessionmaker, clock))
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
     dp.update.outer_middleware(ContextMiddleware(settings, clock))
     dp.include_routers(*get_routers())
@@ -84,8 +87,10 @@ async def set_commands(bot: DeskBot, settings: Settings) -> None:
                 return
 
 
-async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
-    """Poll every configured platform from one dispatcher, with the outbox sender beside it."""
+async def run(settings: Settings, clock: Clock | None = None) -> None:
+    """Serve every configured platform from one dispatcher, by long polling or by webhooks,
+    with the outbox sender and the scheduler beside it. Any number of such processes can run
+    against PostgreSQL and Redis: sweeps and the outbox claim rows with SKIP LOCKED."""
     settings.require_tokens()
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url, echo=settings.database_echo)
@@ -104,8 +109,11 @@ async def run_polling(settings: Settings, clock: Clock | None = None) -> None:
     scheduler.start()
     background = [asyncio.create_task(sender.run(stop), name="outbox")]
     try:
-        logger.info("starting polling on %s", ", ".join(p.value for p in bots))
-        await dp.start_polling(*bots.values(), handle_signals=True, close_bot_session=True)
+        if settings.mode == "webhook":
+            await serve_webhooks(dp, bots, settings)
+        else:
+            logger.info("starting polling on %s", ", ".join(p.value for p in bots))
+            await dp.start_polling(*bots.values(), handle_signals=True, close_bot_session=True)
     finally:
         scheduler.shutdown(wait=False)
         stop.set()

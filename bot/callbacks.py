@@ -71,6 +71,19 @@ class RatingChoice(CallbackData, prefix="rate"):
     score: int
 
 
+class LicenceChoice(CallbackData, prefix="lic"):
+    """One licence of a lookup's list, by its number as stored."""
+
+    number: str
+
+
+class LicenceComplaint(CallbackData, prefix="licc"):
+    """A complaint about a business a lookup found no licence for; `ref` names the answers
+    kept for it in the conversation."""
+
+    ref: int
+
+
 _KINDS: dict[str, type[CallbackData]] = {
     "case": CaseAction,
     "cert": CertAction,

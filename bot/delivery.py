@@ -20,6 +20,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BufferedInputFile,
+    ForumTopic,
     Message,
     ReplyParameters,
 )
@@ -31,15 +32,25 @@ from bot.keyboards import from_buttons
 from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
-from models.tables import Case, OutboxMessage
+from models.tables import Case, OutboxMessage, ThreadMessage
+from services import relay
 from services.clock import Clock
-from services.outbox import Button, Method, OutboxStatus, retry_delay
+from services.desk import ChatRef
+from services.outbox import Button, Method, OutboxStatus, dead_letter, retry_delay
 from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
 
 # A claimed row stays invisible to other senders this long; a sender that died frees it after.
 LEASE = timedelta(seconds=60)
+_TOPIC_METHODS = frozenset({Method.TOPIC, Method.TOPIC_TITLE})
+# What the platform says when a message is sent into a forum topic that is gone or closed.
+_TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed")
+
+
+def _topic_gone(error: TelegramAPIError) -> bool:
+    lowered = error.message.lower()
+    return any(words in lowered for words in _TOPIC_GONE)
 
 
 class Undeliverable(Exception):
@@ -129,16 +140,19 @@ class OutboxSender:
             if bot is None:
                 await self._fail(repo, row, "platform not running", final=True)
                 return 0
+            case = await repo.cases.by_id(row.case_id) if row.case_id is not None else None
             reply_to = await self._reply_target(repo, row)
-            if reply_to is False:
-                # The message it answers is not out yet: try again shortly, keeping order.
+            thread = await self._thread_target(repo, row, case)
+            if reply_to is False or thread is False:
+                # What it answers, or the topic it goes into, is not out yet: try again
+                # shortly, keeping order.
                 row.status = OutboxStatus.PENDING
                 row.available_at = self.clock.now() + timedelta(seconds=1)
                 await repo.commit()
                 return 0
             await self.limits.acquire(platform, row.chat_id)
             try:
-                sent = await self._send(bot, row, reply_to or None)
+                sent = await self._send(bot, row, case, reply_to or None, thread or None)
             except TelegramRetryAfter as error:
                 row.status = OutboxStatus.PENDING
                 row.available_at = self.clock.now() + timedelta(seconds=error.retry_after)
@@ -149,30 +163,90 @@ class OutboxSender:
                 await self._fail(repo, row, type(error).__name__, final=False)
                 return 0
             except (TelegramForbiddenError, TelegramBadRequest) as error:
+                if thread and case is not None and _topic_gone(error):
+                    await self._leave_topic(repo, row, case, error.message)
+                    return 0
                 await self._fail(repo, row, f"{type(error).__name__}: {error.message}", final=True)
                 return 0
             except Undeliverable as error:
                 await self._fail(repo, row, str(error), final=True)
                 return 0
             except TelegramAPIError as error:
-                await self._fail(repo, row, type(error).__name__, final=False)
+                # A topic is a convenience: its failure never holds the case's card back long.
+                final = Method(row.method) in _TOPIC_METHODS
+                await self._fail(repo, row, type(error).__name__, final=final)
                 return 0
             row.status = OutboxStatus.SENT
             row.sent_at = self.clock.now()
-            row.sent_message_id = sent.message_id
             row.attempts += 1
-            if row.purpose == "staff_card" and row.case_id is not None:
-                await session.execute(
-                    update(Case)
-                    .where(Case.id == row.case_id)
-                    .values(
-                        staff_platform=row.platform,
-                        staff_chat_id=row.chat_id,
-                        staff_message_id=sent.message_id,
+            if isinstance(sent, ForumTopic) and case is not None:
+                case.staff_platform = row.platform
+                case.staff_chat_id = row.chat_id
+                case.staff_thread_id = sent.message_thread_id
+                self._join_thread(repo, row, sent.message_thread_id)
+            if isinstance(sent, Message):
+                row.sent_message_id = sent.message_id
+                if row.purpose == "staff_card" and row.case_id is not None:
+                    await session.execute(
+                        update(Case)
+                        .where(Case.id == row.case_id)
+                        .values(
+                            staff_platform=row.platform,
+                            staff_chat_id=row.chat_id,
+                            staff_message_id=sent.message_id,
+                        )
                     )
-                )
+                self._join_thread(repo, row, sent.message_id)
             await repo.commit()
             return 1
+
+    def _is_staff_chat(self, row: OutboxMessage) -> bool:
+        chat = ChatRef(Platform(row.platform), row.chat_id)
+        return chat in self.settings.config.staff_chats.values()
+
+    def _join_thread(self, repo: Repo, row: OutboxMessage, message_id: int) -> None:
+        """Every message delivered into a staff chat for a case joins the case's thread, so
+        that a reply to any of them is for the case."""
+        if row.case_id is not None and self._is_staff_chat(row):
+            repo.threads.add(
+                ThreadMessage(
+                    platform=row.platform,
+                    chat_id=row.chat_id,
+                    message_id=message_id,
+                    case_id=row.case_id,
+                )
+            )
+
+    async def _thread_target(
+        self, repo: Repo, row: OutboxMessage, case: Case | None
+    ) -> int | bool | None:
+        """The forum topic a staff-chat message of a case goes into, read from the case now:
+        None for none, False while the case's topic is still being made."""
+        payload = row.payload
+        if payload.get("thread_id"):
+            return int(payload["thread_id"])
+        if case is None or Method(row.method) in _TOPIC_METHODS or not self._is_staff_chat(row):
+            return None
+        if (
+            case.staff_thread_id is not None
+            and case.staff_platform == row.platform
+            and case.staff_chat_id == row.chat_id
+        ):
+            return case.staff_thread_id
+        if await repo.threads.unsent(case.id, Method.TOPIC, row.platform, row.chat_id):
+            return False
+        return None
+
+    async def _leave_topic(self, repo: Repo, row: OutboxMessage, case: Case, error: str) -> None:
+        """The case's topic was deleted or closed: the case goes on as replies to its card, and
+        the message is sent again that way."""
+        logger.warning("case %s leaves its forum topic: %s", case.id, error)
+        case.staff_thread_id = None
+        row.attempts += 1
+        row.last_error = error[:500]
+        row.status = OutboxStatus.PENDING
+        row.available_at = self.clock.now()
+        await repo.commit()
 
     async def _reply_target(self, repo: Repo, row: OutboxMessage) -> int | bool | None:
         """The message id to answer: None for none, False while the earlier row is unsent."""
@@ -197,12 +271,23 @@ class OutboxSender:
             logger.warning(
                 "outbox message %s dead after %s attempts: %s", row.id, row.attempts, error
             )
+            await dead_letter(repo, row, self.settings.config, self.clock.now())
         else:
             row.status = OutboxStatus.PENDING
             row.available_at = self.clock.now() + retry_delay(row.attempts)
         await repo.commit()
 
-    async def _send(self, bot: DeskBot, row: OutboxMessage, reply_to: int | None) -> Message:
+    async def _send(
+        self,
+        bot: DeskBot,
+        row: OutboxMessage,
+        case: Case | None,
+        reply_to: int | None,
+        thread: int | None,
+    ) -> Message | ForumTopic | None:
+        method = Method(row.method)
+        if method in _TOPIC_METHODS:
+            return await self._topic(bot, row, case)
         payload: dict[str, Any] = row.payload
         markup = from_buttons(
             [[Button(**button) for button in row] for row in payload.get("buttons") or []]
@@ -216,15 +301,39 @@ class OutboxSender:
             common["reply_parameters"] = ReplyParameters(
                 message_id=reply_to, allow_sending_without_reply=True
             )
-        if payload.get("thread_id"):
-            common["message_thread_id"] = payload["thread_id"]
-        method = Method(row.method)
+        if thread is not None:
+            common["message_thread_id"] = thread
         if method is Method.TEXT:
             return await bot.send_message(text=payload["text"], **common)
         file = await self._file_for(bot, payload["file"])
         if method is Method.PHOTO:
             return await bot.send_photo(photo=file, caption=payload["text"], **common)
         return await bot.send_document(document=file, caption=payload["text"], **common)
+
+    async def _topic(
+        self, bot: DeskBot, row: OutboxMessage, case: Case | None
+    ) -> ForumTopic | None:
+        """Create or rename a case's forum topic, titled from the case as it is now; None when
+        there is nothing to do (made already, or no topic to rename)."""
+        if case is None:
+            raise Undeliverable("the case is gone")
+        if not bot.profile.has_forum_topics:
+            raise Undeliverable("the platform has no forum topics")
+        title = relay.topic_title(case, self.settings.config.staff_locale)
+        if Method(row.method) is Method.TOPIC:
+            if case.staff_thread_id is not None:
+                return None
+            return await bot.create_forum_topic(chat_id=row.chat_id, name=title)
+        if case.staff_thread_id is None:
+            return None
+        try:
+            await bot.edit_forum_topic(
+                chat_id=row.chat_id, message_thread_id=case.staff_thread_id, name=title
+            )
+        except TelegramBadRequest as error:
+            if "not_modified" not in error.message.lower():
+                raise
+        return None
 
     async def _file_for(self, bot: DeskBot, ref: dict[str, Any]) -> str | BufferedInputFile:
         """A file id works only on the platform that issued it; elsewhere, download and upload."""

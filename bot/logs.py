@@ -39,4 +39,5 @@ def setup_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    logging.getLogger("aiosqlite").setLevel(logging.WARNING)
+    for noisy in ("aiosqlite", "matplotlib", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -86,6 +86,12 @@ class Settings(BaseSettings):
     certificate_fee_rials: int = Field(default=100_000, ge=0)
     documents_notice_hours: int = Field(default=24, ge=1)
 
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_base_url: str | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -126,6 +132,12 @@ class Settings(BaseSettings):
         if value not in ("fa", "en"):
             raise ValueError("DEFAULT_LOCALE must be fa or en")
         return value
+
+    @model_validator(mode="after")
+    def _webhook_needs(self) -> Settings:
+        if self.mode == "webhook" and not (self.webhook_base_url and self.webhook_secret):
+            raise ValueError("MODE=webhook needs WEBHOOK_BASE_URL and WEBHOOK_SECRET")
+        return self
 
     @model_validator(mode="after")
     def _strip_bases(self) -> Settings:

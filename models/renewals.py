@@ -28,7 +28,7 @@ from models.base import Base
 from models.licences import Licence
 from models.tables import User
 
-__all__ = ["RenewalRepo", "RenewalReminder", "RenewalSubscription"]
+__all__ = ["RenewalReminder", "RenewalRepo", "RenewalSubscription"]
 
 
 class RenewalSubscription(Base):

@@ -41,6 +41,7 @@ from models.tables import (
     QueuePolicy,
     Rating,
     StaffMember,
+    ThreadMessage,
     User,
 )
 
@@ -486,7 +487,7 @@ class ReportRepo:
         rows = await self.session.execute(
             select(column, total).group_by(column).order_by(total.desc(), column)
         )
-        return [(key, int(count)) for key, count in rows.tuples()]
+        return [(key, int(count)) for key, count in rows]
 
     async def counts_by_status(self) -> list[tuple[str, int]]:
         return await self._count_by(Case.status)
@@ -506,7 +507,7 @@ class ReportRepo:
             .group_by(Case.assignee_id, User.first_name, User.last_name)
             .order_by(total.desc(), Case.assignee_id)
         )
-        return [(clerk, first, last, int(count)) for clerk, first, last, count in rows.tuples()]
+        return [(clerk, first, last, int(count)) for clerk, first, last, count in rows]
 
     async def counts_by_period(self, bounds: Sequence[datetime]) -> list[int]:
         """Cases received in each period [bounds[i], bounds[i + 1]), in one grouped query."""
@@ -525,7 +526,7 @@ class ReportRepo:
             select(inner.c.bucket, func.count()).group_by(inner.c.bucket)
         )
         counts = [0] * periods
-        for index, count in rows.tuples():
+        for index, count in rows:
             counts[int(index)] = int(count)
         return counts
 
@@ -602,7 +603,7 @@ class ReportRepo:
         rows = await self.session.execute(
             select(Rating.score, func.count(Rating.id)).group_by(Rating.score)
         )
-        return {int(score): int(count) for score, count in rows.tuples()}
+        return {int(score): int(count) for score, count in rows}
 
     async def rating_of_case(self, case_id: int) -> Rating | None:
         return await self.session.scalar(select(Rating).where(Rating.case_id == case_id))
@@ -696,6 +697,107 @@ class ReportRepo:
         return list(rows)
 
 
+class ThreadRepo:
+    """A case's conversation: its messages in staff chats, and the desk's messages about it."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, message: ThreadMessage) -> None:
+        self.session.add(message)
+
+    async def case_of(self, platform: str, chat_id: int, message_id: int) -> Case | None:
+        """The case a staff-chat message (or a forum topic, by its id) belongs to."""
+        return await self.session.scalar(
+            select(Case)
+            .join(ThreadMessage, ThreadMessage.case_id == Case.id)
+            .where(
+                ThreadMessage.platform == platform,
+                ThreadMessage.chat_id == chat_id,
+                ThreadMessage.message_id == message_id,
+            )
+        )
+
+    async def sent_about_a_case(
+        self, platform: str, chat_id: int, message_id: int
+    ) -> OutboxMessage | None:
+        """The desk's delivered message, about a case, that a person is replying to."""
+        return await self.session.scalar(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.platform == platform,
+                OutboxMessage.chat_id == chat_id,
+                OutboxMessage.sent_message_id == message_id,
+                OutboxMessage.case_id.is_not(None),
+            )
+            .limit(1)
+        )
+
+    async def question_sent_as(self, outbox_id: int) -> CaseMessage | None:
+        """The clerk's question delivered by this outbox row."""
+        return await self.session.scalar(
+            select(CaseMessage).where(
+                CaseMessage.outbox_id == outbox_id, CaseMessage.kind == "question"
+            )
+        )
+
+    async def unsent(self, case_id: int, method: str, platform: str, chat_id: int) -> bool:
+        """Whether a message of this kind for the case still waits to be sent to this chat."""
+        found = await self.session.scalar(
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.case_id == case_id,
+                OutboxMessage.method == method,
+                OutboxMessage.platform == platform,
+                OutboxMessage.chat_id == chat_id,
+                OutboxMessage.status.in_(("pending", "sending")),
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def card_row(self, case_id: int) -> OutboxMessage | None:
+        """The outbox row of the case's card in its staff chat."""
+        return await self.session.scalar(
+            select(OutboxMessage)
+            .where(OutboxMessage.case_id == case_id, OutboxMessage.purpose == "staff_card")
+            .order_by(OutboxMessage.id.desc())
+            .limit(1)
+        )
+
+    async def cases_in(
+        self, citizen_ids: Sequence[int], statuses: Sequence[str], limit: int = 20
+    ) -> list[Case]:
+        """A person's cases in some statuses, newest first."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.citizen_id.in_(citizen_ids), Case.status.in_(statuses))
+            .order_by(Case.received_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def decided_since(
+        self,
+        citizen_ids: Sequence[int],
+        statuses: Sequence[str],
+        since: datetime,
+        limit: int = 20,
+    ) -> list[Case]:
+        """A person's cases that ended (in `statuses`) at or after an instant, newest first."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(
+                Case.citizen_id.in_(citizen_ids),
+                Case.status.in_(statuses),
+                Case.decided_at >= since,
+            )
+            .order_by(Case.decided_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+
 class Repo:
     """Every repository over one session; the service that ends a unit of work commits once."""
 
@@ -710,6 +812,7 @@ class Repo:
         self.licences = LicenceRepo(session)
         self.renewals = RenewalRepo(session)
         self.people = PeopleRepo(session)
+        self.threads = ThreadRepo(session)
         self.reports = ReportRepo(session)
 
     async def commit(self) -> None:

@@ -327,3 +327,14 @@ class ThreadMessage(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+
+
+class ProcessedUpdate(Base):
+    """An update a worker has taken: the same update delivered twice is handled once."""
+
+    __tablename__ = "processed_updates"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # processing, done
+    at: Mapped[datetime] = mapped_column(index=True)

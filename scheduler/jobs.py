@@ -19,6 +19,7 @@ from services.calendar import TEHRAN
 from services.certificates import sweep_certificates
 from services.clock import Clock
 from services.desk import DeskConfig
+from services.renewals import send_renewal_reminders
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Jobs:
             repo = Repo(session)
             sent = await sweep_deadlines(repo, self.clock.now(), self.config)
             sent += await sweep_certificates(repo, self.clock.now(), self.config)
+            sent += await send_renewal_reminders(repo, self.clock.now(), self.config)
         if sent:
             logger.info("deadline sweep sent %s alerts", sent)
         return sent

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
+
 from models.repositories import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
@@ -124,7 +126,12 @@ async def send_digests(repo: Repo, now: datetime, config: DeskConfig) -> int:
             continue
         repo.workflow.mark_job(name, period, now)
         await _digest(repo, chat, config.queues_of(chat), now, config)
-        await repo.commit()
+        try:
+            await repo.commit()
+        except IntegrityError:
+            # Another worker sent this digest at the same moment.
+            await repo.rollback()
+            continue
         sent += 1
     return sent
 

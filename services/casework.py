@@ -17,8 +17,8 @@ from services.calendar import WorkingCalendar
 from services.deadlines import SlaPolicy, compute_deadlines, policy_from_mapping
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
-from services.outbox import Button, Outgoing, enqueue
-from services.platforms import PlatformProfile, profile_of
+from services.outbox import Button, Method, Outgoing, enqueue
+from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.workflow import (
     ILLEGAL,
@@ -208,8 +208,30 @@ async def apply(
         tell_staff(repo, case, "staff-citizen-action", now, config, action=label)
     if result.changes_status and result.to_status is CaseStatus.CLOSED:
         await satisfaction.request_rating(repo, case, now)
+    if result.changes_status:
+        _retitle_thread(repo, case, now)
     await repo.commit()
     return Applied(result, case)
+
+
+def _retitle_thread(repo: Repo, case: Case, now: datetime) -> None:
+    """A case's forum topic is titled with its status: renamed when the status moves (the
+    sender reads the title from the case, so the newest status wins)."""
+    if case.staff_thread_id is None or case.staff_platform is None or case.staff_chat_id is None:
+        return
+    enqueue(
+        repo,
+        Outgoing(
+            platform=Platform(case.staff_platform),
+            chat_id=case.staff_chat_id,
+            text="",
+            parse_mode=None,
+            method=Method.TOPIC_TITLE,
+        ),
+        now=now,
+        purpose="staff_topic_title",
+        case_id=case.id,
+    )
 
 
 def refusal_of(
@@ -443,27 +465,6 @@ async def ask_citizen(
     if case.first_response_at is None:
         case.first_response_at = now
     _event(repo, case, clerk, role, "asked", now, question)
-    await repo.commit()
-
-
-async def answer_question(
-    repo: Repo,
-    question: CaseMessage,
-    case: Case,
-    citizen: User,
-    text: str,
-    now: datetime,
-    config: DeskConfig,
-) -> None:
-    """The citizen's answer: kept with the case and sent to its staff chat, under the card."""
-    question.answered_at = now
-    repo.workflow.add_message(
-        CaseMessage(case_id=case.id, kind="answer", author_id=citizen.id, text=text, at=now)
-    )
-    _event(repo, case, citizen, Role.CITIZEN, "answered", now, text)
-    tell_staff(
-        repo, case, "staff-citizen-answered", now, config, answer=text, question=question.text
-    )
     await repo.commit()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from functools import cache
 
 import arabic_reshaper
@@ -24,6 +25,8 @@ from services.texts import Texts
 
 FONT = "DejaVu Sans"
 COLOUR = "#2a6f97"
+# Long labels (the subjects are whole legal titles) are wrapped to lines of this many letters.
+LABEL_WIDTH = 30
 # Fluent's isolation marks around values: a layout control, no glyph in the font.
 _ISOLATES = re.compile("[\u2066-\u2069]")
 
@@ -58,6 +61,7 @@ def stats_chart(stats: Stats, t: Texts) -> bytes:
         [month_label(m.start, t.locale) for m in stats.by_month],
         [m.count for m in stats.by_month],
         vertical=True,
+        slanted=True,
     )
     _bars(
         statuses,
@@ -95,9 +99,10 @@ def _bars(
     counts: list[int],
     *,
     vertical: bool = False,
+    slanted: bool = False,
 ) -> None:
     """One panel of bars, counts on the value axis in the locale's digits."""
-    shaped = [persian_label(label) for label in labels]
+    shaped = [_wrapped(label) for label in labels]
     axes.set_title(persian_label(title), fontfamily=FONT)
     count_axis = axes.yaxis if vertical else axes.xaxis
     count_axis.set_major_locator(MaxNLocator(integer=True))
@@ -106,9 +111,16 @@ def _bars(
     )
     if vertical:
         axes.bar(shaped, counts, color=COLOUR)
-        axes.tick_params(axis="x", labelrotation=45)
+        if slanted:
+            for label in axes.get_xticklabels():
+                label.set(rotation=45, horizontalalignment="right", rotation_mode="anchor")
     else:
         # Read from the top, as the text lists them.
         axes.barh(shaped[::-1], counts[::-1], color=COLOUR)
     for label in axes.get_xticklabels() + axes.get_yticklabels():
         label.set_fontfamily(FONT)
+
+
+def _wrapped(label: str) -> str:
+    """A long label on several lines, each laid out on its own."""
+    return "\n".join(persian_label(line) for line in textwrap.wrap(label, LABEL_WIDTH) or [""])

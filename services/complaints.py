@@ -16,7 +16,7 @@ from sqlalchemy import CursorResult, delete
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, Draft, User
-from services import casework, normalize
+from services import casework, normalize, relay
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.outbox import FileRef, Method, Outgoing, enqueue
@@ -258,6 +258,7 @@ async def file_complaint(
     _receipt(repo, case, citizen, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
+        relay.open_thread(repo, case, staff_chat, now)
         await _staff_card(repo, case, citizen, data, config, staff_chat, now)
     await repo.commit()
     return case

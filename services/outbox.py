@@ -13,7 +13,9 @@ from typing import Any
 
 from models.repositories import Repo
 from models.tables import OutboxMessage
-from services.platforms import Platform
+from services.desk import DeskConfig
+from services.platforms import Platform, profile_of
+from services.texts import texts
 
 
 class OutboxStatus(StrEnum):
@@ -107,3 +109,47 @@ def enqueue(
 def retry_delay(attempts: int, *, base: float = 2.0, cap: float = 600.0) -> timedelta:
     """Exponential backoff between failed attempts, capped."""
     return timedelta(seconds=min(cap, base ** max(1, attempts)))
+
+
+async def dead_letter(repo: Repo, row: OutboxMessage, config: DeskConfig, now: datetime) -> None:
+    """A message given up: a clerk's private notice goes to the case's staff chat instead
+    (the clerk may never have opened a chat with the bot), and the admins are told."""
+    if row.purpose == "dead-letter":
+        return
+    if row.purpose and row.purpose.startswith("alert:notice") and row.case_id is not None:
+        case = await repo.cases.by_id(row.case_id)
+        chat = config.staff_chat(case.queue) if case is not None else None
+        if chat is not None and (chat.platform, chat.id) != (row.platform, row.chat_id):
+            enqueue(
+                repo,
+                Outgoing(
+                    platform=chat.platform,
+                    chat_id=chat.id,
+                    text=row.payload["text"],
+                    parse_mode=profile_of(chat.platform).parse_mode,
+                ),
+                now=now,
+                purpose="alert:notice-fallback",
+                case_id=row.case_id,
+            )
+    t = texts(config.staff_locale)
+    for admin in config.admins:
+        profile = profile_of(admin.platform)
+        enqueue(
+            repo,
+            Outgoing(
+                platform=admin.platform,
+                chat_id=admin.id,
+                text=t.render(
+                    profile,
+                    "dead-letter",
+                    purpose=row.purpose or "-",
+                    target=f"{row.platform}:{row.chat_id}",
+                    attempts=str(row.attempts),
+                    error=(row.last_error or "")[:200],
+                ),
+                parse_mode=profile.parse_mode,
+            ),
+            now=now,
+            purpose="dead-letter",
+        )

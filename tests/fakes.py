@@ -31,6 +31,15 @@ _SENDS = {
 }
 
 
+_FORUM_METHODS = {
+    "createForumTopic",
+    "editForumTopic",
+    "closeForumTopic",
+    "reopenForumTopic",
+    "deleteForumTopic",
+}
+
+
 @dataclass
 class Request:
     """One call the bot made, with its parameters as they would go over the wire."""
@@ -90,9 +99,16 @@ class FakeBotAPI(BaseSession):
         # Chat members the platform reports: (chat id, user id) -> status.
         self.members: dict[tuple[int, int], str] = {}
         self._message_ids = itertools.count(1000)
-        # Bale documents no command menu; its server answers such calls with an error.
+        # Topic ids come from their own count, so that message ids stay 1000, 1001… in order.
+        self._topic_ids = itertools.count(500)
+        self.topics: dict[int, set[int]] = {}
+        self.non_forums: set[int] = set()
+        # Bale documents no command menu and no forum topics; its server answers such calls
+        # with an error.
         self.unsupported = (
-            {"setMyCommands", "deleteMyCommands"} if platform is Platform.BALE else set()
+            {"setMyCommands", "deleteMyCommands", *_FORUM_METHODS}
+            if platform is Platform.BALE
+            else set()
         )
 
     # --- what tests use -------------------------------------------------------------------
@@ -126,6 +142,14 @@ class FakeBotAPI(BaseSession):
 
     def clear(self) -> None:
         self.requests.clear()
+
+    def not_a_forum(self, chat_id: int) -> None:
+        """A group whose topics are off: creating a topic there is refused as on Telegram."""
+        self.non_forums.add(chat_id)
+
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """Someone deleted a forum topic: sending into it fails from now on."""
+        self.topics.get(chat_id, set()).discard(thread_id)
 
     # --- the session contract -------------------------------------------------------------
 
@@ -181,7 +205,21 @@ class FakeBotAPI(BaseSession):
                 return failure.status, body
         if name in self.unsupported:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        refused = self._refusal(name, params)
+        if refused is not None:
+            return 400, {"ok": False, "error_code": 400, "description": refused}
         return 200, {"ok": True, "result": self._result(bot, name, params)}
+
+    def _refusal(self, name: str, params: dict[str, Any]) -> str | None:
+        """What Telegram refuses about forum topics: a topic in a group that is no forum, or
+        a message into a topic that does not exist."""
+        chat_id = int(params["chat_id"]) if "chat_id" in params else 0
+        if name == "createForumTopic" and chat_id in self.non_forums:
+            return "Bad Request: the chat is not a forum"
+        thread = params.get("message_thread_id")
+        if thread is not None and int(thread) not in self.topics.get(chat_id, set()):
+            return "Bad Request: message thread not found"
+        return None
 
     def _result(self, bot: Bot, name: str, params: dict[str, Any]) -> Any:
         if name == "getMe":
@@ -204,6 +242,10 @@ class FakeBotAPI(BaseSession):
         if name == "getFile":
             file_id = params["file_id"]
             return {"file_id": file_id, "file_unique_id": f"u-{file_id}", "file_path": file_id}
+        if name == "createForumTopic":
+            thread_id = next(self._topic_ids)
+            self.topics.setdefault(int(params["chat_id"]), set()).add(thread_id)
+            return {"message_thread_id": thread_id, "name": params["name"], "icon_color": 7322096}
         if name in ("sendMessage", "sendPhoto", "sendDocument", "copyMessage"):
             chat_id = int(params["chat_id"])
             message: dict[str, Any] = {
@@ -212,6 +254,9 @@ class FakeBotAPI(BaseSession):
                 "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
                 "from": {"id": BOT_IDS[self.platform], "is_bot": True, "first_name": "Pishkhan"},
             }
+            if "message_thread_id" in params:
+                message["message_thread_id"] = int(params["message_thread_id"])
+                message["is_topic_message"] = True
             if "text" in params:
                 message["text"] = params["text"]
             if "caption" in params:

@@ -218,3 +218,8 @@ help-admin =
     /holiday — office closures
     /staff — the clerks' list
     /ban and /unban — block a user
+
+dead-letter =
+    ⚠️ <b>A message could not be delivered</b>
+    Kind: { $purpose } — to: { $target } — attempts: { $attempts }
+    Error: { $error }

@@ -218,3 +218,8 @@ help-admin =
     /holiday — تعطیلی‌های دفتر
     /staff — فهرست کارشناسان
     /ban و /unban — مسدودکردن کاربر
+
+dead-letter =
+    ⚠️ <b>پیامی فرستاده نشد</b>
+    نوع: { $purpose } — مقصد: { $target } — تلاش‌ها: { $attempts }
+    خطا: { $error }

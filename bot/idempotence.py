@@ -1,0 +1,96 @@
+"""An update delivered twice (same platform and update_id) is handled once.
+
+A worker claims an update with a row before handling it and marks it done after. A duplicate
+that arrives while the first is being handled, or after, is dropped; one whose first handling
+failed (the row was removed) or whose worker died (the claim grew stale) is handled again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.platforms import DeskBot
+from models.tables import ProcessedUpdate
+from services.clock import Clock
+
+logger = logging.getLogger(__name__)
+
+# A claim older than this belongs to a worker that died: the update may be handled again.
+STALE_CLAIM = timedelta(minutes=2)
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class OnceMiddleware(BaseMiddleware):
+    """Claims each update before any other work; drops the ones already claimed."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.sessionmaker = sessionmaker
+        self.clock = clock
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not isinstance(event, Update):
+            return await handler(event, data)
+        bot: DeskBot = data["bot"]
+        key = (bot.platform.value, event.update_id)
+        if not await self._claim(*key):
+            logger.info("update handled already: dropped", extra={"platform": key[0]})
+            return None
+        try:
+            result = await handler(event, data)
+        except BaseException:
+            await self._release(*key)
+            raise
+        await self._done(*key)
+        return result
+
+    async def _claim(self, platform: str, update_id: int) -> bool:
+        now = self.clock.now()
+        async with self.sessionmaker() as session:
+            row = await session.get(ProcessedUpdate, (platform, update_id), with_for_update=True)
+            if row is None:
+                session.add(
+                    ProcessedUpdate(
+                        platform=platform, update_id=update_id, status="processing", at=now
+                    )
+                )
+            elif row.status == "done" or now - row.at < STALE_CLAIM:
+                return False
+            else:
+                row.at = now
+            try:
+                await session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    async def _done(self, platform: str, update_id: int) -> None:
+        async with self.sessionmaker() as session:
+            await session.execute(
+                update(ProcessedUpdate)
+                .where(
+                    ProcessedUpdate.platform == platform,
+                    ProcessedUpdate.update_id == update_id,
+                )
+                .values(status="done")
+            )
+            await session.commit()
+
+    async def _release(self, platform: str, update_id: int) -> None:
+        async with self.sessionmaker() as session:
+            await session.execute(
+                delete(ProcessedUpdate).where(
+                    ProcessedUpdate.platform == platform,
+                    ProcessedUpdate.update_id == update_id,
+                )
+            )
+            await session.commit()

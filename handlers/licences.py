@@ -1,0 +1,442 @@
+"""Licences: a citizen checks one, an admin imports the registry, a holder follows renewals."""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from pathlib import PurePath
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiohttp import ClientError
+
+from bot.callbacks import LicenceChoice, LicenceComplaint
+from bot.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
+from bot.settings import Settings
+from bot.ui import acknowledge, drop_buttons, reply
+from handlers.admin import AdminOnly
+from handlers.complaints import MAX_FILE_BYTES, ComplaintForm, begin_with, remind
+from models.repositories import Repo
+from models.tables import User
+from services import renewals
+from services.calendar import tehran_today
+from services.clock import Clock
+from services.complaints import Limits
+from services.formatting import format_date, format_number, localize_digits
+from services.licence_desk import (
+    REPORT_REJECTIONS,
+    ProgressThrottle,
+    choice_label,
+    complaint_answers,
+    describe_licence,
+    import_report,
+    percent,
+    rejections_csv,
+    site_label,
+    text_bar,
+)
+from services.licence_import import import_licences
+from services.licences import LicenceView, LookupResult, MatchKind, lookup
+from services.normalize import parse_phone
+from services.platforms import PlatformProfile
+from services.texts import LOCALES, Rendered, Texts, texts
+
+logger = logging.getLogger(__name__)
+
+# The files an admin may send to import the registry.
+REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xls"})
+REGISTRY_TYPES = frozenset(
+    {
+        "text/csv",
+        "application/csv",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+)
+# Complaint answers kept for the offers of the last lookups without a match.
+OFFERS_KEY = "licence_offers"
+OFFERS_KEPT = 10
+REJECTIONS_FILE = "rejected-rows.csv"
+
+
+class LicenceLookup(StatesGroup):
+    query = State()
+
+
+class RenewalForm(StatesGroup):
+    contact = State()
+
+
+# Commands and the menu's buttons are never a query: they are handled as such.
+_ASIDE = F.text.startswith("/") | F.text.in_(
+    {texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS}
+)
+
+
+def _registry_file(message: Message) -> bool:
+    """A document that looks like a registry file: by its name, or its type."""
+    document = message.document
+    if document is None:
+        return False
+    suffix = PurePath(document.file_name or "").suffix.lower()
+    return suffix in REGISTRY_SUFFIXES or (document.mime_type or "") in REGISTRY_TYPES
+
+
+def _other_form(current: str | None) -> bool:
+    """Whether another form (a complaint, a code asked for) holds the conversation."""
+    return current is not None and current != LicenceLookup.query.state
+
+
+# --- lookup -----------------------------------------------------------------------------------
+
+
+async def licence_command(
+    message: Message, command: CommandObject, state: FSMContext, **data: Any
+) -> None:
+    """`/licence QUERY` answers at once; `/licence` alone asks what to look for."""
+    if not command.args:
+        await _ask(message, state, data)
+        return
+    current = await state.get_state()
+    if current == LicenceLookup.query.state:
+        await state.set_state(None)
+    await _answer(message, state, command.args, data)
+    if _other_form(current):
+        await remind(message, state=state, **data)
+
+
+async def licence_menu(message: Message, state: FSMContext, **data: Any) -> None:
+    """The menu's button: ask what to look for."""
+    await _ask(message, state, data)
+
+
+async def _ask(message: Message, state: FSMContext, data: dict[str, Any]) -> None:
+    t: Texts = data["t"]
+    profile: PlatformProfile = data["profile"]
+    if _other_form(await state.get_state()):
+        # A form left open keeps the conversation: a lookup is asked in one message instead.
+        await reply(message, t, profile, "licence-ask-inline")
+        await remind(message, state=state, **data)
+        return
+    await state.set_state(LicenceLookup.query)
+    await reply(message, t, profile, "licence-ask-query")
+
+
+async def query_typed(message: Message, state: FSMContext, **data: Any) -> None:
+    """The words typed after the question: a number, a website or a name."""
+    await _answer(message, state, message.text or "", data)
+
+
+async def query_not_text(message: Message, t: Texts, profile: PlatformProfile) -> None:
+    """A photo, sticker or file where a number, website or name was asked for."""
+    await reply(message, t, profile, "licence-query-hint")
+
+
+async def _answer(message: Message, state: FSMContext, query: str, data: dict[str, Any]) -> None:
+    repo: Repo = data["repo"]
+    t: Texts = data["t"]
+    profile: PlatformProfile = data["profile"]
+    clock: Clock = data["clock"]
+    settings: Settings = data["settings"]
+    result = await lookup(repo.licences, query, tehran_today(clock.now()))
+    if result.kind is MatchKind.INVALID:
+        await reply(message, t, profile, "licence-query-hint")
+        return
+    if await state.get_state() == LicenceLookup.query.state:
+        # Answered: the next words are not a query. The data (offers) stays.
+        await state.set_state(None)
+    if len(result.views) == 1:
+        await message.answer(describe_licence(result.views[0], t, profile))
+    elif result.views:
+        await _list(message, result, t, profile)
+    else:
+        answers = complaint_answers(result, query, Limits(text_max=settings.text_max_chars))
+        ref = await _offer(state, answers)
+        await reply(
+            message,
+            t,
+            profile,
+            f"licence-not-found-{result.kind}",
+            inline([[(t.plain("licence-button-complain"), LicenceComplaint(ref=ref).pack())]]),
+            term=_shown_term(result, t),
+        )
+
+
+def _shown_term(result: LookupResult, t: Texts) -> str:
+    if result.kind is MatchKind.NUMBER:
+        return localize_digits(result.term, t.locale)
+    if result.kind is MatchKind.DOMAIN:
+        return site_label(result.term, t)
+    return result.term
+
+
+async def _list(
+    message: Message, result: LookupResult, t: Texts, profile: PlatformProfile
+) -> None:
+    rows = [
+        [(choice_label(view, t), LicenceChoice(number=view.number).pack())]
+        for view in result.views
+    ]
+    await reply(
+        message,
+        t,
+        profile,
+        "licence-many",
+        inline(rows),
+        n=format_number(len(result.views), t.locale),
+        more=t.plain("licence-many-more") if result.more else "",
+    )
+
+
+async def _offer(state: FSMContext, answers: dict[str, str]) -> int:
+    """Keep the answers a complaint about this business starts with; their reference.
+
+    Kept in the conversation's data only while no form holds it (a form's data is its own).
+    """
+    if _other_form(await state.get_state()):
+        return 0
+    data = await state.get_data()
+    offers: dict[str, dict[str, str]] = dict(data.get(OFFERS_KEY, {}))
+    ref = max((int(key) for key in offers), default=0) + 1
+    offers[str(ref)] = answers
+    kept = dict(sorted(offers.items(), key=lambda item: int(item[0]))[-OFFERS_KEPT:])
+    await state.update_data({OFFERS_KEY: kept})
+    return ref
+
+
+async def licence_chosen(
+    query: CallbackQuery,
+    callback_data: LicenceChoice,
+    repo: Repo,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """One licence of a list, in full; the list stays for another choice."""
+    licence = await repo.licences.by_number(callback_data.number)
+    if licence is None or not isinstance(query.message, Message):
+        await acknowledge(query, t, profile, "form-stale-button")
+        return
+    await acknowledge(query, t, profile)
+    view = LicenceView.of(licence, tehran_today(clock.now()))
+    await query.message.answer(describe_licence(view, t, profile))
+
+
+async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data: Any) -> None:
+    """File a complaint about the business that has no licence, its name (and site) given."""
+    if not isinstance(query.message, Message):
+        return
+    state: FSMContext = data["state"]
+    await acknowledge(query, data["t"], data["profile"])
+    await drop_buttons(query)
+    answers: dict[str, Any] = {}
+    if not _other_form(await state.get_state()):
+        offers = (await state.get_data()).get(OFFERS_KEY, {})
+        answers = dict(offers.get(str(callback_data.ref), {}))
+        await state.set_state(None)
+    # A complaint left open is offered first, never overwritten.
+    await begin_with(query.message, data, answers)
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+async def import_document(
+    message: Message, bot: Bot, repo: Repo, t: Texts, profile: PlatformProfile, clock: Clock
+) -> None:
+    """An admin's CSV or XLSX file: imported into the registry, progress shown, then a report."""
+    document = message.document
+    assert document is not None  # the filter admits documents only
+    limit = format_number(MAX_FILE_BYTES // (1024 * 1024), t.locale)
+    if document.file_size and document.file_size > MAX_FILE_BYTES:
+        await reply(message, t, profile, "licence-import-too-large", max=limit)
+        return
+    status = await reply(message, t, profile, "licence-import-started")
+    buffer = io.BytesIO()
+    try:
+        await bot.download(document.file_id, destination=buffer)
+    except (TelegramAPIError, ClientError, TimeoutError) as error:
+        logger.warning("could not download a registry file: %s", type(error).__name__)
+        await reply(message, t, profile, "licence-import-download-failed")
+        return
+    content = buffer.getvalue()
+    if len(content) > MAX_FILE_BYTES:
+        await reply(message, t, profile, "licence-import-too-large", max=limit)
+        return
+    throttle = ProgressThrottle()
+
+    async def progress(done: int, total: int) -> None:
+        if throttle.due(done, total, time.monotonic()):
+            await _edit(status, _progress_text(done, total, t, profile))
+
+    report = await import_licences(
+        repo.licences,
+        content,
+        filename=document.file_name,
+        today=tehran_today(clock.now()),
+        progress=progress,
+        commit=repo.commit,
+    )
+    logger.info(
+        "registry import: %s read, %s new, %s updated, %s rejected",
+        report.read,
+        report.inserted,
+        report.updated,
+        report.rejected,
+    )
+    await message.answer(import_report(report, t, profile))
+    if report.ok and report.rejected > REPORT_REJECTIONS:
+        await message.answer_document(
+            BufferedInputFile(rejections_csv(report, t), filename=REJECTIONS_FILE),
+            caption=t.render(
+                profile,
+                "licence-import-rejections-file",
+                n=format_number(len(report.rejections), t.locale),
+            ),
+        )
+
+
+def _progress_text(done: int, total: int, t: Texts, profile: PlatformProfile) -> Rendered:
+    return t.render(
+        profile,
+        "licence-import-progress",
+        bar=text_bar(done, total),
+        percent=format_number(percent(done, total), t.locale),
+        done=format_number(done, t.locale),
+        total=format_number(max(total, done), t.locale),
+    )
+
+
+async def _edit(message: Message, text: str) -> None:
+    try:
+        await message.edit_text(text)
+    except TelegramAPIError as error:
+        # Progress is a courtesy: a refused edit (too many, not modified) stops nothing.
+        logger.info("progress edit failed: %s", type(error).__name__)
+
+
+# --- renewal reminders ------------------------------------------------------------------------
+
+
+async def renewal(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/renewal` follows the licences held under the verified phone; `/renewal off` stops."""
+    if (command.args or "").strip().lower() in ("off", "stop", "لغو", "خاموش"):
+        count = await renewals.unsubscribe(repo, user)
+        key = "licence-renewal-off" if count else "licence-renewal-off-none"
+        await reply(message, t, profile, key, n=format_number(count, t.locale))
+        return
+    result = await renewals.subscribe(repo, user, clock.now())
+    if isinstance(result, renewals.NeedsPhone):
+        current = await state.get_state()
+        if _other_form(current) and current != RenewalForm.contact.state:
+            await reply(message, t, profile, "licence-renewal-finish-form")
+            return
+        await state.set_state(RenewalForm.contact)
+        await reply(message, t, profile, "licence-renewal-need-phone", contact_keyboard(t))
+        return
+    await _followed(message, result, t, profile)
+
+
+async def _followed(
+    message: Message,
+    result: list[renewals.Holding] | renewals.NoLicences,
+    t: Texts,
+    profile: PlatformProfile,
+) -> None:
+    if isinstance(result, renewals.NoLicences):
+        phone = localize_digits(result.phone, t.locale)
+        await reply(message, t, profile, "licence-renewal-none", main_menu(t), phone=phone)
+        return
+    lines = [
+        t.render(
+            profile,
+            "licence-renewal-line",
+            business=holding.view.business_name,
+            number=localize_digits(holding.view.number, t.locale),
+            status=t.plain(f"licence-status-{holding.view.status}"),
+            expires=format_date(holding.view.expires_on, t.locale),
+            days=holding.days_left,
+            n=format_number(abs(holding.days_left), t.locale),
+        )
+        for holding in result
+    ]
+    await reply(
+        message,
+        t,
+        profile,
+        "licence-renewal-subscribed",
+        main_menu(t),
+        lines=Rendered("\n".join(lines)),
+    )
+
+
+async def renewal_contact(
+    message: Message,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """The sender's own number, shared with the platform's button; then their licences."""
+    shared = message.contact
+    assert shared is not None  # the filter admits only contacts
+    sender = message.from_user
+    if sender is None or shared.user_id != sender.id:
+        await reply(message, t, profile, "contact-not-own", contact_keyboard(t))
+        return
+    phone = parse_phone(shared.phone_number, international=True)
+    if phone is None:
+        await reply(message, t, profile, "contact-invalid", contact_keyboard(t))
+        return
+    user.phone = phone
+    user.phone_verified_at = clock.now()
+    await state.set_state(None)
+    await reply(message, t, profile, "contact-verified", main_menu(t))
+    result = await renewals.subscribe(repo, user, clock.now())
+    assert not isinstance(result, renewals.NeedsPhone)  # verified just now
+    await _followed(message, result, t, profile)
+
+
+async def renewal_contact_wrong(message: Message, t: Texts, profile: PlatformProfile) -> None:
+    """A typed number is not a verified one: only the button will do."""
+    await reply(message, t, profile, "contact-use-button", contact_keyboard(t))
+
+
+def make_router() -> Router:
+    """The handlers of this module, in the order they are asked."""
+    router = Router(name=__name__)
+    router.message.filter(F.chat.type == "private")
+    router.message.register(
+        import_document,
+        AdminOnly(),
+        F.document,
+        _registry_file,
+        ~StateFilter(ComplaintForm.attachments),
+    )
+    router.message.register(licence_command, Command("licence", "license"))
+    router.message.register(licence_menu, menu_button("menu-licence"))
+    router.message.register(renewal, Command("renewal"))
+    router.message.register(query_typed, LicenceLookup.query, F.text, ~_ASIDE)
+    router.message.register(query_not_text, LicenceLookup.query, ~F.text)
+    router.message.register(renewal_contact, RenewalForm.contact, F.contact)
+    router.message.register(renewal_contact_wrong, RenewalForm.contact, ~_ASIDE)
+    router.callback_query.register(licence_chosen, LicenceChoice.filter())
+    router.callback_query.register(complain, LicenceComplaint.filter())
+    return router

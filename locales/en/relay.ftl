@@ -1,0 +1,28 @@
+### The two-way relay between a case's thread in its staff chat and the citizen.
+
+## The case's thread in the staff chat
+
+relay-topic-title = { $code } · { $subject } · { $status }
+relay-to-staff =
+    💬 <b>Message from the complainant</b> — <code>{ $code }</code>
+    { $body }
+relay-file-only = (file attached)
+relay-sent-to-citizen = ✅ Sent to the complainant of case <code>{ $code }</code>.
+event-replied = Clerk's reply to the complainant
+event-wrote = Message from the complainant
+
+## The citizen's side
+
+relay-to-citizen =
+    💬 <b>The desk's clerk, about case</b> <code>{ $code }</code>
+    { $body }
+relay-sent-to-desk = Your message about case <code>{ $code }</code> reached the clerk.
+relay-which-case = You have several open cases; which one is this message about?
+relay-case-button = { $code } — { $business }
+relay-ended-offer =
+    Case <code>{ $code }</code> is “{ $status }”, so your message was not passed to the clerk.
+    If you wish, you can:
+relay-offer-object = Object to the decision
+relay-offer-reopen = Reopen the case
+relay-offer-new = File a new complaint about the same business
+relay-file-too-large = This file is larger than 20 MB and cannot be passed on; please send a smaller one.

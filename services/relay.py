@@ -1,0 +1,493 @@
+"""The two-way relay: each case has a thread in its staff chat, and messages cross it.
+
+A clerk's message in the thread reaches the citizen signed as the desk, never with the clerk's
+name or account; the citizen's messages about the case reach the thread (issue 5 §2). Where the
+staff chat's platform has forum topics the thread is a topic titled with the case's code,
+subject and status; otherwise it is the case's card and the replies under it. Files cross
+platforms in the sender, by download and upload: a file id is good only where it was issued.
+
+A citizen who writes about a case that has ended is offered what the rules still allow: to
+object, to reopen their own withdrawal, or to file a new complaint (issue 5 §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from models.repositories import Repo
+from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
+from services import casework
+from services.desk import ChatRef, DeskConfig
+from services.formatting import format_code
+from services.outbox import FileRef, Method, Outgoing, enqueue
+from services.platforms import Platform, profile_of
+from services.texts import Texts, texts
+from services.workflow import OPEN_STATUSES, Action, CaseStatus, Role
+
+# A case referred to Taazirat is still followed up by the union: its messages reach the thread.
+FOLLOWED: frozenset[CaseStatus] = OPEN_STATUSES | {CaseStatus.REFERRED_JUDICIAL}
+# A case that ended: a message about it is answered with what may still be done.
+ENDED: frozenset[CaseStatus] = frozenset({CaseStatus.CLOSED, CaseStatus.VOIDED})
+
+# The platforms' limits on a forum topic's name, a caption and a message.
+TOPIC_TITLE_MAX = 128
+CAPTION_MAX = 1024
+TEXT_MAX = 4096
+# A long text is cut into pieces of at most this many characters before the header is added.
+PIECE = 3500
+# Messages kept while a citizen chooses their case.
+PENDING_MAX = 10
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a person sent: a text, or a photo or document with its caption."""
+
+    method: Method
+    text: str
+    file: FileRef | None = None
+
+    def to_data(self) -> dict[str, Any]:
+        """As kept in the conversation state while the citizen chooses."""
+        return {
+            "method": str(self.method),
+            "text": self.text,
+            "file": asdict(self.file) if self.file else None,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Content:
+        file = data.get("file")
+        return cls(Method(data["method"]), str(data["text"]), FileRef(**file) if file else None)
+
+    def note(self) -> str:
+        """The line the audit trail keeps: the words, and the kind of file beside them."""
+        if self.method is Method.TEXT:
+            return self.text
+        return f"[{self.method}] {self.text}".strip()
+
+
+def is_followed(case: Case) -> bool:
+    """Whether the staff still follow the case, so that a message about it reaches them."""
+    return CaseStatus(case.status) in FOLLOWED
+
+
+# --- the thread in the staff chat -----------------------------------------------------------
+
+
+def topic_title(case: Case, locale: str) -> str:
+    """A forum topic's name: the case's code, subject and status, the subject shortened to fit
+    the platform's 128 characters."""
+    t = texts(locale)
+    code = format_code(case.code, t.locale)
+    status = t.plain(f"status-{case.status}")
+    subject = t.plain(f"subject-{case.subject}")
+    title = t.plain("relay-topic-title", code=code, subject=subject, status=status)
+    excess = len(title) - TOPIC_TITLE_MAX
+    if excess > 0:
+        subject = subject[: max(0, len(subject) - excess - 1)] + "…"
+        title = t.plain("relay-topic-title", code=code, subject=subject, status=status)
+    return title[:TOPIC_TITLE_MAX]
+
+
+def open_thread(repo: Repo, case: Case, chat: ChatRef, now: datetime) -> None:
+    """Queue the case's forum topic before its card, where the platform has topics; the sender
+    titles it, and a chat that is no forum leaves the case threaded by replies to its card."""
+    if not profile_of(chat.platform).has_forum_topics:
+        return
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text="",
+            parse_mode=None,
+            method=Method.TOPIC,
+        ),
+        now=now,
+        purpose="staff_topic",
+        case_id=case.id,
+        dedupe_key=f"staff_topic:{case.code}",
+    )
+
+
+async def case_in_thread(
+    repo: Repo,
+    platform: str,
+    chat_id: int,
+    *,
+    reply_to: int | None,
+    reply_to_bot: bool,
+    topic: int | None,
+) -> Case | None:
+    """The case whose thread a staff-chat message is in: a reply to any message of the thread,
+    or a message in the case's forum topic. A reply to another of the bot's messages (a
+    prompt, a confirmation) is in no thread, so what answers a prompt is never relayed."""
+    if reply_to is not None:
+        case = await repo.threads.case_of(platform, chat_id, reply_to)
+        if case is not None or reply_to_bot:
+            return case
+    if topic is not None:
+        return await repo.threads.case_of(platform, chat_id, topic)
+    return None
+
+
+async def remember(repo: Repo, platform: str, chat_id: int, message_id: int, case: Case) -> None:
+    """A message in a staff chat joins the case's thread: a reply to it is for the case."""
+    repo.threads.add(
+        ThreadMessage(platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id)
+    )
+    await repo.commit()
+
+
+# --- the clerk to the citizen ---------------------------------------------------------------
+
+
+async def from_clerk(
+    repo: Repo,
+    case: Case,
+    clerk: User,
+    role: Role,
+    content: Content,
+    now: datetime,
+    *,
+    staff_message: tuple[str, int, int] | None = None,
+) -> bool:
+    """A clerk's message in the thread reaches the citizen, in their language and on their
+    platform, signed as the desk: neither the clerk's name nor their account goes with it.
+    Kept as the case's reply and audited; the first one is the case's first response.
+    False when the citizen is unknown."""
+    citizen = await repo.users.get(case.citizen_id)
+    if citizen is None:
+        return False
+    t = texts(citizen.locale or case.locale)
+    profile = profile_of(citizen.platform)
+    code = format_code(case.code, t.locale)
+
+    def render(body: str) -> str:
+        return t.render(profile, "relay-to-citizen", code=code, body=body).strip()
+
+    rows = _enqueue_pieces(
+        repo,
+        content,
+        render,
+        platform=profile.platform,
+        chat_id=citizen.platform_user_id,
+        parse_mode=profile.parse_mode,
+        now=now,
+        purpose="relay:reply",
+        case=case,
+    )
+    await repo.session.flush()
+    repo.workflow.add_message(
+        CaseMessage(
+            case_id=case.id,
+            kind="reply",
+            author_id=clerk.id,
+            text=content.text,
+            at=now,
+            outbox_id=rows[0].id,
+        )
+    )
+    _event(repo, case, clerk, role, "replied", now, content.note())
+    if case.first_response_at is None:
+        case.first_response_at = now
+    if staff_message is not None:
+        platform, chat_id, message_id = staff_message
+        repo.threads.add(
+            ThreadMessage(
+                platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id
+            )
+        )
+    await repo.commit()
+    return True
+
+
+# --- the citizen to the thread --------------------------------------------------------------
+
+
+async def from_citizen(
+    repo: Repo,
+    case: Case,
+    citizen: User,
+    content: Content,
+    now: datetime,
+    config: DeskConfig,
+    *,
+    question: CaseMessage | None = None,
+) -> None:
+    """A citizen's message about their case goes to its thread (under the card, in its topic)
+    with a header naming the case, never their phone; an answer to a clerk's open question is
+    recorded as the answer. Kept with the case and audited."""
+    if question is not None:
+        question.answered_at = now
+    chat = config.staff_chat(case.queue)
+    first: OutboxMessage | None = None
+    if chat is not None:
+        t = texts(config.staff_locale)
+        profile = profile_of(chat.platform)
+        code = format_code(case.code, t.locale)
+        asked = question.text if question is not None else ""
+
+        def render(body: str) -> str:
+            if question is None:
+                return t.render(profile, "relay-to-staff", code=code, body=body).strip()
+            return t.render(
+                profile,
+                "staff-citizen-answered",
+                code=code,
+                question=asked,
+                answer=body or t.plain("relay-file-only"),
+            ).strip()
+
+        reply_to_message_id, reply_to_outbox_id = await _under_card(repo, case, chat)
+        rows = _enqueue_pieces(
+            repo,
+            content,
+            render,
+            platform=chat.platform,
+            chat_id=chat.id,
+            parse_mode=profile.parse_mode,
+            now=now,
+            purpose="relay:answer" if question is not None else "relay:citizen",
+            case=case,
+            reply_to_message_id=reply_to_message_id,
+            reply_to_outbox_id=reply_to_outbox_id,
+        )
+        await repo.session.flush()
+        first = rows[0]
+    repo.workflow.add_message(
+        CaseMessage(
+            case_id=case.id,
+            kind="answer" if question is not None else "message",
+            author_id=citizen.id,
+            text=content.text,
+            at=now,
+            outbox_id=first.id if first is not None else None,
+        )
+    )
+    action = "answered" if question is not None else "wrote"
+    _event(repo, case, citizen, Role.CITIZEN, action, now, content.note())
+    await repo.commit()
+
+
+async def _under_card(repo: Repo, case: Case, chat: ChatRef) -> tuple[int | None, int | None]:
+    """What a message in the thread answers: the card once delivered, its outbox row before."""
+    if case.staff_platform == chat.platform and case.staff_chat_id == chat.id:
+        if case.staff_message_id is not None:
+            return case.staff_message_id, None
+    card = await repo.threads.card_row(case.id)
+    if card is not None and card.platform == chat.platform and card.chat_id == chat.id:
+        return None, card.id
+    return None, None
+
+
+def _enqueue_pieces(
+    repo: Repo,
+    content: Content,
+    render: Callable[[str], str],
+    *,
+    platform: Platform,
+    chat_id: int,
+    parse_mode: str | None,
+    now: datetime,
+    purpose: str,
+    case: Case,
+    reply_to_message_id: int | None = None,
+    reply_to_outbox_id: int | None = None,
+) -> list[OutboxMessage]:
+    """A message with its header, in as many pieces as the platform's limits need: a caption
+    too long for the file follows it as text, and a long text is cut."""
+
+    def outgoing(method: Method, text: str, file: FileRef | None) -> OutboxMessage:
+        return enqueue(
+            repo,
+            Outgoing(
+                platform=platform,
+                chat_id=chat_id,
+                text=text,
+                parse_mode=parse_mode,
+                method=method,
+                file=file,
+                reply_to_message_id=reply_to_message_id,
+                reply_to_outbox_id=reply_to_outbox_id,
+            ),
+            now=now,
+            purpose=purpose,
+            case_id=case.id,
+        )
+
+    rows: list[OutboxMessage] = []
+    words = content.text
+    if content.file is not None:
+        caption = render(words)
+        if len(caption) <= CAPTION_MAX:
+            return [outgoing(content.method, caption, content.file)]
+        rows.append(outgoing(content.method, render(""), content.file))
+    for piece in _pieces(words, render):
+        rows.append(outgoing(Method.TEXT, piece, None))
+    return rows
+
+
+def _pieces(words: str, render: Callable[[str], str]) -> list[str]:
+    """A text rendered with its header, cut where it would pass the platform's limit."""
+    whole = render(words)
+    if len(whole) <= TEXT_MAX:
+        return [whole]
+    size = PIECE
+    while True:
+        pieces = [render(words[start : start + size]) for start in range(0, len(words), size)]
+        if all(len(piece) <= TEXT_MAX for piece in pieces) or size <= 64:
+            return pieces
+        size //= 2
+
+
+def _event(
+    repo: Repo, case: Case, actor: User, role: Role, action: str, now: datetime, note: str
+) -> None:
+    repo.cases.add_event(
+        CaseEvent(
+            case_id=case.id,
+            at=now,
+            actor_id=actor.id,
+            actor_role=role.value,
+            platform=actor.platform,
+            action=action,
+            from_status=case.status,
+            to_status=case.status,
+            note=note or None,
+        )
+    )
+
+
+# --- which case a citizen's message is about ------------------------------------------------
+
+
+class Offer(StrEnum):
+    """What a citizen writing about an ended case may do."""
+
+    OBJECT = "object"
+    REOPEN = "reopen"
+    NEW = "new"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The message answers a clerk's open question."""
+
+    question: CaseMessage
+    case: Case
+
+
+@dataclass(frozen=True)
+class AnswerWhich:
+    """Several questions wait and the message replies to none of them."""
+
+
+@dataclass(frozen=True)
+class ToCase:
+    """The message is about this followed case."""
+
+    case: Case
+
+
+@dataclass(frozen=True)
+class ChooseCase:
+    """Several followed cases and nothing tells which: the citizen chooses."""
+
+    cases: list[Case]
+
+
+@dataclass(frozen=True)
+class EndedCase:
+    """The message is about a case that ended: what may still be done is offered."""
+
+    case: Case
+    offers: list[Offer]
+
+
+Route = Answer | AnswerWhich | ToCase | ChooseCase | EndedCase
+
+
+def offers_for(case: Case, now: datetime, config: DeskConfig) -> list[Offer]:
+    """An objection while its window is open after a closing decision, a reopening of one's own
+    withdrawal within its window (the workflow's own rules), and always a new complaint."""
+    offers = [
+        offer
+        for offer, action in ((Offer.OBJECT, Action.OBJECT), (Offer.REOPEN, Action.REOPEN))
+        if casework.refusal_of(case, action, Role.CITIZEN, now, config) is None
+    ]
+    offers.append(Offer.NEW)
+    return offers
+
+
+async def route_citizen_message(
+    repo: Repo,
+    citizen: User,
+    chat_id: int,
+    *,
+    reply_to: int | None,
+    in_form: bool,
+    now: datetime,
+    config: DeskConfig,
+) -> Route | None:
+    """Which case a citizen's message is about, or None when it is not for the relay.
+
+    A reply to the desk's message about one of their cases (the receipt, a notice, a
+    question, a relayed reply) names the case; a reply to a question answers it, even inside
+    a form. Otherwise, outside any form: the only open question is answered; the only followed
+    case is meant; several are chosen among; with none, the only case that ended within the
+    longer of the objection and reopen windows is offered what may still be done.
+    """
+    own = await repo.users.linked_ids(citizen)
+    if reply_to is not None:
+        row = await repo.threads.sent_about_a_case(citizen.platform, chat_id, reply_to)
+        case = await repo.cases.by_id(row.case_id) if row is not None and row.case_id else None
+        if row is not None and case is not None and case.citizen_id in own:
+            question = await repo.threads.question_sent_as(row.id)
+            if question is not None and is_followed(case):
+                return Answer(question, case)
+            if in_form:
+                return None
+            if is_followed(case):
+                return ToCase(case)
+            return EndedCase(case, offers_for(case, now, config))
+    if in_form:
+        return None
+    followed = await repo.threads.cases_in(own, [status.value for status in FOLLOWED])
+    questions = await repo.workflow.open_questions([case.id for case in followed])
+    if len(questions) == 1:
+        case = next(case for case in followed if case.id == questions[0].case_id)
+        return Answer(questions[0], case)
+    if questions:
+        return AnswerWhich()
+    if len(followed) == 1:
+        return ToCase(followed[0])
+    if followed:
+        return ChooseCase(followed)
+    since = now - max(config.windows.objection, config.windows.reopen)
+    ended = await repo.threads.decided_since(
+        own, [status.value for status in ENDED], since, limit=2
+    )
+    if len(ended) == 1:
+        return EndedCase(ended[0], offers_for(ended[0], now, config))
+    return None
+
+
+def new_complaint_answers(case: Case) -> dict[str, Any]:
+    """The answers a new complaint about the same business starts with."""
+    answers: dict[str, Any] = {"business_name": case.business_name}
+    if case.business_url:
+        answers["website"] = case.business_url
+    return answers
+
+
+def case_label(case: Case, t: Texts) -> str:
+    """A case on a button: its code and business."""
+    return t.plain(
+        "relay-case-button", code=format_code(case.code, t.locale), business=case.business_name
+    )
