@@ -1,0 +1,172 @@
+"""A stand-in Bot API server on loopback: answers as Telegram or as Bale does, queues updates
+for long polling, records what the bot sends. Used to run the real process end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+# Bale documents no command menu and no forum topics: its server answers such calls with 404.
+BALE_MISSING = {"setMyCommands", "deleteMyCommands", "createForumTopic", "editForumTopic"}
+
+
+@dataclass
+class Bot:
+    """One bot the server knows, by its token."""
+
+    token: str
+    platform: str
+    bot_id: int
+    updates: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
+    sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    waiters: list[asyncio.Event] = field(default_factory=list)
+
+
+class StandIn:
+    """The server: `url` is what TELEGRAM_API_BASE / BALE_API_BASE point at."""
+
+    def __init__(self, bots: list[Bot]) -> None:
+        self.bots = {bot.token: bot for bot in bots}
+        self.ids = itertools.count(5000)
+        self.update_ids: dict[str, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
+        self.files: dict[str, bytes] = {}
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._method)
+        app.router.add_get("/file/bot{token}/{path:.*}", self._file)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+    def push(self, token: str, update: dict[str, Any]) -> None:
+        bot = self.bots[token]
+        update.setdefault("update_id", next(self.update_ids[token]))
+        bot.updates.put_nowait(update)
+
+    async def wait_for(
+        self, token: str, predicate: Any, *, after: int = 0, within: float = 20.0
+    ) -> dict[str, Any]:
+        """The first request the bot sent (from index `after`) that matches, waiting for it."""
+        bot = self.bots[token]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        seen = after
+        while True:
+            for method, params in bot.sent[seen:]:
+                if predicate(method, params):
+                    return params
+            seen = len(bot.sent)
+            if loop.time() > deadline:
+                raise TimeoutError(f"nothing matched among {[m for m, _ in bot.sent]}")
+            event = asyncio.Event()
+            bot.waiters.append(event)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), timeout=max(0.05, deadline - loop.time()))
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        params: dict[str, Any] = {}
+        if request.content_type.startswith("multipart/"):
+            reader = await request.multipart()
+            async for part in reader:
+                if part.filename:  # type: ignore[union-attr]
+                    params[f"file:{part.name}"] = await part.read()  # type: ignore[union-attr]
+                else:
+                    params[str(part.name)] = await part.text()  # type: ignore[union-attr]
+            return params
+        data = await request.post()
+        return {key: value for key, value in data.items()}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        return web.Response(body=self.files.get(request.match_info["path"], b""))
+
+    async def _method(self, request: web.Request) -> web.Response:
+        bot = self.bots.get(request.match_info["token"])
+        if bot is None:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"]
+        params = await self._params(request)
+        if method == "getUpdates":
+            return web.json_response({"ok": True, "result": await self._updates(bot, params)})
+        bot.sent.append((method, params))
+        for waiter in bot.waiters:
+            waiter.set()
+        bot.waiters.clear()
+        if bot.platform == "bale" and method in BALE_MISSING:
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
+            )
+        return web.json_response({"ok": True, "result": self._result(bot, method, params)})
+
+    async def _updates(self, bot: Bot, params: dict[str, Any]) -> list[dict[str, Any]]:
+        timeout = float(params.get("timeout") or 0)
+        updates: list[dict[str, Any]] = []
+        try:
+            updates.append(await asyncio.wait_for(bot.updates.get(), timeout=min(timeout, 1.0)))
+        except TimeoutError:
+            return []
+        while not bot.updates.empty():
+            updates.append(bot.updates.get_nowait())
+        return updates
+
+    def _result(self, bot: Bot, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {
+                "id": bot.bot_id,
+                "is_bot": True,
+                "first_name": "Pishkhan",
+                "username": "desk_bot",
+            }
+        if method == "getFile":
+            return {
+                "file_id": params["file_id"],
+                "file_unique_id": "u",
+                "file_path": params["file_id"],
+            }
+        if method == "getChatMember":
+            return {
+                "status": "left",
+                "user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "x"},
+            }
+        if method in ("sendMessage", "sendPhoto", "sendDocument"):
+            chat_id = int(params["chat_id"])
+            message: dict[str, Any] = {
+                "message_id": next(self.ids),
+                "date": 1_790_000_000,
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "from": {"id": bot.bot_id, "is_bot": True, "first_name": "Pishkhan"},
+            }
+            if "text" in params:
+                message["text"] = params["text"]
+            return message
+        if method == "createForumTopic":
+            return {
+                "message_thread_id": next(self.ids),
+                "name": params.get("name", ""),
+                "icon_color": 0,
+            }
+        return True
+
+
+def as_json(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else json.loads(value)
