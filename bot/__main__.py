@@ -1,10 +1,11 @@
-"""The command line: `python -m bot run | migrate`."""
+"""The command line: `python -m bot run | migrate | import-licences FILE | demo-data`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -17,6 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start every configured bot (long polling)")
     commands.add_parser("migrate", help="bring the database schema up to date")
+    importing = commands.add_parser(
+        "import-licences", help="import the licence registry from a CSV or XLSX file"
+    )
+    importing.add_argument("file", type=Path, help="the CSV or XLSX file (see the README)")
+    commands.add_parser(
+        "demo-data", help="fill an empty database with sample licences and certificate requests"
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -35,6 +43,14 @@ def main(argv: list[str] | None = None) -> int:
 
         upgrade(settings.database_url)
         return 0
+    if args.command == "import-licences":
+        from bot.licence_cli import import_file
+
+        return import_file(settings, args.file)
+    if args.command == "demo-data":
+        from bot.licence_cli import demo_data
+
+        return demo_data(settings)
     if args.command == "run":
         try:
             settings.require_tokens()

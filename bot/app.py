@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
 from bot.delivery import OutboxSender
+from bot.flood import FloodMiddleware
 from bot.idempotence import OnceMiddleware
 from bot.middlewares import ContextMiddleware, DatabaseMiddleware
 from bot.platforms import DeskBot, build_bots
@@ -52,6 +53,9 @@ def build_dispatcher(
     """The one dispatcher that serves every platform's bot."""
     dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
     dp.update.outer_middleware(OnceMiddleware(sessionmaker, clock))
+    dp.update.outer_middleware(
+        FloodMiddleware(settings.flood_rate, settings.flood_per_seconds, settings.default_locale)
+    )
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
     dp.update.outer_middleware(ContextMiddleware(settings, clock))
     dp.include_routers(*get_routers())

@@ -84,6 +84,12 @@ class LicenceComplaint(CallbackData, prefix="licc"):
     ref: int
 
 
+class ForgetChoice(CallbackData, prefix="forget"):
+    """A person's answer to the question whether to erase what the desk holds about them."""
+
+    erase: bool
+
+
 _KINDS: dict[str, type[CallbackData]] = {
     "case": CaseAction,
     "cert": CertAction,

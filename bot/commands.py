@@ -11,6 +11,8 @@ CITIZEN_COMMANDS = (
     "withdraw",
     "object",
     "dispute",
+    "mydata",
+    "forget",
     "language",
     "cancel",
     "help",

@@ -39,5 +39,10 @@ def setup_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("aiosqlite", "matplotlib", "PIL"):
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Libraries whose debug lines carry SQL parameters or file paths speak only of trouble."""
+    for noisy in ("aiosqlite", "asyncpg", "sqlalchemy.engine", "matplotlib", "PIL"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

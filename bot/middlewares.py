@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
-from models.tables import User
+from models.tables import AuditEntry, User
 from services.clock import Clock
 from services.desk import ChatRef
 from services.texts import Texts, texts
@@ -63,6 +63,16 @@ class ContextMiddleware(BaseMiddleware):
                 now=self.clock.now(),
             )
             if changed:
+                # Each refreshed last sight is an access record, kept six months.
+                repo.people.add_audit(
+                    AuditEntry(
+                        at=self.clock.now(),
+                        user_id=user.id,
+                        platform=user.platform,
+                        action="access",
+                        detail=_kind_of(event),
+                    )
+                )
                 await repo.commit()
         data["user"] = user
         data["is_admin"] = sender is not None and self.settings.is_admin(bot.platform, sender.id)
@@ -108,6 +118,12 @@ def _chat_of(event: TelegramObject) -> Chat | None:
         if event.callback_query and event.callback_query.message:
             return event.callback_query.message.chat
     return None
+
+
+def _kind_of(event: TelegramObject) -> str:
+    if isinstance(event, Update):
+        return str(event.event_type)
+    return type(event).__name__
 
 
 def _is_private(event: TelegramObject) -> bool:

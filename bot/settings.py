@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
 
+    flood_rate: int = Field(default=30, ge=1)
+    flood_per_seconds: float = Field(default=10.0, gt=0)
+
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")

@@ -19,6 +19,7 @@ from services.calendar import TEHRAN
 from services.certificates import sweep_certificates
 from services.clock import Clock
 from services.desk import DeskConfig
+from services.privacy import purge
 from services.renewals import send_renewal_reminders
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,13 @@ class Jobs:
             logger.info("deadline sweep sent %s alerts", sent)
         return sent
 
+    async def purge(self) -> tuple[int, int]:
+        """Access records past six months, and update claims past two days."""
+        async with self.sessionmaker() as session:
+            removed = await purge(Repo(session), self.clock.now())
+        logger.info("purged %s access records and %s update claims", *removed)
+        return removed
+
     async def digest(self) -> int:
         """Today's digest for each staff chat, if not sent yet."""
         async with self.sessionmaker() as session:
@@ -70,6 +78,12 @@ def build_scheduler(jobs: Jobs, sweep_seconds: float) -> AsyncIOScheduler:
         jobs.digest,
         CronTrigger(hour=hour, minute=minute, timezone=TEHRAN),
         id="daily-digest",
+        **defaults,
+    )
+    scheduler.add_job(
+        jobs.purge,
+        CronTrigger(hour=3, minute=30, timezone=TEHRAN),
+        id="retention-purge",
         **defaults,
     )
     return scheduler

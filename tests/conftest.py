@@ -121,6 +121,7 @@ def make_settings(**overrides: Any) -> Settings:
         "rate_per_chat_per_second": 10_000,
         "rate_per_group_per_minute": 600_000,
         "rate_per_bot_per_second": 10_000,
+        "flood_rate": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

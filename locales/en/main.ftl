@@ -19,6 +19,8 @@ help =
     /withdraw CODE — withdraw a complaint
     /object CODE — object to a decision
     /dispute CODE — complain about a certificate request
+    /mydata — everything we hold about you
+    /forget — erase your data
     /language — change the language
     /cancel — leave a form at any step
     /help — this help
@@ -114,3 +116,5 @@ command-holiday = Office closures
 command-staff = The clerks' list
 command-ban = Ban a user
 command-unban = Lift a ban
+command-mydata = My data
+command-forget = Erase my data

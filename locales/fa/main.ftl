@@ -19,6 +19,8 @@ help =
     /withdraw کد — انصراف از شکایت
     /object کد — اعتراض به تصمیم
     /dispute کد — شکایت درباره درخواست تاییدیه فنی
+    /mydata — همه اطلاعاتی که از شما داریم
+    /forget — پاک کردن اطلاعات شما
     /language — تغییر زبان
     /cancel — انصراف از فرم در هر مرحله
     /help — همین راهنما
@@ -114,3 +116,5 @@ command-holiday = تعطیلی‌های دفتر
 command-staff = فهرست کارشناسان
 command-ban = مسدودکردن کاربر
 command-unban = رفع مسدودی
+command-mydata = اطلاعات من
+command-forget = پاک کردن اطلاعات من

@@ -1,0 +1,168 @@
+"""The registry's commands: `python -m bot import-licences FILE` and `python -m bot demo-data`.
+
+Both speak the desk's default language (DEFAULT_LOCALE); the progress bar goes to stderr so
+that the report on stdout can be kept in a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.settings import Settings
+from models.database import make_engine, make_sessionmaker
+from models.repositories import Repo
+from services.calendar import tehran_today
+from services.clock import SystemClock
+from services.demo_data import AlreadyFilled, DemoData, fill_demo
+from services.formatting import format_code, format_number, localize_digits
+from services.licence_desk import ProgressThrottle, import_report, percent, plain_text, text_bar
+from services.licence_import import ImportReport, import_licences
+from services.texts import Texts, texts
+
+__all__ = ["TerminalBar", "demo_data", "import_file"]
+
+
+class TerminalBar:
+    """A text progress bar redrawn in place on one line: "[#####-----]  50%  1,000/2,000"."""
+
+    def __init__(self, stream: TextIO, *, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        # A terminal takes every percent; more often would only cost time.
+        self.throttle = ProgressThrottle(interval=0.2, step=1)
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        total = max(total, done)
+        if not self.throttle.due(done, total, time.monotonic()):
+            return
+        bar = text_bar(done, total, width=self.width, fill="#", empty="-")
+        self.stream.write(f"\r[{bar}] {percent(done, total):3d}%  {done:,}/{total:,}")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _say(t: Texts, key: str, **args: object) -> str:
+    return plain_text(t.plain(key, **args))
+
+
+async def _ready(sessionmaker: async_sessionmaker[AsyncSession]) -> int | None:
+    """The number of licences, or None when the schema is not there (not migrated)."""
+    try:
+        async with sessionmaker() as session:
+            return await Repo(session).licences.count()
+    except DBAPIError:
+        return None
+
+
+def import_file(
+    settings: Settings, path: Path, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Import a CSV or XLSX file into the registry; 0 when it was read, 1 when it could not
+    be, 2 when there is no such file or no database."""
+    t = texts(settings.default_locale)
+    if not path.is_file():
+        print(_say(t, "licence-cli-file-missing", path=str(path)), file=err)
+        return 2
+    content = path.read_bytes()
+    report = asyncio.run(_import(settings, content, path.name, err))
+    if report is None:
+        print(_say(t, "licence-cli-no-database"), file=err)
+        return 2
+    print(import_report(report, t), file=out)
+    return 0 if report.ok else 1
+
+
+async def _import(
+    settings: Settings, content: bytes, filename: str, err: TextIO
+) -> ImportReport | None:
+    engine = make_engine(settings.database_url)
+    try:
+        sessionmaker = make_sessionmaker(engine)
+        if await _ready(sessionmaker) is None:
+            return None
+        bar = TerminalBar(err)
+        async with sessionmaker() as session:
+            try:
+                return await import_licences(
+                    Repo(session).licences,
+                    content,
+                    filename=filename,
+                    today=tehran_today(SystemClock().now()),
+                    progress=bar,
+                    commit=session.commit,
+                )
+            finally:
+                bar.close()
+    finally:
+        await engine.dispose()
+
+
+def demo_data(settings: Settings, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Fill an empty database with sample licences and certificate requests; say what to try.
+    0 when made, 1 when the registry had licences already, 2 when there is no database."""
+    t = texts(settings.default_locale)
+    locale = t.locale
+    made = asyncio.run(_demo(settings))
+    if made is None:
+        print(_say(t, "licence-cli-no-database"), file=err)
+        return 2
+    if isinstance(made, AlreadyFilled):
+        print(
+            _say(t, "licence-cli-demo-refused", n=format_number(made.licences, locale)), file=err
+        )
+        return 1
+    examples = made.examples
+    print(
+        _say(
+            t,
+            "licence-cli-demo-made",
+            licences=format_number(made.licences, locale),
+            categories=format_number(made.categories, locale),
+            provinces=format_number(made.provinces, locale),
+            requests=format_number(len(made.requests), locale),
+        ),
+        file=out,
+    )
+    print(
+        _say(
+            t,
+            "licence-cli-demo-try",
+            number=localize_digits(examples.number, locale),
+            domain=examples.domain,
+            name=examples.name,
+            several=examples.several,
+            expired=localize_digits(examples.expired, locale),
+            suspended=localize_digits(examples.suspended, locale),
+            unlicensed=examples.unlicensed,
+            codes=("، " if locale == "fa" else ", ").join(
+                f"/track {format_code(request.code, locale)}" for request in made.requests
+            ),
+        ),
+        file=out,
+    )
+    return 0
+
+
+async def _demo(settings: Settings) -> DemoData | AlreadyFilled | None:
+    engine = make_engine(settings.database_url)
+    try:
+        sessionmaker = make_sessionmaker(engine)
+        if await _ready(sessionmaker) is None:
+            return None
+        async with sessionmaker() as session:
+            return await fill_demo(Repo(session), settings.config, SystemClock().now())
+    finally:
+        await engine.dispose()
