@@ -25,7 +25,6 @@ from aiogram.types import (
     ReplyParameters,
 )
 from aiolimiter import AsyncLimiter
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.keyboards import from_buttons
@@ -48,7 +47,10 @@ _TOPIC_METHODS = frozenset({Method.TOPIC, Method.TOPIC_TITLE})
 _TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed")
 
 
-def _topic_gone(error: TelegramAPIError) -> bool:
+def _topic_gone(case: Case, thread: int | None, error: TelegramAPIError) -> bool:
+    """Whether a message failed because the case's own forum topic is deleted or closed."""
+    if thread is None or thread != case.staff_thread_id:
+        return False
     lowered = error.message.lower()
     return any(words in lowered for words in _TOPIC_GONE)
 
@@ -163,7 +165,7 @@ class OutboxSender:
                 await self._fail(repo, row, type(error).__name__, final=False)
                 return 0
             except (TelegramForbiddenError, TelegramBadRequest) as error:
-                if thread and case is not None and _topic_gone(error):
+                if case is not None and _topic_gone(case, thread or None, error):
                     await self._leave_topic(repo, row, case, error.message)
                     return 0
                 await self._fail(repo, row, f"{type(error).__name__}: {error.message}", final=True)
@@ -186,16 +188,10 @@ class OutboxSender:
                 self._join_thread(repo, row, sent.message_thread_id)
             if isinstance(sent, Message):
                 row.sent_message_id = sent.message_id
-                if row.purpose == "staff_card" and row.case_id is not None:
-                    await session.execute(
-                        update(Case)
-                        .where(Case.id == row.case_id)
-                        .values(
-                            staff_platform=row.platform,
-                            staff_chat_id=row.chat_id,
-                            staff_message_id=sent.message_id,
-                        )
-                    )
+                if row.purpose == "staff_card" and case is not None:
+                    case.staff_platform = row.platform
+                    case.staff_chat_id = row.chat_id
+                    case.staff_message_id = sent.message_id
                 self._join_thread(repo, row, sent.message_id)
             await repo.commit()
             return 1

@@ -1,27 +1,24 @@
-"""A citizen acting on their own case: withdrawing, objecting, answering a clerk's question."""
+"""A citizen acting on their own case: withdrawing, objecting (their messages and answers about a
+case go through `handlers.relay`)."""
 
 from __future__ import annotations
 
-import functools
-
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject, Filter
-from aiogram.fsm.context import FSMContext
+from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import CitizenCase
-from bot.keyboards import MENU_KEYS, inline
+from bot.keyboards import inline
 from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
-from models.tables import CaseMessage, User
+from models.tables import User
 from services import casework
 from services.cases import owned_case
 from services.clock import Clock
 from services.formatting import format_code
-from services.normalize import normalize_text
 from services.platforms import PlatformProfile
-from services.texts import LOCALES, Texts, texts
+from services.texts import Texts
 from services.workflow import Action, Refused, Role
 
 _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
@@ -105,68 +102,10 @@ async def confirmed(
     )
 
 
-class AnswersQuestion(Filter):
-    """A message that answers a clerk's question: a reply to the question, or words outside
-    any form while exactly one question waits."""
-
-    async def __call__(
-        self, message: Message, repo: Repo, user: User, state: FSMContext
-    ) -> bool | dict[str, CaseMessage | None]:
-        if not message.text or message.text.startswith("/") or message.text in _menu_labels():
-            return False
-        replied = message.reply_to_message
-        if replied is not None:
-            question = await repo.workflow.question_by_sent_message(
-                user.platform, message.chat.id, replied.message_id
-            )
-            if question is not None:
-                return {"question": question}
-        if await state.get_state() is not None:
-            return False
-        waiting = await repo.workflow.open_questions(await _own_case_ids(repo, user))
-        if len(waiting) == 1:
-            return {"question": waiting[0]}
-        return {"question": None} if waiting else False
-
-
-@functools.cache
-def _menu_labels() -> frozenset[str]:
-    """The main menu's buttons in every language: a choice from the menu is no answer."""
-    return frozenset(texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS)
-
-
-async def _own_case_ids(repo: Repo, user: User) -> list[int]:
-    cases = await repo.cases.of_citizens(await repo.users.linked_ids(user), limit=100)
-    return [case.id for case in cases]
-
-
-async def answer(
-    message: Message,
-    question: CaseMessage | None,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
-) -> None:
-    """The answer goes to the case's staff chat; with several questions open, ask which."""
-    if question is None:
-        await reply(message, t, profile, "citizen-answer-which")
-        return
-    case = await repo.cases.by_id(question.case_id)
-    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
-        return
-    text = normalize_text(message.text or "")
-    await casework.answer_question(repo, question, case, user, text, clock.now(), settings.config)
-    await reply(message, t, profile, "citizen-answer-sent", code=format_code(case.code, t.locale))
-
-
 def make_router() -> Router:
     """The citizen's actions on their cases, in private chat."""
     router = Router(name=__name__)
     router.message.filter(F.chat.type == "private")
     router.message.register(ask_to_confirm, Command("withdraw", "object"))
     router.callback_query.register(confirmed, CitizenCase.filter())
-    router.message.register(answer, AnswersQuestion())
     return router

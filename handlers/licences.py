@@ -43,7 +43,7 @@ from services.licence_desk import (
 )
 from services.licence_import import import_licences
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
-from services.normalize import parse_phone
+from services.normalize import normalize_text, parse_phone
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Rendered, Texts, texts
 
@@ -54,6 +54,7 @@ REGISTRY_SUFFIXES = frozenset({".csv", ".xlsx", ".xls"})
 REGISTRY_TYPES = frozenset(
     {
         "text/csv",
+        "text/comma-separated-values",
         "application/csv",
         "application/vnd.ms-excel",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -164,16 +165,17 @@ async def _answer(message: Message, state: FSMContext, query: str, data: dict[st
             profile,
             f"licence-not-found-{result.kind}",
             inline([[(t.plain("licence-button-complain"), LicenceComplaint(ref=ref).pack())]]),
-            term=_shown_term(result, t),
+            term=_shown_term(result, query, t),
         )
 
 
-def _shown_term(result: LookupResult, t: Texts) -> str:
+def _shown_term(result: LookupResult, query: str, t: Texts) -> str:
+    """What was looked for, as the citizen would recognise it (a name as typed)."""
     if result.kind is MatchKind.NUMBER:
         return localize_digits(result.term, t.locale)
     if result.kind is MatchKind.DOMAIN:
         return site_label(result.term, t)
-    return result.term
+    return normalize_text(query)
 
 
 async def _list(
@@ -183,15 +185,10 @@ async def _list(
         [(choice_label(view, t), LicenceChoice(number=view.number).pack())]
         for view in result.views
     ]
-    await reply(
-        message,
-        t,
-        profile,
-        "licence-many",
-        inline(rows),
-        n=format_number(len(result.views), t.locale),
-        more=t.plain("licence-many-more") if result.more else "",
-    )
+    text = t.render(profile, "licence-many", n=format_number(len(result.views), t.locale))
+    if result.more:
+        text = Rendered(text + "\n" + t.render(profile, "licence-many-more"))
+    await message.answer(text, reply_markup=inline(rows))
 
 
 async def _offer(state: FSMContext, answers: dict[str, str]) -> int:
@@ -338,7 +335,7 @@ async def renewal(
     if (command.args or "").strip().lower() in ("off", "stop", "لغو", "خاموش"):
         count = await renewals.unsubscribe(repo, user)
         key = "licence-renewal-off" if count else "licence-renewal-off-none"
-        await reply(message, t, profile, key, n=format_number(count, t.locale))
+        await reply(message, t, profile, key, count=count, n=format_number(count, t.locale))
         return
     result = await renewals.subscribe(repo, user, clock.now())
     if isinstance(result, renewals.NeedsPhone):
@@ -371,7 +368,6 @@ async def _followed(
             status=t.plain(f"licence-status-{holding.view.status}"),
             expires=format_date(holding.view.expires_on, t.locale),
             days=holding.days_left,
-            n=format_number(abs(holding.days_left), t.locale),
         )
         for holding in result
     ]

@@ -44,6 +44,7 @@ async def export(
     message: Message,
     command: CommandObject,
     repo: Repo,
+    user: User,
     t: Texts,
     profile: PlatformProfile,
     clock: Clock,
@@ -56,7 +57,7 @@ async def export(
     # The file is written to disk batch by batch and uploaded from there, never held whole.
     with tempfile.TemporaryDirectory(prefix="pishkhan-") as folder:
         path = Path(folder) / reports.export_filename(request, clock.now())
-        count = await reports.write_export(repo, request, t, path)
+        count = await reports.write_export(repo, request, t, path, user, clock.now())
         if count == 0:
             await reply(message, t, profile, "export-empty")
             return
@@ -75,10 +76,16 @@ async def export(
 
 
 async def find(
-    message: Message, command: CommandObject, repo: Repo, t: Texts, profile: PlatformProfile
+    message: Message,
+    command: CommandObject,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
 ) -> None:
     """`/find TEXT`: cases by tracking code, phone, business name or words of the description."""
-    found = await reports.find_cases(repo, command.args or "")
+    found = await reports.find_cases(repo, command.args or "", user, clock.now())
     if found is None:
         await reply(message, t, profile, "find-usage")
         return

@@ -40,8 +40,13 @@ async def rated(
     result = await satisfaction.record_rating(
         repo, user, callback_data.case_id, callback_data.score, clock.now()
     )
-    if result.outcome in (RatingOutcome.NOT_YOURS, RatingOutcome.NOT_RATABLE):
+    if result.outcome is RatingOutcome.NOT_YOURS:
         await acknowledge(query, t, profile, "rating-not-yours")
+        return
+    if result.outcome is RatingOutcome.NOT_RATABLE:
+        # The case was reopened since the question was asked.
+        await acknowledge(query, t, profile, "form-stale-button")
+        await drop_buttons(query)
         return
     await drop_buttons(query)
     if result.outcome is RatingOutcome.ALREADY_RATED:

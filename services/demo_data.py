@@ -23,6 +23,8 @@ __all__ = ["DEMO_LICENCES", "AlreadyFilled", "DemoData", "DemoExamples", "fill_d
 
 DEMO_LICENCES = 2000
 DEMO_SEED = 1405
+# A website no sample licence has: the no-match answer and its complaint.
+UNLICENSED_SITE = "https://nashenas-shop.ir/"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class DemoExamples:
     several: str
     expired: str
     suspended: str
+    unlicensed: str
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,9 @@ def _examples(rows: list[LicenceRow], today: date) -> DemoExamples:
     by_name = next(
         row
         for row in valid
-        if names.count(row.business_name) == 1
+        if row is not by_number
+        and row is not by_domain
+        and names.count(row.business_name) == 1
         and ("ی" in row.business_name or "ک" in row.business_name)
     )
     expired = next(row for row in rows if row.status == LicenceStatus.EXPIRED.value)
@@ -136,6 +141,7 @@ def _examples(rows: list[LicenceRow], today: date) -> DemoExamples:
         several=by_name.business_name.split()[0].split("\u200c")[0],
         expired=expired.number,
         suspended=suspended.number,
+        unlicensed=UNLICENSED_SITE,
     )
 
 

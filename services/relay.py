@@ -277,9 +277,9 @@ async def from_citizen(
 
 async def _under_card(repo: Repo, case: Case, chat: ChatRef) -> tuple[int | None, int | None]:
     """What a message in the thread answers: the card once delivered, its outbox row before."""
-    if case.staff_platform == chat.platform and case.staff_chat_id == chat.id:
-        if case.staff_message_id is not None:
-            return case.staff_message_id, None
+    on_card = case.staff_platform == chat.platform and case.staff_chat_id == chat.id
+    if on_card and case.staff_message_id is not None:
+        return case.staff_message_id, None
     card = await repo.threads.card_row(case.id)
     if card is not None and card.platform == chat.platform and card.chat_id == chat.id:
         return None, card.id

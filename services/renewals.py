@@ -38,7 +38,7 @@ __all__ = [
     "unsubscribe",
 ]
 
-RENEWAL_JOB = "renewal-reminders"
+RENEWAL_JOB = "renewal_reminders"
 SWEEP_BATCH = 500
 # Only a licence recorded valid is reminded: one under renewal is being renewed already.
 _REMINDED = (LicenceStatus.VALID.value,)

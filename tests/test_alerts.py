@@ -357,11 +357,11 @@ async def test_after_downtime_the_days_digest_goes_out_once(desk: Desk) -> None:
     assert len(await digests(desk)) == 3
 
 
-def test_the_scheduler_runs_both_jobs_on_tehran_time(desk: Desk) -> None:
+def test_the_scheduler_runs_its_jobs_on_tehran_time(desk: Desk) -> None:
     scheduler = build_scheduler(jobs(desk), sweep_seconds=60)
 
     by_id = {job.id: job for job in scheduler.get_jobs()}
-    assert set(by_id) == {"deadline-sweep", "daily-digest"}
+    assert set(by_id) == {"deadline-sweep", "daily-digest", "retention-purge"}
     for job in by_id.values():
         assert str(job.trigger.timezone) == "Asia/Tehran"
         assert job.coalesce is True and job.max_instances == 1

@@ -63,7 +63,7 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
     assert code is not None and code.kind == "1"
 
     sent = await desk.drain()
-    assert sent == 4  # the receipt, the staff card, two attachments
+    assert sent == 5  # the case's forum topic, the receipt, the staff card, two attachments
     receipt = desk.last_text(sara)
     for expected in (
         "رسید",

@@ -25,8 +25,9 @@ from services.workflow import Action, CaseStatus
 ROOT = LOCALES_DIR.parent
 SOURCES = ("bot", "handlers", "services")
 MESSAGE_ID = re.compile(r"[a-z]+(?:-[a-z0-9_]+)+")
-# Literals shaped like a message id that are something else: a form button's action.
-NOT_MESSAGES = {"no-order"}
+# Literals shaped like a message id that are something else: a form button's action, the
+# command line's subcommands.
+NOT_MESSAGES = {"no-order", "import-licences", "demo-data"}
 
 
 def entries(path: Path) -> dict[str, set[str]]:

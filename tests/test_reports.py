@@ -419,6 +419,19 @@ async def test_an_export_with_no_matching_case_sends_no_file(desk: Desk, sara: P
     assert sent_to(desk, ADMIN, "sendDocument") == []
 
 
+async def test_an_export_is_kept_in_the_audit_log(desk: Desk, sara: Person) -> None:
+    await seed(desk, sara)
+
+    await desk.say(ADMIN, "/export status closed format csv")
+
+    async with desk.repo() as repo:
+        entry = await repo.session.scalar(select(AuditEntry).where(AuditEntry.action == "export"))
+        admin = await repo.users.by_platform_id("telegram", ADMIN.id)
+    assert entry is not None and admin is not None
+    assert entry.user_id == admin.id
+    assert entry.detail == "format=csv status=closed rows=2"
+
+
 # --- /find ----------------------------------------------------------------------------------
 
 
@@ -485,6 +498,18 @@ async def test_find_lists_at_most_twenty(desk: Desk, sara: Person) -> None:
     assert "نتیجه‌های بیشتری هم هست" in found
 
 
+async def test_a_search_is_kept_in_the_audit_log(desk: Desk, sara: Person) -> None:
+    await seed(desk, sara)
+
+    await say_in_group(desk, clerk(), "/find 09123456789")
+
+    async with desk.repo() as repo:
+        entry = await repo.session.scalar(select(AuditEntry).where(AuditEntry.action == "find"))
+        ali = await repo.users.by_platform_id("telegram", clerk().id)
+    assert entry is not None and ali is not None
+    assert (entry.user_id, entry.detail) == (ali.id, "09123456789")
+
+
 # --- /sla -----------------------------------------------------------------------------------
 
 
@@ -545,7 +570,8 @@ async def test_a_bad_sla_setting_is_refused_and_changes_nothing(
     assert said in shown(desk.last_text(ADMIN))
     async with desk.repo() as repo:
         assert await repo.session.get(QueuePolicy, "complaints") is None
-        assert list(await repo.session.scalars(select(AuditEntry.action))) == []
+        changes = select(AuditEntry).where(AuditEntry.action == "sla_changed")
+        assert list(await repo.session.scalars(changes)) == []
 
 
 async def test_sla_of_an_unknown_queue_is_refused(desk: Desk) -> None:

@@ -20,8 +20,8 @@ relay-sent-to-desk = Your message about case <code>{ $code }</code> reached the 
 relay-which-case = You have several open cases; which one is this message about?
 relay-case-button = { $code } — { $business }
 relay-ended-offer =
-    Case <code>{ $code }</code> is “{ $status }”, so your message was not passed to the clerk.
-    If you wish, you can:
+    Case <code>{ $code }</code> is “{ $status }”, so your message has not been passed to the clerk yet.
+    If you wish, you can (with an objection or a reopening, your message reaches the clerk too):
 relay-offer-object = Object to the decision
 relay-offer-reopen = Reopen the case
 relay-offer-new = File a new complaint about the same business

@@ -97,7 +97,6 @@ find-none = No case found.
 find-results =
     🔎 <b>{ $count } cases found</b>
     { $lines }
-    { $more }
 find-line = • <code>{ $code }</code> — { $status } — { $business } — { $date }
 find-more = There are more results; make the search narrower.
 

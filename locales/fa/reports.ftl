@@ -97,7 +97,6 @@ find-none = پرونده‌ای پیدا نشد.
 find-results =
     🔎 <b>{ $count } پرونده پیدا شد</b>
     { $lines }
-    { $more }
 find-line = • <code>{ $code }</code> — { $status } — { $business } — { $date }
 find-more = نتیجه‌های بیشتری هم هست؛ جست‌وجو را دقیق‌تر کنید.
 

@@ -1,0 +1,511 @@
+"""(a) Updates per second and latency of the whole desk against a bare aiogram echo bot.
+
+The same raw updates, as Telegram and Bale send them, are fed with `Dispatcher.feed_raw_update`
+to the desk's real dispatcher (`bot.app.build_dispatcher`: middlewares, every router, the
+database, the FSM storage) and to a bare `Dispatcher` holding one echo handler. Both answer
+through the same no-network session at the Bot API boundary, so the difference is the desk.
+
+Updates come as citizens send them: many users at once (`concurrency` conversations in flight,
+as polling hands updates to concurrent tasks), each user's own updates strictly in order. The
+mix: new citizens walking the complaint form step by step (/start, /complaint, the answers, a
+photo for every other one, the buttons, the contact, confirm), and citizens with a case
+checking it (/start, /mycases, /track their code, /track a code that is not theirs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import io
+import itertools
+import pstats
+import random
+import time
+import uuid
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from aiogram import Dispatcher, Router
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import Message
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bench.common import (
+    BALE_TOKEN,
+    DEFAULT_REDIS_URL,
+    TELEGRAM_TOKEN,
+    Backend,
+    Result,
+    bench_settings,
+    fresh_database,
+    ms,
+    percentile,
+    redis_answers,
+    say,
+)
+from bench.fakeapi import RecordingSession
+from bot.app import build_dispatcher
+from bot.callbacks import FormNav, SubjectChoice
+from bot.platforms import DeskBot
+from models.database import make_engine, make_sessionmaker
+from models.tables import Case, User
+from services.calendar import TEHRAN
+from services.clock import ManualClock
+from services.desk import Subject
+from services.platforms import Platform, profile_of
+from services.tracking import CodeKind, new_code
+
+# Sunday 1 Azar 1405, 10:00 in Tehran: an ordinary working morning.
+START = datetime(2026, 11, 22, 10, 0, tzinfo=TEHRAN)
+TARGET_RATIO = 0.5
+FORM_SHARE = 0.6  # of the updates, from citizens walking the complaint form
+DESCRIPTION = "کالای سفارش داده شده پس از دو هفته هنوز ارسال نشده و فروشنده پاسخی نمی‌دهد."
+
+Feed = tuple[Platform, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Citizen:
+    platform: Platform
+    id: int
+    first_name: str
+    last_name: str
+
+    def as_user(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "is_bot": False,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "language_code": "fa",
+        }
+
+    def chat(self) -> dict[str, Any]:
+        return {"id": self.id, "type": "private", "first_name": self.first_name}
+
+
+class Updates:
+    """Raw updates as the platforms send them, with ids that never repeat."""
+
+    def __init__(self) -> None:
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._query_ids = itertools.count(1)
+        self.date = int(START.timestamp())
+
+    def _message(self, who: Citizen, **content: Any) -> Feed:
+        message = {
+            "message_id": next(self._message_ids),
+            "date": self.date,
+            "chat": who.chat(),
+            "from": who.as_user(),
+            **content,
+        }
+        return who.platform, {"update_id": next(self._update_ids), "message": message}
+
+    def say(self, who: Citizen, text: str) -> Feed:
+        if text.startswith("/"):
+            command = text.split()[0]
+            entities = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+            return self._message(who, text=text, entities=entities)
+        return self._message(who, text=text)
+
+    def photo(self, who: Citizen, file_id: str) -> Feed:
+        sizes = [
+            {
+                "file_id": f"{file_id}-s",
+                "file_unique_id": f"{file_id}-us",
+                "width": 90,
+                "height": 90,
+            },
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u-{file_id}",
+                "width": 800,
+                "height": 600,
+                "file_size": 52_000,
+            },
+        ]
+        return self._message(who, photo=sizes)
+
+    def contact(self, who: Citizen, phone: str) -> Feed:
+        return self._message(
+            who, contact={"phone_number": phone, "first_name": who.first_name, "user_id": who.id}
+        )
+
+    def press(self, who: Citizen, data: str) -> Feed:
+        """A tap on an inline button under one of the bot's messages."""
+        bot_id = int((TELEGRAM_TOKEN if who.platform is Platform.TELEGRAM else BALE_TOKEN)[:6])
+        message = {
+            "message_id": next(self._message_ids),
+            "date": self.date,
+            "chat": who.chat(),
+            "from": {"id": bot_id, "is_bot": True, "first_name": "Pishkhan"},
+            "text": "…",
+            "reply_markup": {"inline_keyboard": [[{"text": "…", "callback_data": data}]]},
+        }
+        query = {
+            # Bale's old clients send ids starting with 1; these are recent clients.
+            "id": f"9{next(self._query_ids)}",
+            "from": who.as_user(),
+            "chat_instance": "ci",
+            "data": data,
+            "message": message,
+        }
+        return who.platform, {"update_id": next(self._update_ids), "callback_query": query}
+
+    # --- conversations --------------------------------------------------------------------
+
+    def complaint(self, who: Citizen, number: int) -> list[Feed]:
+        """A citizen's first complaint, answered step by step (13 or 14 updates)."""
+        feeds = [
+            self.say(who, "/start"),
+            self.say(who, "/complaint"),
+            self.say(who, f"فروشگاه نمونه {number}"),
+            self.say(who, f"https://www.shop{number}.ir/product/{number}"),
+            self.press(who, FormNav(step="licence", action="skip").pack()),
+            self.press(who, SubjectChoice(subject=Subject.GUILD_LAW).pack()),
+            self.say(who, DESCRIPTION),
+            self.say(who, f"ORD-{number:05d}"),
+            self.say(who, "۱۴۰۵/۰۸/۲۵"),
+            self.say(who, "۲٬۵۰۰٬۰۰۰"),
+        ]
+        if number % 2 == 0:
+            feeds.append(self.photo(who, f"photo-{who.platform}-{number}"))
+        feeds += [
+            self.press(who, FormNav(step="attachments", action="done").pack()),
+            self.contact(who, f"+98912{number % 10_000_000:07d}"),
+            self.press(who, FormNav(step="confirm", action="confirm").pack()),
+        ]
+        return feeds
+
+    def checking(self, who: Citizen, own_code: str, other_code: str) -> list[Feed]:
+        """A citizen with a case looks at it: the menu, the list, the case, a wrong code."""
+        return [
+            self.say(who, "/start"),
+            self.say(who, "/mycases"),
+            self.say(who, f"/track {own_code[:5]}-{own_code[5:]}"),
+            self.say(who, f"/track {other_code}"),
+        ]
+
+
+def citizens(first_id: int, count: int) -> list[Citizen]:
+    """Citizens, one in four on Bale."""
+    return [
+        Citizen(
+            Platform.BALE if index % 4 == 3 else Platform.TELEGRAM,
+            first_id + index,
+            "Sara" if index % 2 else "Reza",
+            f"Ahmadi{index}",
+        )
+        for index in range(count)
+    ]
+
+
+# --- playing updates ----------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """Timings of one pass of the updates through one dispatcher."""
+
+    latencies: list[float] = field(default_factory=list)
+    wall: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def rate(self) -> float:
+        return self.count / self.wall if self.wall else 0.0
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "updates": self.count,
+            "seconds": round(self.wall, 3),
+            "updates_per_s": round(self.rate, 1),
+            "p50_ms": round(percentile(self.latencies, 0.5) * 1000, 3),
+            "p90_ms": round(percentile(self.latencies, 0.9) * 1000, 3),
+            "p99_ms": round(percentile(self.latencies, 0.99) * 1000, 3),
+            "max_ms": round(max(self.latencies, default=0.0) * 1000, 3),
+        }
+
+
+async def play(
+    dp: Dispatcher,
+    bots: dict[Platform, DeskBot],
+    conversations: Sequence[list[Feed]],
+    concurrency: int,
+) -> Run:
+    """Feed conversations, `concurrency` at a time, each one's updates in order."""
+    waiting = deque(conversations)
+    run = Run()
+
+    async def citizen_after_citizen() -> None:
+        while waiting:
+            for platform, update in waiting.popleft():
+                began = time.perf_counter()
+                await dp.feed_raw_update(bots[platform], update)
+                run.latencies.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(citizen_after_citizen() for _ in range(concurrency)))
+    run.wall = time.perf_counter() - began
+    return run
+
+
+def make_bots() -> tuple[dict[Platform, DeskBot], dict[Platform, RecordingSession]]:
+    sessions = {platform: RecordingSession() for platform in Platform}
+    tokens = {Platform.TELEGRAM: TELEGRAM_TOKEN, Platform.BALE: BALE_TOKEN}
+    bots = {
+        platform: DeskBot(tokens[platform], profile_of(platform), session=sessions[platform])
+        for platform in Platform
+    }
+    return bots, sessions
+
+
+def echo_dispatcher() -> Dispatcher:
+    """The baseline: aiogram's own Dispatcher with one handler that echoes a message."""
+    router = Router(name="echo")
+
+    @router.message()
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "👍")
+
+    dp = Dispatcher()
+    dp.include_router(router)
+    return dp
+
+
+# --- the benchmark ------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """Who takes part: citizens who file a case while seeding (not timed) and check it later,
+    and for each timed pass its own new citizens walking the form."""
+
+    updates: Updates
+    seeded: list[Citizen]
+    walkers_per_pass: int
+    next_walker: int = 6_000_000
+
+    def seeding(self) -> list[list[Feed]]:
+        return [self.updates.complaint(who, index) for index, who in enumerate(self.seeded)]
+
+    def timed(self, codes: dict[int, str], count: int) -> tuple[list[list[Feed]], int]:
+        """A pass of about `count` updates, shuffled; and how many complaints it files."""
+        rng = random.Random(1405)
+        walkers = citizens(self.next_walker, self.walkers_per_pass)
+        self.next_walker += self.walkers_per_pass
+        conversations = [self.updates.complaint(who, who.id % 1_000_000) for who in walkers]
+        fed = sum(len(conversation) for conversation in conversations)
+        stranger = new_code(CodeKind.COMPLAINT, rng.randrange).display()
+        for who in itertools.cycle(self.seeded):
+            if fed >= count:
+                break
+            conversation = self.updates.checking(who, codes[who.id], stranger)
+            conversations.append(conversation)
+            fed += len(conversation)
+        rng.shuffle(conversations)
+        return conversations, len(walkers)
+
+
+def make_plan(count: int, seeds: int) -> Plan:
+    walkers = max(1, round(count * FORM_SHARE / 13.5))
+    checks = max(1, round((count - walkers * 13.5) / 4))
+    return Plan(Updates(), citizens(5_000_000, max(1, min(seeds, checks))), walkers)
+
+
+def bare_settings_overrides() -> dict[str, Any]:
+    """Per-person flood control would (rightly) drop a script that types this fast."""
+    return {"flood_rate": 1_000_000_000}
+
+
+@dataclass
+class Pass:
+    concurrency: int
+    bare: Run
+    full: Run
+    filed: int
+    calls: dict[str, int]
+    bare_calls: dict[str, int]
+
+    @property
+    def ratio(self) -> float:
+        return self.full.rate / self.bare.rate if self.bare.rate else 0.0
+
+
+async def measure_backend(
+    backend: Backend,
+    *,
+    count: int,
+    concurrencies: Sequence[int],
+    seeds: int,
+    redis_url: str | None,
+    profile_to: str | None,
+) -> list[Result]:
+    """For each concurrency: bare echo and the full desk on the same updates; their ratio."""
+    plan = make_plan(count, seeds)
+    passes: list[Pass] = []
+    async with fresh_database(backend) as url:
+        engine = make_engine(url)
+        sessionmaker = make_sessionmaker(engine)
+        settings = bench_settings(url, **bare_settings_overrides())
+        clock = ManualClock(START)
+        storage: BaseStorage = MemoryStorage()
+        storage_name = "memory"
+        prefix = f"pishkhan-bench-{uuid.uuid4().hex}"
+        if redis_url and backend.name == "postgresql" and await redis_answers(redis_url):
+            from aiogram.fsm.storage.redis import RedisStorage
+
+            storage = RedisStorage.from_url(
+                redis_url, key_builder=DefaultKeyBuilder(prefix=prefix)
+            )
+            storage_name = "redis"
+        label = backend.name if storage_name == "memory" else f"{backend.name}+redis"
+        try:
+            bots, sessions = make_bots()
+            dp = build_dispatcher(settings, sessionmaker, clock, storage)
+            say(f"throughput/{label}: seeding {len(plan.seeded)} citizens, each filing a case")
+            await play(dp, bots, plan.seeding(), max(concurrencies))
+            async with sessionmaker() as session:
+                rows = await session.execute(
+                    select(User.platform_user_id, Case.code).join(Case, Case.citizen_id == User.id)
+                )
+                codes = {int(user_id): str(code) for user_id, code in rows}
+            missing = [who.id for who in plan.seeded if who.id not in codes]
+            if missing:
+                raise RuntimeError(f"seeding filed no case for {len(missing)} citizens")
+            bare_bots, bare_sessions = make_bots()
+            bare = echo_dispatcher()
+            await play(bare, bare_bots, plan.seeding()[:20], 1)  # warm up
+            for concurrency in concurrencies:
+                conversations, walkers = plan.timed(codes, count)
+                total = sum(len(conversation) for conversation in conversations)
+                say(f"throughput/{label}: {total} updates, {concurrency} in flight: bare echo")
+                for api in (*sessions.values(), *bare_sessions.values()):
+                    api.calls.clear()
+                bare_run = await play(bare, bare_bots, conversations, concurrency)
+                say(f"throughput/{label}: {total} updates, {concurrency} in flight: full desk")
+                before = await _count_cases(sessionmaker)
+                profiler = cProfile.Profile() if profile_to and concurrency == 1 else None
+                if profiler:
+                    profiler.enable()
+                full_run = await play(dp, bots, conversations, concurrency)
+                if profiler:
+                    profiler.disable()
+                    path = f"{profile_to}/profile-throughput-{label}.txt"
+                    Path(path).write_text(_top_costs(profiler), encoding="utf-8")  # noqa: ASYNC240
+                    say(f"throughput/{label}: cProfile of the full desk written to {path}")
+                filed = await _count_cases(sessionmaker) - before
+                if filed != walkers:
+                    raise RuntimeError(f"the desk filed {filed} complaints, expected {walkers}")
+                passes.append(
+                    Pass(
+                        concurrency,
+                        bare_run,
+                        full_run,
+                        filed,
+                        dict(_sum_calls(sessions.values())),
+                        dict(_sum_calls(bare_sessions.values())),
+                    )
+                )
+        finally:
+            await storage.close()
+            if storage_name == "redis" and redis_url:
+                await _forget_redis_keys(redis_url, prefix)
+            await engine.dispose()
+    return [_result(label, storage_name, one) for one in passes]
+
+
+def _result(label: str, storage: str, one: Pass) -> Result:
+    full, bare = one.full, one.bare
+    figure = (
+        f"{one.ratio:.1%}: full {full.rate:,.0f} upd/s "
+        f"(p50 {ms(percentile(full.latencies, 0.5))}, p99 {ms(percentile(full.latencies, 0.99))})"
+        f" / bare {bare.rate:,.0f} upd/s "
+        f"(p50 {ms(percentile(bare.latencies, 0.5))}, p99 {ms(percentile(bare.latencies, 0.99))})"
+    )
+    return Result(
+        "(a) throughput full/bare",
+        label,
+        f"{full.count} upd, {one.concurrency} in flight",
+        figure,
+        f"≥ {TARGET_RATIO:.0%}",
+        one.ratio >= TARGET_RATIO,
+        {
+            "ratio": round(one.ratio, 4),
+            "concurrency": one.concurrency,
+            "fsm_storage": storage,
+            "full": full.summary(),
+            "bare": bare.summary(),
+            "complaints_filed": one.filed,
+            "api_calls_full": one.calls,
+            "api_calls_bare": one.bare_calls,
+        },
+    )
+
+
+async def _count_cases(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    async with sessionmaker() as session:
+        return int(await session.scalar(select(func.count(Case.id))) or 0)
+
+
+def _sum_calls(sessions: Iterable[RecordingSession]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for session in sessions:
+        total.update(session.calls)
+    return total
+
+
+def _top_costs(profiler: cProfile.Profile, lines: int = 70) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(lines)
+    out.write("\n")
+    stats.sort_stats("tottime").print_stats(lines)
+    return out.getvalue()
+
+
+async def _forget_redis_keys(url: str, prefix: str) -> None:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url)
+    try:
+        keys = [key async for key in client.scan_iter(match=f"{prefix}:*", count=1000)]
+        for start in range(0, len(keys), 500):
+            await client.delete(*keys[start : start + 500])
+    finally:
+        await client.aclose()
+
+
+async def run(
+    backends: Sequence[Backend],
+    *,
+    count: int,
+    concurrencies: Sequence[int],
+    seeds: int,
+    redis_url: str | None = DEFAULT_REDIS_URL,
+    profile_to: str | None = None,
+) -> list[Result]:
+    results: list[Result] = []
+    for backend in backends:
+        results.extend(
+            await measure_backend(
+                backend,
+                count=count,
+                concurrencies=concurrencies,
+                seeds=seeds,
+                redis_url=redis_url,
+                profile_to=profile_to,
+            )
+        )
+    return results

@@ -1,0 +1,383 @@
+"""The relay in the chats: a clerk's message in a case's thread reaches the citizen, and a
+citizen's message about a case reaches its thread. The rules are in `services.relay`."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Filter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.keyboards import MENU_KEYS, inline
+from bot.platforms import DeskBot
+from bot.settings import Settings
+from bot.ui import acknowledge, drop_buttons, refusal, reply
+from handlers.complaints import MAX_FILE_BYTES, begin_with
+from handlers.staff import StaffOnly
+from models.repositories import Repo
+from models.tables import Case, User
+from services import casework, relay
+from services.clock import Clock
+from services.formatting import format_code
+from services.outbox import FileRef, Method
+from services.platforms import Platform, PlatformProfile
+from services.relay import Content, Offer
+from services.texts import LOCALES, Texts, texts
+from services.workflow import Action, Refused, Role
+
+# Where a citizen's messages wait, in the conversation's data, while they choose their case.
+PENDING = "relay_pending"
+
+
+class RelayChoice(CallbackData, prefix="relay"):
+    """The case that the citizen's kept messages are about."""
+
+    case_id: int
+
+
+class EndedCaseChoice(CallbackData, prefix="ended"):
+    """What a citizen writing about an ended case chose, drawn while it had status `seen`."""
+
+    case_id: int
+    offer: str
+    seen: str
+
+
+def content_of(message: Message, platform: Platform) -> Content | None:
+    """A text, photo or document as the relay carries it, the words as they were written;
+    None for anything else."""
+    if message.text is not None:
+        return Content(Method.TEXT, message.text.strip())
+    caption = (message.caption or "").strip()
+    if message.photo:
+        best = message.photo[-1]
+        return Content(Method.PHOTO, caption, FileRef(platform, best.file_id, "photo.jpg"))
+    if message.document:
+        document = message.document
+        file = FileRef(platform, document.file_id, document.file_name)
+        return Content(Method.DOCUMENT, caption, file)
+    return None
+
+
+def _too_large(message: Message) -> bool:
+    """Beyond what a bot may download, a file cannot cross to the other platform."""
+    sizes = [message.document.file_size if message.document else None]
+    if message.photo:
+        sizes.append(message.photo[-1].file_size)
+    return any(size is not None and size > MAX_FILE_BYTES for size in sizes)
+
+
+@functools.cache
+def _menu_labels() -> frozenset[str]:
+    """The main menu's buttons in every language: a choice from the menu is no message."""
+    return frozenset(texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS)
+
+
+# --- the staff chat ---------------------------------------------------------------------------
+
+
+class InCaseThread(Filter):
+    """A clerk's text, photo or document in a case's thread: not a command, not the answer to
+    a prompt (the staff router takes that first, and a clerk with a prompt open is skipped),
+    not a reply to another of the bot's messages."""
+
+    async def __call__(
+        self, message: Message, repo: Repo, state: FSMContext, bot: DeskBot
+    ) -> bool | dict[str, Any]:
+        if message.from_user is None or message.from_user.is_bot:
+            return False
+        if message.text is not None and message.text.startswith("/"):
+            return False
+        if await state.get_state() is not None:
+            return False
+        content = content_of(message, bot.platform)
+        if content is None:
+            return False
+        replied = message.reply_to_message
+        by_bot = replied is not None and replied.from_user is not None and replied.from_user.is_bot
+        case = await relay.case_in_thread(
+            repo,
+            bot.platform,
+            message.chat.id,
+            reply_to=replied.message_id if replied is not None else None,
+            reply_to_bot=by_bot,
+            topic=message.message_thread_id if message.is_topic_message else None,
+        )
+        return {"case": case, "content": content} if case is not None else False
+
+
+async def clerk_message(
+    message: Message,
+    case: Case,
+    content: Content,
+    repo: Repo,
+    user: User,
+    role: Role,
+    bot: DeskBot,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """A clerk's message in a case's thread goes to the citizen, signed as the desk."""
+    if _too_large(message):
+        await message.reply(t.render(profile, "relay-file-too-large"))
+        return
+    staff_message = (str(bot.platform), message.chat.id, message.message_id)
+    sent = await relay.from_clerk(
+        repo, case, user, role, content, clock.now(), staff_message=staff_message
+    )
+    if not sent:
+        return
+    confirmation = await message.reply(
+        t.render(profile, "relay-sent-to-citizen", code=format_code(case.code, t.locale))
+    )
+    # A reply to the confirmation is in the thread too.
+    await relay.remember(repo, str(bot.platform), message.chat.id, confirmation.message_id, case)
+
+
+# --- the citizen ------------------------------------------------------------------------------
+
+
+class AboutACase(Filter):
+    """A citizen's text, photo or document that the relay takes: see
+    `services.relay.route_citizen_message` for which case it is about."""
+
+    async def __call__(
+        self,
+        message: Message,
+        repo: Repo,
+        user: User | None,
+        state: FSMContext,
+        settings: Settings,
+        clock: Clock,
+    ) -> bool | dict[str, Any]:
+        if user is None:
+            return False
+        text = message.text
+        if text is not None and (text.startswith("/") or text in _menu_labels()):
+            return False
+        content = content_of(message, Platform(user.platform))
+        if content is None:
+            return False
+        replied = message.reply_to_message
+        route = await relay.route_citizen_message(
+            repo,
+            user,
+            message.chat.id,
+            reply_to=replied.message_id if replied is not None else None,
+            in_form=await state.get_state() is not None,
+            now=clock.now(),
+            config=settings.config,
+        )
+        return {"route": route, "content": content} if route is not None else False
+
+
+async def citizen_message(
+    message: Message,
+    route: relay.Route,
+    content: Content,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A citizen's message about a case: to its thread, as an answer where a question waits;
+    with several cases, asked which; about an ended case, offered what may still be done."""
+    if _too_large(message):
+        await reply(message, t, profile, "relay-file-too-large")
+        return
+    now = clock.now()
+    if isinstance(route, relay.AnswerWhich):
+        await reply(message, t, profile, "citizen-answer-which")
+    elif isinstance(route, relay.Answer):
+        await relay.from_citizen(
+            repo, route.case, user, content, now, settings.config, question=route.question
+        )
+        code = format_code(route.case.code, t.locale)
+        await reply(message, t, profile, "citizen-answer-sent", code=code)
+    elif isinstance(route, relay.ToCase):
+        await relay.from_citizen(repo, route.case, user, content, now, settings.config)
+        code = format_code(route.case.code, t.locale)
+        await reply(message, t, profile, "relay-sent-to-desk", code=code)
+    elif isinstance(route, relay.ChooseCase):
+        await _keep(state, [content])
+        rows = [
+            [(relay.case_label(case, t), RelayChoice(case_id=case.id).pack())]
+            for case in route.cases
+        ]
+        await reply(message, t, profile, "relay-which-case", inline(rows))
+    else:
+        await _keep(state, [content])
+        await _offer(message, route.case, route.offers, t, profile)
+
+
+async def _offer(
+    message: Message, case: Case, offers: list[Offer], t: Texts, profile: PlatformProfile
+) -> None:
+    rows = [
+        [
+            (
+                t.plain(f"relay-offer-{offer}"),
+                EndedCaseChoice(case_id=case.id, offer=offer, seen=case.status).pack(),
+            )
+        ]
+        for offer in offers
+    ]
+    await reply(
+        message,
+        t,
+        profile,
+        "relay-ended-offer",
+        inline(rows),
+        code=format_code(case.code, t.locale),
+        status=t.plain(f"status-{case.status}"),
+    )
+
+
+async def _keep(state: FSMContext, contents: list[Content]) -> None:
+    """Keep messages until the citizen says which case they are about (the newest few)."""
+    data = await state.get_data()
+    pending = [*data.get(PENDING, []), *(content.to_data() for content in contents)]
+    await state.update_data({PENDING: pending[-relay.PENDING_MAX :]})
+
+
+async def _take(state: FSMContext) -> list[Content]:
+    """The kept messages, no longer kept."""
+    data = await state.get_data()
+    pending = data.pop(PENDING, [])
+    await state.set_data(data)
+    return [Content.from_data(item) for item in pending]
+
+
+async def _own(repo: Repo, user: User, case_id: int, *, for_update: bool = False) -> Case | None:
+    case = await repo.cases.by_id(case_id, for_update=for_update)
+    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
+        return None
+    return case
+
+
+async def case_chosen(
+    query: CallbackQuery,
+    callback_data: RelayChoice,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """The case the kept messages are about: they go to its thread."""
+    if not isinstance(query.message, Message):
+        return
+    case = await _own(repo, user, callback_data.case_id)
+    pending = await _take(state) if case is not None else []
+    if case is None or not pending:
+        await acknowledge(query, t, profile, "form-stale-button")
+        await drop_buttons(query)
+        return
+    await acknowledge(query, t, profile)
+    await drop_buttons(query)
+    if not relay.is_followed(case):
+        # It ended while they chose.
+        await _keep(state, pending)
+        offers = relay.offers_for(case, clock.now(), settings.config)
+        await _offer(query.message, case, offers, t, profile)
+        return
+    for content in pending:
+        await relay.from_citizen(repo, case, user, content, clock.now(), settings.config)
+    await reply(
+        query.message, t, profile, "relay-sent-to-desk", code=format_code(case.code, t.locale)
+    )
+
+
+async def offer_chosen(
+    query: CallbackQuery,
+    callback_data: EndedCaseChoice,
+    state: FSMContext,
+    repo: Repo,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Object, reopen (then the kept messages go to the thread), or a new complaint about the
+    same business; a button drawn for an earlier status changes nothing."""
+    if not isinstance(query.message, Message):
+        return
+    case = await _own(repo, user, callback_data.case_id, for_update=True)
+    if case is None or case.status != callback_data.seen:
+        await acknowledge(query, t, profile, "form-stale-button")
+        await drop_buttons(query)
+        return
+    await acknowledge(query, t, profile)
+    await drop_buttons(query)
+    offer = Offer(callback_data.offer)
+    if offer is Offer.NEW:
+        await _take(state)
+        data: dict[str, Any] = {
+            "state": state,
+            "repo": repo,
+            "user": user,
+            "t": t,
+            "profile": profile,
+            "settings": settings,
+            "clock": clock,
+        }
+        await begin_with(query.message, data, relay.new_complaint_answers(case))
+        return
+    result = await casework.apply(
+        repo,
+        case,
+        action=Action(offer.value),
+        actor=user,
+        role=Role.CITIZEN,
+        now=clock.now(),
+        config=settings.config,
+    )
+    if isinstance(result, Refused):
+        await repo.rollback()
+        await query.message.answer(refusal(t, profile, result))
+        return
+    code = format_code(case.code, t.locale)
+    await reply(
+        query.message,
+        t,
+        profile,
+        "citizen-action-done",
+        code=code,
+        status=t.plain(f"status-{case.status}"),
+    )
+    pending = await _take(state)
+    for content in pending:
+        await relay.from_citizen(repo, case, user, content, clock.now(), settings.config)
+    if pending:
+        await reply(query.message, t, profile, "relay-sent-to-desk", code=code)
+
+
+def make_staff_router() -> Router:
+    """Clerks' messages in the cases' threads; asked after the staff router, so commands and
+    the answers to its prompts are never relayed."""
+    router = Router(name=f"{__name__}.staff")
+    router.message.filter(F.chat.type.in_({"group", "supergroup"}), StaffOnly())
+    router.message.register(clerk_message, InCaseThread())
+    return router
+
+
+def make_citizen_router() -> Router:
+    """Citizens' messages about their cases, in private chat; asked before the complaint form
+    (inside a form only a reply to a clerk's question is taken)."""
+    router = Router(name=f"{__name__}.citizen")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(citizen_message, AboutACase())
+    router.callback_query.register(case_chosen, RelayChoice.filter())
+    router.callback_query.register(offer_chosen, EndedCaseChoice.filter())
+    return router

@@ -1,0 +1,116 @@
+"""Personal identifiers (phone numbers) encrypted at rest, still findable by equality.
+
+AES-SIV is deterministic: the same number under the same key gives the same ciphertext, so
+`WHERE phone = :phone` keeps working on the encrypted column. Each value carries the id of its
+key; the first key encrypts, every key decrypts, and `python -m bot rotate-keys` re-encrypts
+the rows written under older keys.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from sqlalchemy import String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "enc1"
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    cipher: AESSIV
+
+
+def _key(material: str) -> Key:
+    raw = base64.urlsafe_b64decode(material.strip().encode())
+    if len(raw) != 64:
+        raise ValueError("each DATA_KEYS entry is 64 random bytes in URL-safe base64")
+    return Key(hashlib.sha256(raw).hexdigest()[:8], AESSIV(raw))
+
+
+class Keyring:
+    """The keys in use: the first encrypts, all decrypt."""
+
+    def __init__(self, materials: Sequence[str]) -> None:
+        if not materials:
+            raise ValueError("at least one key is needed")
+        self.keys = [_key(material) for material in materials]
+        self.by_id = {key.id: key for key in self.keys}
+
+    @property
+    def current(self) -> Key:
+        return self.keys[0]
+
+    def encrypt(self, value: str) -> str:
+        data = self.current.cipher.encrypt(value.encode(), None)
+        token = base64.urlsafe_b64encode(data).decode().rstrip("=")
+        return f"{PREFIX}:{self.current.id}:{token}"
+
+    def decrypt(self, stored: str) -> str:
+        if not stored.startswith(f"{PREFIX}:"):
+            return stored  # written before encryption was switched on
+        _, key_id, token = stored.split(":", 2)
+        key = self.by_id.get(key_id)
+        if key is None:
+            raise ValueError(f"no key {key_id} among DATA_KEYS: a key was removed too early")
+        padded = token + "=" * (-len(token) % 4)
+        return key.cipher.decrypt(base64.urlsafe_b64decode(padded), None).decode()
+
+    def is_current(self, stored: str) -> bool:
+        return stored.startswith(f"{PREFIX}:{self.current.id}:")
+
+
+def new_key() -> str:
+    """A fresh key, for DATA_KEYS."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(64)).decode()
+
+
+_keyring: Keyring | None = None
+
+
+def configure(materials: Sequence[str], key_file: Path | None = None) -> Keyring:
+    """Use these keys; with none, a key kept in `key_file` (made on first use) serves the
+    embedded default, and production sets DATA_KEYS."""
+    global _keyring
+    keys = [material for material in materials if material.strip()]
+    if not keys:
+        if key_file is None:
+            raise ValueError("DATA_KEYS is empty and no key file was given")
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(new_key())
+            key_file.chmod(0o600)
+            logger.warning("no DATA_KEYS set: a key was made in the data folder")
+        keys = [key_file.read_text().strip()]
+    _keyring = Keyring(keys)
+    return _keyring
+
+
+def keyring() -> Keyring:
+    if _keyring is None:
+        raise RuntimeError("models.crypto.configure() was not called")
+    return _keyring
+
+
+class EncryptedString(TypeDecorator[str]):
+    """A string column stored encrypted; equal plaintexts give equal stored values."""
+
+    impl = String(160)
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else keyring().encrypt(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else keyring().decrypt(value)
