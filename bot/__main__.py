@@ -1,4 +1,5 @@
-"""The command line: `python -m bot run | migrate | import-licences FILE | demo-data`."""
+"""The command line: `python -m bot run | migrate | rotate-keys | import-licences FILE |
+demo-data`."""
 
 from __future__ import annotations
 
@@ -10,14 +11,19 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.logs import setup_logging
-from bot.settings import MissingTokens, Settings
+from bot.settings import MissingTokens, Settings, configure_keys
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Pishkhan front desk")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start every configured bot (long polling)")
-    commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser(
+        "migrate", help="bring the database schema up to date and encrypt personal identifiers"
+    )
+    commands.add_parser(
+        "rotate-keys", help="re-encrypt personal identifiers under the first of DATA_KEYS"
+    )
     importing = commands.add_parser(
         "import-licences", help="import the licence registry from a CSV or XLSX file"
     )
@@ -37,11 +43,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Settings are not valid: {problems}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
+    if args.command == "run":
+        try:
+            settings.require_tokens()
+        except MissingTokens as error:
+            print(error, file=sys.stderr)
+            return 2
+    try:
+        configure_keys(settings)
+    except ValueError as error:
+        print(f"DATA_KEYS is not valid: {error}", file=sys.stderr)
+        return 2
 
-    if args.command == "migrate":
-        from models.migrate import upgrade
+    if args.command in ("migrate", "rotate-keys"):
+        from models.migrate import reencrypt, upgrade
 
-        upgrade(settings.database_url)
+        if args.command == "migrate":
+            upgrade(settings.database_url)
+        changed = asyncio.run(reencrypt(settings.database_url))
+        if args.command == "rotate-keys" or changed:
+            print(f"{changed} values re-encrypted under the current key", file=sys.stderr)
         return 0
     if args.command == "import-licences":
         from bot.licence_cli import import_file
@@ -52,11 +73,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return demo_data(settings)
     if args.command == "run":
-        try:
-            settings.require_tokens()
-        except MissingTokens as error:
-            print(error, file=sys.stderr)
-            return 2
         from bot.app import run as run_desk
 
         try:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from models import crypto
 from services.calendar import WorkingCalendar, parse_weekend
 from services.desk import ChatRef, DeskConfig, DeskInfo, Queue, Windows
 from services.platforms import Platform
@@ -92,6 +93,9 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
 
+    data_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    data_key_file: Path = Path("data") / "secret.key"
+
     flood_rate: int = Field(default=30, ge=1)
     flood_per_seconds: float = Field(default=10.0, gt=0)
 
@@ -108,6 +112,13 @@ class Settings(BaseSettings):
     @classmethod
     def _chat(cls, value: Any) -> Any:
         return _parse_ref(value)
+
+    @field_validator("data_keys", mode="before")
+    @classmethod
+    def _keys(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
 
     @field_validator("weekend", mode="before")
     @classmethod
@@ -232,3 +243,9 @@ class Settings(BaseSettings):
             rest = self.database_url[len(prefix) :].split("?", 1)[0]
             return None if rest in ("", ":memory:") else Path(rest)
         return None
+
+
+def configure_keys(settings: Settings) -> None:
+    """Personal identifiers are encrypted with DATA_KEYS (the first encrypts), or with a key
+    kept beside the embedded database when none is set."""
+    crypto.configure([key.get_secret_value() for key in settings.data_keys], settings.data_key_file)

@@ -11,14 +11,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
-from sqlalchemy import String
+from sqlalchemy import String, text
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeDecorator
 
 logger = logging.getLogger(__name__)
@@ -97,10 +99,54 @@ def configure(materials: Sequence[str], key_file: Path | None = None) -> Keyring
     return _keyring
 
 
+DEFAULT_KEY_FILE = Path("data") / "secret.key"
+
+
 def keyring() -> Keyring:
+    """The keys in use; unless configured, from DATA_KEYS or the default key file."""
     if _keyring is None:
-        raise RuntimeError("models.crypto.configure() was not called")
+        return configure(os.environ.get("DATA_KEYS", "").split(","), DEFAULT_KEY_FILE)
     return _keyring
+
+
+ENCRYPTED_COLUMNS = (
+    ("users", "id", "phone"),
+    ("cases", "id", "contact_phone"),
+    ("certificate_requests", "id", "applicant_phone"),
+    ("licences", "id", "holder_phone"),
+)
+
+
+async def reencrypt(session: AsyncSession, batch: int = 1000) -> int:
+    """Bring every encrypted value under the current key (plaintext rows from before
+    encryption, or rows under an older key); returns how many rows changed."""
+    ring = keyring()
+    changed = 0
+    for table, key, column in ENCRYPTED_COLUMNS:
+        last = 0
+        while True:
+            rows = (
+                await session.execute(
+                    text(
+                        f"SELECT {key}, {column} FROM {table} "
+                        f"WHERE {column} IS NOT NULL AND {key} > :last ORDER BY {key} LIMIT :n"
+                    ),
+                    {"last": last, "n": batch},
+                )
+            ).all()
+            if not rows:
+                break
+            for row_id, stored in rows:
+                last = row_id
+                if ring.is_current(stored):
+                    continue
+                await session.execute(
+                    text(f"UPDATE {table} SET {column} = :value WHERE {key} = :id"),
+                    {"value": ring.encrypt(ring.decrypt(stored)), "id": row_id},
+                )
+                changed += 1
+            await session.commit()
+    return changed
 
 
 class EncryptedString(TypeDecorator[str]):

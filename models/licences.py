@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from models.base import Base
+from models.crypto import EncryptedString
 
 __all__ = [
     "Licence",
@@ -79,7 +80,7 @@ class Licence(Base):
     holder_type: Mapped[str] = mapped_column(String(8))
     holder_name: Mapped[str] = mapped_column(String(256))
     # Indexed for renewal reminders: a holder finds their licences by their verified phone.
-    holder_phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    holder_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
     business_name: Mapped[str] = mapped_column(String(256))
     business_key: Mapped[str] = mapped_column(String(256), index=True)
     category: Mapped[str] = mapped_column(String(160))

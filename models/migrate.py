@@ -24,3 +24,16 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 
 def downgrade(database_url: str, revision: str) -> None:
     command.downgrade(alembic_config(database_url), revision)
+
+
+async def reencrypt(database_url: str) -> int:
+    """Every personal identifier under the current key (see models.crypto)."""
+    from models.crypto import reencrypt as reencrypt_rows
+    from models.database import make_engine, make_sessionmaker
+
+    engine = make_engine(database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            return await reencrypt_rows(session)
+    finally:
+        await engine.dispose()

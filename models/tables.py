@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
+from models.crypto import EncryptedString
 
 
 class User(Timestamped, Base):
@@ -35,7 +36,7 @@ class User(Timestamped, Base):
     last_name: Mapped[str | None] = mapped_column(String(128))
     username: Mapped[str | None] = mapped_column(String(64))
     locale: Mapped[str | None] = mapped_column(String(8))
-    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
     phone_verified_at: Mapped[datetime | None]
     is_banned: Mapped[bool] = mapped_column(Boolean, default=False)
     ban_notified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
@@ -72,7 +73,7 @@ class Case(Timestamped, Base):
 
     citizen_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     contact_name: Mapped[str] = mapped_column(String(256))
-    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    contact_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
     platform: Mapped[str] = mapped_column(String(16))
     locale: Mapped[str] = mapped_column(String(8))
 
@@ -241,7 +242,7 @@ class CertificateRequest(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     applicant_name: Mapped[str] = mapped_column(String(256))
-    applicant_phone: Mapped[str] = mapped_column(String(32), index=True)
+    applicant_phone: Mapped[str] = mapped_column(EncryptedString(), index=True)
     product_name: Mapped[str] = mapped_column(String(256))
     status: Mapped[str] = mapped_column(String(32))
     missing_documents: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -54,11 +54,15 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
     stage = stages[reached[-1]]
     case.alert_stage = stage.name
     queued = 0
-    for chat in await _recipients(repo, case, stage.name, config):
+    for chat in dict.fromkeys(await _recipients(repo, case, stage.name, config)):
         # A deadline moved away and back again: the alert for it went out already.
         key = f"alert:{case.id}:{stage.name}:{due.astimezone(UTC).isoformat()}:{chat}"
-        if await repo.outbox.has_dedupe_key(key):
-            continue
+        # Only an earlier pass can hold this key (it names the case, and a pass meets a case
+        # once), so the check need not flush this pass's writes case by case: they go out
+        # together at the commit.
+        with repo.session.no_autoflush:
+            if await repo.outbox.has_dedupe_key(key):
+                continue
         t = texts(config.staff_locale)
         profile = profile_of(chat.platform)
         left = due - now

@@ -301,9 +301,10 @@ def sample_licences(count: int, *, seed: int = 1405, today: date) -> list[Licenc
         sites: tuple[str, ...] = (f"{label}.{tld}",)
         extra = draw()
         if extra < 0.08:
-            sites += (f"instagram:{label}",)
+            # Instagram handles take letters, digits, dots and underscores, never hyphens.
+            sites += (f"instagram:{label.replace('-', '_')}",)
         elif extra < 0.12:
-            sites += (f"app:ir.{label}.app",)
+            sites += (f"app:ir.{label.replace('-', '_')}.app",)
         elif extra < 0.17:
             sites += (f"{label}.{'com' if tld == 'ir' else 'ir'}",)
 

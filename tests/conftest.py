@@ -19,13 +19,19 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
-from models import Base
+from models import Base, crypto
 from models.database import make_engine, make_sessionmaker
 from models.migrate import upgrade
 from services.calendar import TEHRAN
 from services.clock import ManualClock
 from services.platforms import Platform
 from tests.desk import TOKENS, Desk, Person
+
+# Personal identifiers are encrypted at rest; the tests use a fixed key.
+TEST_KEYS = [
+    "TIrpY3wyJ5mJmfdV3iCwz0F1F6S3mZ0fGm0yYVv2kd8dN6mP0eG0w3N8xj0Y3bq4x2D1yQq1hJxv5Uu0Tt9l1w==",
+]
+crypto.configure(TEST_KEYS)
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")

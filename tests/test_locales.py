@@ -27,7 +27,7 @@ SOURCES = ("bot", "handlers", "services")
 MESSAGE_ID = re.compile(r"[a-z]+(?:-[a-z0-9_]+)+")
 # Literals shaped like a message id that are something else: a form button's action, the
 # command line's subcommands.
-NOT_MESSAGES = {"no-order", "import-licences", "demo-data"}
+NOT_MESSAGES = {"no-order", "import-licences", "demo-data", "rotate-keys"}
 
 
 def entries(path: Path) -> dict[str, set[str]]:

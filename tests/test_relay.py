@@ -292,6 +292,11 @@ async def test_without_topics_the_thread_is_the_card_and_its_replies(
     await in_group(desk, ali, text="عکس رسید، ممنون.", reply_to=message_id_of(desk, photo))
     await desk.drain()
     assert "عکس رسید، ممنون." in desk.last_text(sara)
+    # …and to the bot's word that it went.
+    confirmation = message_id_of(desk, group_messages(desk)[-1])
+    await in_group(desk, ali, text="تا آخر هفته بررسی می‌شود.", reply_to=confirmation)
+    await desk.drain()
+    assert "تا آخر هفته بررسی می‌شود." in desk.last_text(sara)
 
     await desk.say(sara, "خواهش می‌کنم.")  # her only open case: no reply needed
     await desk.drain()

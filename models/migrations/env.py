@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from models import Base
 from models.base import UTCDateTime
+from models.crypto import EncryptedString
 from models.database import make_engine
 
 config = context.config
@@ -35,6 +36,8 @@ def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fa
     # Migrations stay independent of model code: an instant column is a plain DateTime.
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, EncryptedString):
+        return "sa.String(length=160)"
     return False
 
 
