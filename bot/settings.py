@@ -248,4 +248,6 @@ class Settings(BaseSettings):
 def configure_keys(settings: Settings) -> None:
     """Personal identifiers are encrypted with DATA_KEYS (the first encrypts), or with a key
     kept beside the embedded database when none is set."""
-    crypto.configure([key.get_secret_value() for key in settings.data_keys], settings.data_key_file)
+    crypto.configure(
+        [key.get_secret_value() for key in settings.data_keys], settings.data_key_file
+    )
