@@ -171,6 +171,8 @@ async def main(argv: list[str] | None = None) -> int:
     json_path, md_path = report.write(args.results, results, run, machine())
     print()
     print(report.text_table(results))
+    for line in report.plan_lines(results):
+        print(line)
     print(f"\n{len(results)} results in {seconds:.0f} s; written to {md_path} and {json_path}")
     return 2 if any(r.error for r in results) else 0
 

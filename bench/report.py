@@ -29,6 +29,15 @@ def text_table(results: Sequence[Result]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def plan_lines(results: Sequence[Result]) -> list[str]:
+    """The EXPLAIN line of each sweep's find query, for under the table."""
+    return [
+        f"EXPLAIN of the sweep's find, {r.backend}, {r.size}: {r.details['plan_line']}"
+        for r in results
+        if r.details.get("plan_line")
+    ]
+
+
 def markdown_table(results: Sequence[Result]) -> str:
     def cell(value: str) -> str:
         return value.replace("|", "\\|")
@@ -60,7 +69,10 @@ def write(
     ]
     if load:
         notes.append(f"Load average (1 min) at start and end: {load[0]:.2f}, {load[1]:.2f}.")
+    plans = [f"- `{line}`" for line in plan_lines(results)]
     markdown = "\n\n".join([markdown_table(results), "\n".join(notes)]) + "\n"
+    if plans:
+        markdown += "\n" + "\n".join(plans) + "\n"
     errors = [r for r in results if r.error]
     if errors:
         markdown += "\nErrors:\n" + "".join(f"- {r.benchmark}: {r.error}\n" for r in errors)

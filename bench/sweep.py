@@ -14,6 +14,7 @@ the find query is read with EXPLAIN (the exact SQL and parameters the repository
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import Sequence
@@ -163,7 +164,9 @@ async def put_back_due(engine: AsyncEngine, every: int, size: int) -> int:
     return len(due_ids)
 
 
-async def find_plan(engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]) -> str:
+async def find_plan(
+    engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
+) -> list[str]:
     """EXPLAIN of the repository's own find query, with its own parameters."""
     captured: list[tuple[str, Any]] = []
 
@@ -182,12 +185,20 @@ async def find_plan(engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncS
     prefix = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN "
     async with engine.connect() as connection:
         rows = (await connection.exec_driver_sql(prefix + statement, parameters)).all()
-    lines = [str(row[-1]) for row in rows]
-    return " | ".join(line.strip() for line in lines)
+    return [str(row[-1]).strip() for row in rows]
 
 
-def plan_uses_index(plan: str) -> bool:
-    return INDEX in plan and "SCAN cases" not in plan and "Seq Scan" not in plan
+def plan_line(plan: list[str]) -> str:
+    """The line of a plan that reads cases: the index scan, or the table scan."""
+    for line in plan:
+        if INDEX in line or "SCAN cases" in line or "Seq Scan" in line:
+            return re.sub(r"\s+\(cost=.*\)$", "", line)
+    return plan[0] if plan else ""
+
+
+def plan_uses_index(plan: list[str]) -> bool:
+    text = " | ".join(plan)
+    return INDEX in text and "SCAN cases" not in text and "Seq Scan" not in text
 
 
 async def time_find(sessionmaker: async_sessionmaker[AsyncSession], repeats: int) -> list[float]:
@@ -258,11 +269,12 @@ async def measure_backend(
                             "find_median_ms": round(find * 1000, 3),
                             "find_batch": SWEEP_BATCH,
                             "plan": plan,
+                            "plan_line": plan_line(plan),
                             "index_used": uses_index,
                         },
                     )
                 )
-                say(f"sweep/{backend.name}: plan: {plan}")
+                say(f"sweep/{backend.name}: EXPLAIN of the find: {plan_line(plan)}")
         finally:
             await engine.dispose()
     return results

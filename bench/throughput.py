@@ -22,17 +22,17 @@ import pstats
 import random
 import time
 import uuid
-from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from aiogram import Dispatcher, Router
+from aiogram import BaseMiddleware, Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import Message
+from aiogram.types import Message, TelegramObject
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -68,6 +68,7 @@ FORM_SHARE = 0.6  # of the updates, from citizens walking the complaint form
 DESCRIPTION = "کالای سفارش داده شده پس از دو هفته هنوز ارسال نشده و فروشنده پاسخی نمی‌دهد."
 
 Feed = tuple[Platform, dict[str, Any]]
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,69 @@ def echo_dispatcher() -> Dispatcher:
     return dp
 
 
+# --- where the time goes -----------------------------------------------------------------
+
+
+class _Timed(BaseMiddleware):
+    """Times an outer middleware (and all it wraps) without changing what it does."""
+
+    def __init__(self, inner: Any, name: str, totals: dict[str, float]) -> None:
+        self.inner = inner
+        self.name = name
+        self.totals = totals
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        began = time.perf_counter()
+        try:
+            return await self.inner(handler, event, data)
+        finally:
+            self.totals[self.name] += time.perf_counter() - began
+
+
+class _TimedHandlers(BaseMiddleware):
+    """The innermost layer: the routers, their filters and the handlers."""
+
+    def __init__(self, totals: dict[str, float]) -> None:
+        self.totals = totals
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        began = time.perf_counter()
+        try:
+            return await handler(event, data)
+        finally:
+            self.totals[HANDLERS] += time.perf_counter() - began
+
+
+HANDLERS = "routers, filters and handlers"
+
+
+def instrument(dp: Dispatcher) -> tuple[list[str], dict[str, float]]:
+    """Wrap each outer middleware of `dp.update`, in order, with a timer."""
+    totals: dict[str, float] = defaultdict(float)
+    manager = dp.update.outer_middleware
+    layers = list(manager)
+    names = []
+    for layer in layers:
+        manager.unregister(layer)
+    for layer in layers:
+        name = type(layer).__name__
+        names.append(name)
+        manager.register(_Timed(layer, name, totals))
+    manager.register(_TimedHandlers(totals))
+    return [*names, HANDLERS], totals
+
+
+def breakdown(names: list[str], totals: dict[str, float], run: Run) -> dict[str, float]:
+    """Mean milliseconds per update spent in each layer alone (its own work, not what it wraps)."""
+    count = run.count or 1
+    inclusive = [totals[name] for name in names]
+    own = {"aiogram: parse the update, dispatch": (sum(run.latencies) - inclusive[0]) / count}
+    for index, name in enumerate(names):
+        inner = inclusive[index + 1] if index + 1 < len(names) else 0.0
+        own[name] = (inclusive[index] - inner) / count
+    return {name: round(seconds * 1000, 3) for name, seconds in own.items()}
+
+
 # --- the benchmark ------------------------------------------------------------------------
 
 
@@ -337,6 +401,7 @@ class Pass:
     filed: int
     calls: dict[str, int]
     bare_calls: dict[str, int]
+    layers: dict[str, float] | None = None
 
     @property
     def ratio(self) -> float:
@@ -396,15 +461,7 @@ async def measure_backend(
                 bare_run = await play(bare, bare_bots, conversations, concurrency)
                 say(f"throughput/{label}: {total} updates, {concurrency} in flight: full desk")
                 before = await _count_cases(sessionmaker)
-                profiler = cProfile.Profile() if profile_to and concurrency == 1 else None
-                if profiler:
-                    profiler.enable()
                 full_run = await play(dp, bots, conversations, concurrency)
-                if profiler:
-                    profiler.disable()
-                    path = f"{profile_to}/profile-throughput-{label}.txt"
-                    Path(path).write_text(_top_costs(profiler), encoding="utf-8")  # noqa: ASYNC240
-                    say(f"throughput/{label}: cProfile of the full desk written to {path}")
                 filed = await _count_cases(sessionmaker) - before
                 if filed != walkers:
                     raise RuntimeError(f"the desk filed {filed} complaints, expected {walkers}")
@@ -418,6 +475,10 @@ async def measure_backend(
                         dict(_sum_calls(bare_sessions.values())),
                     )
                 )
+            if profile_to:
+                layers = await _profile(dp, bots, plan, codes, count, label, profile_to)
+                if passes:
+                    passes[0].layers = layers
         finally:
             await storage.close()
             if storage_name == "redis" and redis_url:
@@ -450,8 +511,43 @@ def _result(label: str, storage: str, one: Pass) -> Result:
             "complaints_filed": one.filed,
             "api_calls_full": one.calls,
             "api_calls_bare": one.bare_calls,
+            **({"ms_per_update_by_layer": one.layers} if one.layers else {}),
         },
     )
+
+
+async def _profile(
+    dp: Dispatcher,
+    bots: dict[Platform, DeskBot],
+    plan: Plan,
+    codes: dict[int, str],
+    count: int,
+    label: str,
+    folder: str,
+) -> dict[str, float]:
+    """Two more sequential passes of the full desk: one timing each layer, one under cProfile."""
+    conversations, _ = plan.timed(codes, count)
+    names, totals = instrument(dp)
+    layers = breakdown(names, totals, await play(dp, bots, conversations, 1))
+    conversations, _ = plan.timed(codes, count)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    await play(dp, bots, conversations, 1)
+    profiler.disable()
+    width = max(len(name) for name in layers)
+    lines = [f"{name.ljust(width)}  {value:8.3f} ms" for name, value in layers.items()]
+    path = Path(folder) / f"profile-throughput-{label}.txt"
+    path.write_text(
+        "Mean time per update in each layer alone (sequential pass):\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + _top_costs(profiler),
+        encoding="utf-8",
+    )
+    say(f"throughput/{label}: where the time goes, and a cProfile, written to {path}")
+    for line in lines:
+        say(f"throughput/{label}:   {line}")
+    return layers
 
 
 async def _count_cases(sessionmaker: async_sessionmaker[AsyncSession]) -> int:

@@ -40,8 +40,6 @@ from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
 
-# A claimed row stays invisible to other senders this long; a sender that died frees it after.
-LEASE = timedelta(seconds=60)
 _TOPIC_METHODS = frozenset({Method.TOPIC, Method.TOPIC_TITLE})
 # What the platform says when a message is sent into a forum topic that is gone or closed.
 _TOPIC_GONE = ("thread not found", "topic_deleted", "topic_closed")
@@ -127,7 +125,8 @@ class OutboxSender:
         now = self.clock.now()
         async with self.sessionmaker() as session:
             repo = Repo(session)
-            ids = await repo.outbox.claim_due(now, now + LEASE, self.settings.outbox_batch_size)
+            lease = timedelta(seconds=self.settings.outbox_lease_seconds)
+            ids = await repo.outbox.claim_due(now, now + lease, self.settings.outbox_batch_size)
             await repo.commit()
         return ids
 
@@ -162,6 +161,7 @@ class OutboxSender:
                 await repo.commit()
                 return 0
             except (TelegramNetworkError, TelegramServerError) as error:
+                logger.warning("outbox message %s not sent, will retry: %s", row.id, error)
                 await self._fail(repo, row, type(error).__name__, final=False)
                 return 0
             except (TelegramForbiddenError, TelegramBadRequest) as error:

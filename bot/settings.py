@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
     outbox_batch_size: int = Field(default=50, ge=1)
     outbox_max_attempts: int = Field(default=8, ge=1)
+    # A claimed message stays invisible to other senders this long; one a dead sender held
+    # is sent after it.
+    outbox_lease_seconds: float = Field(default=60.0, gt=0)
     rate_per_bot_per_second: float = Field(default=30.0, gt=0)
     rate_per_chat_per_second: float = Field(default=1.0, gt=0)
     rate_per_group_per_minute: float = Field(default=20.0, gt=0)

@@ -24,7 +24,9 @@ class Bot:
     token: str
     platform: str
     bot_id: int
-    updates: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
+    # Every update, kept until a getUpdates offset confirms it, as the platforms do.
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
     sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     waiters: list[asyncio.Event] = field(default_factory=list)
 
@@ -39,6 +41,8 @@ class StandIn:
         self.files: dict[str, bytes] = {}
         self.runner: web.AppRunner | None = None
         self.url = ""
+        # Seconds each send takes, to widen the window a test kills a worker in.
+        self.delay = 0.0
 
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 1024 * 1024)
@@ -58,7 +62,8 @@ class StandIn:
     def push(self, token: str, update: dict[str, Any]) -> None:
         bot = self.bots[token]
         update.setdefault("update_id", next(self.update_ids[token]))
-        bot.updates.put_nowait(update)
+        bot.updates.append(update)
+        bot.arrived.set()
 
     async def wait_for(
         self, token: str, predicate: Any, *, after: int = 0, within: float = 20.0
@@ -108,6 +113,8 @@ class StandIn:
         params = await self._params(request)
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._updates(bot, params)})
+        if self.delay and method.startswith("send"):
+            await asyncio.sleep(self.delay)
         bot.sent.append((method, params))
         for waiter in bot.waiters:
             waiter.set()
@@ -119,15 +126,14 @@ class StandIn:
         return web.json_response({"ok": True, "result": self._result(bot, method, params)})
 
     async def _updates(self, bot: Bot, params: dict[str, Any]) -> list[dict[str, Any]]:
-        timeout = float(params.get("timeout") or 0)
-        updates: list[dict[str, Any]] = []
-        try:
-            updates.append(await asyncio.wait_for(bot.updates.get(), timeout=min(timeout, 1.0)))
-        except TimeoutError:
-            return []
-        while not bot.updates.empty():
-            updates.append(bot.updates.get_nowait())
-        return updates
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 1.0)
+        bot.updates = [update for update in bot.updates if update["update_id"] >= offset]
+        if not bot.updates and timeout:
+            bot.arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(bot.arrived.wait(), timeout=timeout)
+        return [update for update in bot.updates if update["update_id"] >= offset]
 
     def _result(self, bot: Bot, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -170,3 +176,72 @@ class StandIn:
 
 def as_json(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else json.loads(value)
+
+
+class Citizen:
+    """Someone chatting with the bot through the stand-in server."""
+
+    def __init__(self, server: StandIn, token: str, user_id: int, name: str) -> None:
+        self.server, self.token, self.id, self.name = server, token, user_id, name
+        self.seen = 0
+
+    def _user(self) -> dict[str, Any]:
+        return {"id": self.id, "is_bot": False, "first_name": self.name, "language_code": "fa"}
+
+    def _message(self, **content: Any) -> dict[str, Any]:
+        return {
+            "message_id": 100 + self.seen,
+            "date": 1_790_000_000,
+            "chat": {"id": self.id, "type": "private", "first_name": self.name},
+            "from": self._user(),
+            **content,
+        }
+
+    def _to_me(self, method: str, params: dict[str, Any]) -> bool:
+        return method == "sendMessage" and int(params["chat_id"]) == self.id
+
+    async def _reply(self) -> dict[str, Any]:
+        """The last message of the bot's answer: the first one, and any that follow at once."""
+        params = await self.server.wait_for(self.token, self._to_me, after=self.seen)
+        while True:
+            self.seen = len(self.server.bots[self.token].sent)
+            try:
+                params = await self.server.wait_for(
+                    self.token, self._to_me, after=self.seen, within=0.4
+                )
+            except TimeoutError:
+                return params
+
+    async def say(self, text: str) -> dict[str, Any]:
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+        self.server.push(self.token, {"message": self._message(**content)})
+        return await self._reply()
+
+    async def share_contact(self, phone: str) -> dict[str, Any]:
+        contact = {"phone_number": phone, "first_name": self.name, "user_id": self.id}
+        self.server.push(self.token, {"message": self._message(contact=contact)})
+        return await self._reply()
+
+    async def press(self, reply: dict[str, Any], label: str) -> dict[str, Any]:
+        markup = json.loads(reply["reply_markup"])
+        data = next(
+            button["callback_data"]
+            for row in markup["inline_keyboard"]
+            for button in row
+            if label in button["text"]
+        )
+        self.server.push(
+            self.token,
+            {
+                "callback_query": {
+                    "id": f"9{self.seen}",
+                    "from": self._user(),
+                    "chat_instance": "c",
+                    "data": data,
+                    "message": self._message(text="…"),
+                }
+            },
+        )
+        return await self._reply()

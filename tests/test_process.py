@@ -8,83 +8,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from tests.standin import Bot, StandIn
+from tests.standin import Bot, Citizen, StandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 BALE = "800001:TEST-bale-token-bbbbbbbbbbbbbbbbbbbbbbbbb"
 STAFF_CHAT = -1009000
-
-
-class Citizen:
-    """Someone chatting with the bot through the stand-in server."""
-
-    def __init__(self, server: StandIn, token: str, user_id: int, name: str) -> None:
-        self.server, self.token, self.id, self.name = server, token, user_id, name
-        self.seen = 0
-
-    def _user(self) -> dict[str, Any]:
-        return {"id": self.id, "is_bot": False, "first_name": self.name, "language_code": "fa"}
-
-    def _message(self, **content: Any) -> dict[str, Any]:
-        return {
-            "message_id": 100 + self.seen,
-            "date": 1_790_000_000,
-            "chat": {"id": self.id, "type": "private", "first_name": self.name},
-            "from": self._user(),
-            **content,
-        }
-
-    def _to_me(self, method: str, params: dict[str, Any]) -> bool:
-        return method == "sendMessage" and int(params["chat_id"]) == self.id
-
-    async def _reply(self) -> dict[str, Any]:
-        """The last message of the bot's answer: the first one, and any that follow at once."""
-        params = await self.server.wait_for(self.token, self._to_me, after=self.seen)
-        while True:
-            self.seen = len(self.server.bots[self.token].sent)
-            try:
-                params = await self.server.wait_for(
-                    self.token, self._to_me, after=self.seen, within=0.4
-                )
-            except TimeoutError:
-                return params
-
-    async def say(self, text: str) -> dict[str, Any]:
-        content: dict[str, Any] = {"text": text}
-        if text.startswith("/"):
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
-        self.server.push(self.token, {"message": self._message(**content)})
-        return await self._reply()
-
-    async def share_contact(self, phone: str) -> dict[str, Any]:
-        contact = {"phone_number": phone, "first_name": self.name, "user_id": self.id}
-        self.server.push(self.token, {"message": self._message(contact=contact)})
-        return await self._reply()
-
-    async def press(self, reply: dict[str, Any], label: str) -> dict[str, Any]:
-        markup = json.loads(reply["reply_markup"])
-        data = next(
-            button["callback_data"]
-            for row in markup["inline_keyboard"]
-            for button in row
-            if label in button["text"]
-        )
-        self.server.push(
-            self.token,
-            {
-                "callback_query": {
-                    "id": f"9{self.seen}",
-                    "from": self._user(),
-                    "chat_instance": "c",
-                    "data": data,
-                    "message": self._message(text="…"),
-                }
-            },
-        )
-        return await self._reply()
 
 
 async def file_a_complaint(citizen: Citizen) -> str:

@@ -1,0 +1,212 @@
+"""A worker killed with SIGKILL in the middle of a form and in the middle of a drain, on
+PostgreSQL and Redis: nothing is lost, and the form goes on where it was."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
+
+from models.database import make_engine, make_sessionmaker
+from models.migrate import upgrade
+from models.repositories import Repo
+from models.tables import Case, OutboxMessage
+from services.outbox import Outgoing, enqueue
+from services.platforms import Platform
+from tests.conftest import TEST_DATABASE_URL, TEST_KEYS, TEST_REDIS_URL
+from tests.standin import Bot, Citizen, StandIn
+
+pytestmark = pytest.mark.skipif(
+    not (TEST_DATABASE_URL and TEST_REDIS_URL),
+    reason="the kill tests run the real process on PostgreSQL and Redis: "
+    "set TEST_DATABASE_URL and TEST_REDIS_URL",
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
+STAFF_CHAT = -1009000
+
+
+class Worker:
+    """`python -m bot run` as a child process, killed at will."""
+
+    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+        self.env, self.cwd = env, cwd
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            env=self.env,
+            cwd=self.cwd,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+
+    async def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        await self.process.wait()
+
+    async def stop(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.terminate()
+            await asyncio.wait_for(self.process.wait(), timeout=20)
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[StandIn]:
+    stand_in = StandIn([Bot(TG, "telegram", 700001)])
+    await stand_in.start()
+    yield stand_in
+    await stand_in.stop()
+
+
+CRASH_DATABASE = "pishkhan_crash"
+
+
+async def _on_server(statement: str) -> None:
+    engine = make_engine(str(TEST_DATABASE_URL))
+    async with engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await autocommit.execute(text(statement))
+    await engine.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A database of its own: the workers here run outside the tests' control of the shared one."""
+    asyncio.run(_on_server(f"DROP DATABASE IF EXISTS {CRASH_DATABASE} WITH (FORCE)"))
+    asyncio.run(_on_server(f"CREATE DATABASE {CRASH_DATABASE}"))
+    url = make_url(str(TEST_DATABASE_URL)).set(database=CRASH_DATABASE)
+    rendered = url.render_as_string(hide_password=False)
+    upgrade(rendered)
+    try:
+        yield rendered
+    finally:
+        if not os.environ.get("KEEP_CRASH_DB"):
+            asyncio.run(_on_server(f"DROP DATABASE IF EXISTS {CRASH_DATABASE} WITH (FORCE)"))
+
+
+@pytest.fixture
+def env(server: StandIn, postgres_url: str) -> dict[str, str]:
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": TG,
+        "TELEGRAM_API_BASE": server.url,
+        "DATABASE_URL": postgres_url,
+        "REDIS_URL": str(TEST_REDIS_URL),
+        "DATA_KEYS": TEST_KEYS[0],
+        "COMPLAINTS_STAFF_CHAT": f"telegram:{STAFF_CHAT}",
+        "OUTBOX_POLL_SECONDS": "0.1",
+        "OUTBOX_LEASE_SECONDS": "2",
+        "FLOOD_RATE": "1000",
+    }
+
+
+async def count_cases(url: str) -> int:
+    engine = make_engine(url)
+    async with make_sessionmaker(engine)() as session:
+        total = await session.scalar(select(func.count(Case.id)))
+    await engine.dispose()
+    return int(total or 0)
+
+
+async def test_a_worker_killed_mid_form_loses_nothing(
+    server: StandIn, env: dict[str, str], tmp_path: Path, postgres_url: str
+) -> None:
+    first = Worker(env, tmp_path)
+    await first.start()
+    citizen = Citizen(server, TG, 5001, "Sara")
+    try:
+        await citizen.say("/complaint")
+        await citizen.say("فروشگاه نمونه")
+        licence = await citizen.say("shop-nemooneh.ir")
+        await first.kill()
+
+        second = Worker(env, tmp_path)
+        await second.start()
+        subject = await citizen.press(licence, "رد شدن")  # the button from before the kill
+        assert "مرحله ۴" in subject["text"]
+        await citizen.press(subject, "سایر")
+        order = await citizen.say("سفارش من پس از یک ماه هنوز نرسیده و پاسخی هم نمی‌دهند.")
+        attachments = await citizen.press(order, "سفارشی در کار نیست")
+        await citizen.press(attachments, "تمام شد")
+        summary = await citizen.share_contact("+989121234567")
+        assert "فروشگاه نمونه" in summary["text"] and "shop-nemooneh.ir" in summary["text"]
+        await citizen.press(summary, "تأیید")
+        await server.wait_for(
+            TG, lambda m, p: m == "sendMessage" and "رسید" in p.get("text", ""), within=10
+        )
+        await second.stop()
+    finally:
+        await first.stop()
+    assert await count_cases(postgres_url) == 1
+
+
+async def test_a_worker_killed_mid_drain_sends_everything(
+    server: StandIn, env: dict[str, str], tmp_path: Path, postgres_url: str
+) -> None:
+    engine = make_engine(postgres_url)
+    async with make_sessionmaker(engine)() as session:
+        repo = Repo(session)
+        now = datetime.now(UTC)
+        for index in range(60):
+            enqueue(
+                repo,
+                Outgoing(
+                    platform=Platform.TELEGRAM,
+                    chat_id=9000 + index,
+                    text=f"پیام {index}",
+                    parse_mode=None,
+                ),
+                now=now,
+                purpose="crash-test",
+            )
+        await repo.commit()
+    server.delay = 0.05
+    first = Worker(env, tmp_path)
+    await first.start()
+    await server.wait_for(TG, lambda m, p: len(server.bots[TG].sent) >= 20, within=20)
+    await first.kill()
+    second = Worker(env, tmp_path)
+    await second.start()
+    try:
+        for index in range(60):
+            await server.wait_for(
+                TG,
+                lambda m, p, i=index: m == "sendMessage" and p.get("text") == f"پیام {i}",
+                within=20,
+            )
+    finally:
+        await second.stop()
+    sent = Counter(
+        p["text"]
+        for m, p in server.bots[TG].sent
+        if m == "sendMessage" and p["text"].startswith("پیام")
+    )
+    assert set(sent) == {f"پیام {index}" for index in range(60)}
+    # A message on the wire at the instant of the kill may go twice: Bot APIs have no
+    # idempotency key. Everything else goes exactly once.
+    assert sum(sent.values()) - 60 <= 1
+    async with make_sessionmaker(engine)() as session:
+        statuses = Counter(
+            await session.scalars(
+                select(OutboxMessage.status).where(OutboxMessage.purpose == "crash-test")
+            )
+        )
+    await engine.dispose()
+    assert statuses == {"sent": 60}
