@@ -6,12 +6,15 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import aiohttp
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
@@ -39,21 +42,22 @@ STAFF_CHAT = -1009000
 class Worker:
     """`python -m bot run` as a child process, killed at will."""
 
-    def __init__(self, env: dict[str, str], cwd: Path) -> None:
-        self.env, self.cwd = env, cwd
+    def __init__(self, env: dict[str, str], cwd: Path, log: Path | None = None) -> None:
+        self.env, self.cwd, self.log = env, cwd, log
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env=self.env,
-            cwd=self.cwd,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
+        with open(self.log or os.devnull, "ab") as log:  # noqa: ASYNC230 - opened once
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "run",
+                env=self.env,
+                cwd=self.cwd,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=log,
+            )
 
     async def kill(self) -> None:
         assert self.process is not None
@@ -210,3 +214,90 @@ async def test_a_worker_killed_mid_drain_sends_everything(
         )
     await engine.dispose()
     assert statuses == {"sent": 60}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    port = _free_port()
+    secret = "webhook-secret-for-the-test"
+    env |= {
+        "MODE": "webhook",
+        "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": secret,
+        "LOG_LEVEL": "INFO",
+    }
+    workers = [Worker(env, tmp_path, log=tmp_path / f"worker{n}.log") for n in (1, 2)]
+    for worker in workers:
+        await worker.start()
+    url = f"http://127.0.0.1:{port}/webhook/telegram"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+    try:
+        await _until_listening(port)
+        updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
+        duplicates = updates[:10]
+        connector = aiohttp.TCPConnector(force_close=True)
+        async with aiohttp.ClientSession(connector=connector) as client:
+
+            async def post(update: dict[str, Any]) -> int:
+                async with client.post(url, json=update, headers=headers) as response:
+                    return response.status
+
+            statuses = await asyncio.gather(*(post(u) for u in updates + duplicates))
+        assert set(statuses) == {200}
+        for user_id in range(7001, 7041):
+            await server.wait_for(
+                TG,
+                lambda m, p, u=user_id: m == "sendMessage" and int(p["chat_id"]) == u,
+                within=15,
+            )
+        await asyncio.sleep(1)  # time for a double handling to show, if there were one
+    finally:
+        for worker in workers:
+            await worker.stop()
+    welcomes = Counter(
+        int(p["chat_id"]) for m, p in server.bots[TG].sent if m == "sendMessage" and p["chat_id"]
+    )
+    assert {chat: n for chat, n in welcomes.items() if chat > 0} == {
+        user_id: 1 for user_id in range(7001, 7041)
+    }
+    digests = [p for m, p in server.bots[TG].sent if m == "sendMessage" and int(p["chat_id"]) < 0]
+    assert len(digests) <= 1  # both workers tried the daily digest; one sent it
+    handled = [(tmp_path / f"worker{n}.log").read_text().count("is handled") for n in (1, 2)]
+    assert all(count > 0 for count in handled), handled
+
+
+async def _until_listening(port: int) -> None:
+    for _ in range(100):
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        await asyncio.sleep(0.5)  # the second worker binds a moment later
+        return
+    raise TimeoutError("the workers did not start listening")
+
+
+def _start(update_id: int, user_id: int) -> dict[str, Any]:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_790_000_000,
+            "chat": {"id": user_id, "type": "private", "first_name": "Citizen"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Citizen"},
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
