@@ -65,9 +65,14 @@ class Worker:
         await self.process.wait()
 
     async def stop(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.terminate()
-            await asyncio.wait_for(self.process.wait(), timeout=20)
+        """Stop it gracefully, or kill it: a test never leaves a worker behind."""
+        if self.process is None or self.process.returncode is not None:
+            return
+        self.process.terminate()
+        try:
+            await asyncio.wait_for(self.process.wait(), timeout=15)
+        except TimeoutError:
+            await self.kill()
 
 
 @pytest.fixture
@@ -133,6 +138,7 @@ async def test_a_worker_killed_mid_form_loses_nothing(
     server: StandIn, env: dict[str, str], tmp_path: Path, postgres_url: str
 ) -> None:
     first = Worker(env, tmp_path)
+    second = Worker(env, tmp_path)
     await first.start()
     citizen = Citizen(server, TG, 5001, "Sara")
     try:
@@ -141,7 +147,6 @@ async def test_a_worker_killed_mid_form_loses_nothing(
         licence = await citizen.say("shop-nemooneh.ir")
         await first.kill()
 
-        second = Worker(env, tmp_path)
         await second.start()
         subject = await citizen.press(licence, "رد شدن")  # the button from before the kill
         assert "مرحله ۴" in subject["text"]
@@ -155,9 +160,9 @@ async def test_a_worker_killed_mid_form_loses_nothing(
         await server.wait_for(
             TG, lambda m, p: m == "sendMessage" and "رسید" in p.get("text", ""), within=10
         )
-        await second.stop()
     finally:
         await first.stop()
+        await second.stop()
     assert await count_cases(postgres_url) == 1
 
 
@@ -183,12 +188,12 @@ async def test_a_worker_killed_mid_drain_sends_everything(
         await repo.commit()
     server.delay = 0.05
     first = Worker(env, tmp_path)
-    await first.start()
-    await server.wait_for(TG, lambda m, p: len(server.bots[TG].sent) >= 20, within=20)
-    await first.kill()
     second = Worker(env, tmp_path)
-    await second.start()
+    await first.start()
     try:
+        await server.wait_for(TG, lambda m, p: len(server.bots[TG].sent) >= 20, within=20)
+        await first.kill()
+        await second.start()
         for index in range(60):
             await server.wait_for(
                 TG,
@@ -196,6 +201,7 @@ async def test_a_worker_killed_mid_drain_sends_everything(
                 within=20,
             )
     finally:
+        await first.stop()
         await second.stop()
     sent = Counter(
         p["text"]

@@ -83,7 +83,11 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
         )
     finally:
         process.terminate()
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        try:
+            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        except TimeoutError:
+            process.kill()  # never leave a worker behind
+            _, stderr = await process.communicate()
         await server.stop()
     log = stderr.decode()
     assert TG.split(":")[1] not in log and BALE.split(":")[1] not in log
