@@ -15,7 +15,8 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.platforms import DeskBot
@@ -56,21 +57,22 @@ class OnceMiddleware(BaseMiddleware):
     async def _claim(self, platform: str, update_id: int) -> bool:
         now = self.clock.now()
         async with self.sessionmaker() as session:
-            row = await session.get(ProcessedUpdate, (platform, update_id), with_for_update=True)
-            if row is None:
-                session.add(
-                    ProcessedUpdate(
-                        platform=platform, update_id=update_id, status="processing", at=now
-                    )
+            dialect = session.get_bind().dialect.name
+            insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+            # The usual case, a new update, costs one statement.
+            fresh = await session.execute(
+                insert(ProcessedUpdate)
+                .values(platform=platform, update_id=update_id, status="processing", at=now)
+                .on_conflict_do_nothing()
+            )
+            if getattr(fresh, "rowcount", 0) != 1:
+                row = await session.get(
+                    ProcessedUpdate, (platform, update_id), with_for_update=True
                 )
-            elif row.status == "done" or now - row.at < STALE_CLAIM:
-                return False
-            else:
-                row.at = now
-            try:
-                await session.commit()
-            except IntegrityError:
-                return False
+                if row is None or row.status == "done" or now - row.at < STALE_CLAIM:
+                    return False
+                row.at = now  # its worker died: take it over
+            await session.commit()
         return True
 
     async def _done(self, platform: str, update_id: int) -> None:
