@@ -30,6 +30,7 @@ from bench.common import (
     Result,
     machine,
     postgres_answers,
+    redis_answers,
     retrying,
     say,
 )
@@ -102,7 +103,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-async def backends_of(args: argparse.Namespace) -> list[Backend]:
+async def backends_of(args: argparse.Namespace, servers: dict[str, str]) -> list[Backend]:
     backends = []
     for name in (item.strip() for item in args.backends.split(",")):
         if name == "sqlite":
@@ -113,6 +114,7 @@ async def backends_of(args: argparse.Namespace) -> list[Backend]:
                 say(f"PostgreSQL does not answer at {args.postgres_admin_url}: skipped")
             else:
                 say(f"PostgreSQL {version} answers: its runs use a database of their own")
+                servers["postgresql"] = version
                 backends.append(Backend("postgresql", args.postgres_admin_url))
         elif name:
             raise SystemExit(f"unknown backend {name!r}: sqlite or postgresql")
@@ -124,7 +126,11 @@ async def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
-    backends = await backends_of(args)
+    servers: dict[str, str] = {}
+    backends = await backends_of(args, servers)
+    redis_version = await redis_answers(args.redis_url) if args.redis_url else None
+    if redis_version:
+        servers["redis"] = redis_version
     if not backends:
         print("no database backend to run on", file=sys.stderr)
         return 2
@@ -168,7 +174,7 @@ async def main(argv: list[str] | None = None) -> int:
             if key not in ("postgres_admin_url", "redis_url")
         },
     }
-    json_path, md_path = report.write(args.results, results, run, machine())
+    json_path, md_path = report.write(args.results, results, run, machine() | servers)
     print()
     print(report.text_table(results))
     for line in report.plan_lines(results):

@@ -124,16 +124,16 @@ async def postgres_answers(admin_url: str) -> str | None:
         await engine.dispose()
 
 
-async def redis_answers(url: str) -> bool:
-    try:
-        from redis.asyncio import Redis
-    except ImportError:  # pragma: no cover - redis is a dependency
-        return False
+async def redis_answers(url: str) -> str | None:
+    """The server's version when Redis answers at the URL, else None."""
+    from redis.asyncio import Redis
+
     client = Redis.from_url(url, socket_connect_timeout=2)
     try:
-        return bool(await client.ping())
+        info = await client.info("server")
+        return str(info.get("redis_version", "?"))
     except Exception:
-        return False
+        return None
     finally:
         await client.aclose()
 

@@ -63,8 +63,8 @@ def write(
     about = ", ".join(f"{key} {value}" for key, value in machine.items() if value)
     load = run.get("load_average")
     notes = [
-        f"Measured {run['finished']} with `python -m bench {' '.join(run['argv'])}`".rstrip()
-        + f" in {run['seconds']:.0f} s.",
+        f"Measured {run['finished']} with `{' '.join(['python -m bench', *run['argv']])}` "
+        f"in {run['seconds']:.0f} s.",
         f"Machine: {about}.",
     ]
     if load:

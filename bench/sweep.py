@@ -192,7 +192,7 @@ def plan_line(plan: list[str]) -> str:
     """The line of a plan that reads cases: the index scan, or the table scan."""
     for line in plan:
         if INDEX in line or "SCAN cases" in line or "Seq Scan" in line:
-            return re.sub(r"\s+\(cost=.*\)$", "", line)
+            return re.sub(r"\s+\(cost=.*\)$", "", line).removeprefix("->").strip()
     return plan[0] if plan else ""
 
 

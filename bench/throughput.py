@@ -287,6 +287,8 @@ def echo_dispatcher() -> Dispatcher:
 
 # --- where the time goes -----------------------------------------------------------------
 
+HANDLERS = "routers, filters and handlers"
+
 
 class _Timed(BaseMiddleware):
     """Times an outer middleware (and all it wraps) without changing what it does."""
@@ -316,9 +318,6 @@ class _TimedHandlers(BaseMiddleware):
             return await handler(event, data)
         finally:
             self.totals[HANDLERS] += time.perf_counter() - began
-
-
-HANDLERS = "routers, filters and handlers"
 
 
 def instrument(dp: Dispatcher) -> tuple[list[str], dict[str, float]]:
@@ -388,7 +387,7 @@ def make_plan(count: int, seeds: int) -> Plan:
     return Plan(Updates(), citizens(5_000_000, max(1, min(seeds, checks))), walkers)
 
 
-def bare_settings_overrides() -> dict[str, Any]:
+def desk_settings_overrides() -> dict[str, Any]:
     """Per-person flood control would (rightly) drop a script that types this fast."""
     return {"flood_rate": 1_000_000_000}
 
@@ -423,7 +422,7 @@ async def measure_backend(
     async with fresh_database(backend) as url:
         engine = make_engine(url)
         sessionmaker = make_sessionmaker(engine)
-        settings = bench_settings(url, **bare_settings_overrides())
+        settings = bench_settings(url, **desk_settings_overrides())
         clock = ManualClock(START)
         storage: BaseStorage = MemoryStorage()
         storage_name = "memory"

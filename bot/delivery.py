@@ -81,8 +81,13 @@ class Limits:
         return self.per_chat[key]
 
     async def acquire(self, platform: Platform, chat_id: int) -> None:
-        await self._chat(platform, chat_id).acquire()
+        """Wait for the chat's room first without taking it, then the bot's, then the chat's:
+        a slot taken early would let the send leave too soon after the chat's last one."""
+        chat = self._chat(platform, chat_id)
+        while not chat.has_capacity():  # noqa: ASYNC110 - the limiter offers no event to await
+            await asyncio.sleep(chat.time_period / chat.max_rate / 4)
         await self._bot(platform).acquire()
+        await chat.acquire()
 
 
 class OutboxSender:
