@@ -12,7 +12,7 @@ from bot.keyboards import inline
 from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
-from models.tables import User
+from models.tables import Case, User
 from services import casework
 from services.cases import owned_case
 from services.clock import Clock
@@ -79,10 +79,27 @@ async def confirmed(
     if callback_data.action == "keep":
         await reply(query.message, t, profile, "citizen-action-kept")
         return
+    await citizen_move(
+        query.message, repo, case, Action(callback_data.action), user, t, profile, settings, clock
+    )
+
+
+async def citizen_move(
+    message: Message,
+    repo: Repo,
+    case: Case,
+    action: Action,
+    user: User,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> bool:
+    """A citizen's own move on their case, made if the rules allow it, and said either way."""
     result = await casework.apply(
         repo,
         case,
-        action=Action(callback_data.action),
+        action=action,
         actor=user,
         role=Role.CITIZEN,
         now=clock.now(),
@@ -90,16 +107,17 @@ async def confirmed(
     )
     if isinstance(result, Refused):
         await repo.rollback()
-        await query.message.answer(refusal(t, profile, result))
-        return
+        await message.answer(refusal(t, profile, result))
+        return False
     await reply(
-        query.message,
+        message,
         t,
         profile,
         "citizen-action-done",
         code=format_code(case.code, t.locale),
         status=t.plain(f"status-{case.status}"),
     )
+    return True
 
 
 def make_router() -> Router:

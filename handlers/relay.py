@@ -15,19 +15,20 @@ from aiogram.types import CallbackQuery, Message
 from bot.keyboards import MENU_KEYS, inline
 from bot.platforms import DeskBot
 from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, refusal, reply
+from bot.ui import acknowledge, drop_buttons, reply
+from handlers.citizen_cases import citizen_move
 from handlers.complaints import MAX_FILE_BYTES, begin_with
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import Case, User
-from services import casework, relay
+from services import relay
 from services.clock import Clock
 from services.formatting import format_code
 from services.outbox import FileRef, Method
 from services.platforms import Platform, PlatformProfile
 from services.relay import Content, Offer
 from services.texts import LOCALES, Texts, texts
-from services.workflow import Action, Refused, Role
+from services.workflow import Action, Role
 
 # Where a citizen's messages wait, in the conversation's data, while they choose their case.
 PENDING = "relay_pending"
@@ -334,28 +335,11 @@ async def offer_chosen(
         }
         await begin_with(query.message, data, relay.new_complaint_answers(case))
         return
-    result = await casework.apply(
-        repo,
-        case,
-        action=Action(offer.value),
-        actor=user,
-        role=Role.CITIZEN,
-        now=clock.now(),
-        config=settings.config,
-    )
-    if isinstance(result, Refused):
-        await repo.rollback()
-        await query.message.answer(refusal(t, profile, result))
+    if not await citizen_move(
+        query.message, repo, case, Action(offer.value), user, t, profile, settings, clock
+    ):
         return
     code = format_code(case.code, t.locale)
-    await reply(
-        query.message,
-        t,
-        profile,
-        "citizen-action-done",
-        code=code,
-        status=t.plain(f"status-{case.status}"),
-    )
     pending = await _take(state)
     for content in pending:
         await relay.from_citizen(repo, case, user, content, clock.now(), settings.config)
