@@ -479,11 +479,21 @@ async def staff_help(message: Message, role: Role, t: Texts, profile: PlatformPr
         await reply(message, t, profile, "help-admin")
 
 
+async def staff_cancel(
+    message: Message, state: FSMContext, t: Texts, profile: PlatformProfile
+) -> None:
+    """`/cancel` in a staff chat: drop the reason, question or note being asked for."""
+    asked = await state.get_state() is not None
+    await state.clear()
+    await reply(message, t, profile, "staff-prompt-cancelled" if asked else "nothing-to-cancel")
+
+
 def make_router() -> Router:
     """Staff-only handlers: every one needs the clerk or admin role."""
     router = Router(name=__name__)
     staff = StaffOnly()
     router.message.register(staff_help, Command("help"), F.chat.type != "private", staff)
+    router.message.register(staff_cancel, Command("cancel"), F.chat.type != "private", staff)
     router.message.register(show_case, Command("case"), staff)
     router.message.register(change_status, Command("status"), staff)
     router.message.register(record_opinion, Command("opinion"), staff)

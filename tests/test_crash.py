@@ -247,7 +247,7 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     url = f"http://127.0.0.1:{port}/webhook/telegram"
     headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
     try:
-        await _until_listening(port)
+        await _until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
         updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
         duplicates = updates[:10]
         connector = aiohttp.TCPConnector(force_close=True)
@@ -281,17 +281,20 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     assert all(count > 0 for count in handled), handled
 
 
-async def _until_listening(port: int) -> None:
-    for _ in range(100):
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        await asyncio.sleep(0.5)  # the second worker binds a moment later
-        return
+async def _until_listening(port: int, logs: list[Path]) -> None:
+    """Both workers have bound the port (each says so in its log) and it answers."""
+    for _ in range(300):
+        bound = all(log.exists() and "webhooks listening" in log.read_text() for log in logs)
+        if bound:
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                pass
+            else:
+                writer.close()
+                await writer.wait_closed()
+                return
+        await asyncio.sleep(0.1)
     raise TimeoutError("the workers did not start listening")
 
 

@@ -160,6 +160,21 @@ async def test_the_commissions_opinion_by_its_buttons_starts_the_decision_step(
     assert "مختومه کردن" in button_labels(group_messages(desk)[-1])
 
 
+async def test_a_clerk_can_cancel_a_prompt_with_cancel(desk: Desk, sara: Person) -> None:
+    ali = clerk()
+    await filed(desk, sara)
+    await press_on_group(desk, ali, "ابطال")
+    assert "دلیل «ابطال»" in group_messages(desk)[-1].text
+
+    await say_in_group(desk, ali, "/cancel")
+    await say_in_group(desk, ali, "این متن دلیل ابطال نیست.")
+
+    assert "لغو شد" in "\n".join(group_texts(desk))
+    case = await the_case(desk)
+    assert case.status == "awaiting_review"
+    assert [e.action for e in await events(desk)] == ["filed"]
+
+
 async def test_closing_asks_for_the_reason_and_tells_the_citizen(desk: Desk, sara: Person) -> None:
     ali = clerk()
     await filed(desk, sara)

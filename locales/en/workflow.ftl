@@ -223,3 +223,4 @@ dead-letter =
     ⚠️ <b>A message could not be delivered</b>
     Kind: { $purpose } — to: { $target } — attempts: { $attempts }
     Error: { $error }
+staff-prompt-cancelled = Cancelled; nothing was recorded.

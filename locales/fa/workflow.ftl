@@ -223,3 +223,4 @@ dead-letter =
     ⚠️ <b>پیامی فرستاده نشد</b>
     نوع: { $purpose } — مقصد: { $target } — تلاش‌ها: { $attempts }
     خطا: { $error }
+staff-prompt-cancelled = لغو شد؛ چیزی ثبت نشد.
