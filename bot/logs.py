@@ -31,6 +31,16 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+NOISY = (
+    "aiosqlite",
+    "asyncpg",
+    "sqlalchemy.engine",
+    "alembic.runtime.plugins",
+    "matplotlib",
+    "PIL",
+)
+
+
 def setup_logging(level: str) -> None:
     """Plain lines on standard error, redacted."""
     handler = logging.StreamHandler()
@@ -44,5 +54,5 @@ def setup_logging(level: str) -> None:
 
 def quiet_libraries() -> None:
     """Libraries whose debug lines carry SQL parameters or file paths speak only of trouble."""
-    for noisy in ("aiosqlite", "asyncpg", "sqlalchemy.engine", "matplotlib", "PIL"):
+    for noisy in NOISY:
         logging.getLogger(noisy).setLevel(logging.WARNING)
