@@ -239,14 +239,6 @@ class Settings(BaseSettings):
             documents_notice=timedelta(hours=self.documents_notice_hours),
         )
 
-    def sqlite_path(self) -> Path | None:
-        """The file of an SQLite database, so its folder can be created."""
-        prefix = "sqlite+aiosqlite:///"
-        if self.database_url.startswith(prefix):
-            rest = self.database_url[len(prefix) :].split("?", 1)[0]
-            return None if rest in ("", ":memory:") else Path(rest)
-        return None
-
 
 def configure_keys(settings: Settings) -> None:
     """Personal identifiers are encrypted with DATA_KEYS (the first encrypts), or with a key

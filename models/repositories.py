@@ -270,21 +270,6 @@ class WorkflowRepo:
         )
         return list(rows)
 
-    async def question_by_sent_message(
-        self, platform: str, chat_id: int, message_id: int
-    ) -> CaseMessage | None:
-        """The question whose delivered message a citizen is replying to."""
-        return await self.session.scalar(
-            select(CaseMessage)
-            .join(OutboxMessage, OutboxMessage.id == CaseMessage.outbox_id)
-            .where(
-                CaseMessage.kind == "question",
-                OutboxMessage.platform == platform,
-                OutboxMessage.chat_id == chat_id,
-                OutboxMessage.sent_message_id == message_id,
-            )
-        )
-
 
 class CertificateRepo:
     """Software certificate requests and their history."""
@@ -393,6 +378,14 @@ class DraftRepo:
         await self.session.flush()
         return draft
 
+    async def claim(self, user_id: int, form: str) -> bool:
+        """Take a draft away for submitting it: of two submissions of one form, only one
+        finds it (the second waits on the row and then deletes nothing)."""
+        result = await self.session.execute(
+            delete(Draft).where(Draft.user_id == user_id, Draft.form == form)
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)
+
     async def delete(self, user_id: int, form: str | None = None) -> None:
         query = delete(Draft).where(Draft.user_id == user_id)
         if form is not None:
@@ -442,12 +435,6 @@ class OutboxRepo:
             select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)
         )
         return found is not None
-
-    async def pending_count(self) -> int:
-        total = await self.session.scalar(
-            select(func.count(OutboxMessage.id)).where(OutboxMessage.status != "sent")
-        )
-        return int(total or 0)
 
 
 class CaseExportRow(NamedTuple):

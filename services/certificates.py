@@ -310,29 +310,6 @@ def staff_card(request: CertificateRequest, t: Texts, profile: PlatformProfile) 
     )
 
 
-async def post_to_staff(
-    repo: Repo, request: CertificateRequest, key: str, now: datetime, config: DeskConfig
-) -> None:
-    """A line to the certificates staff chat about a request."""
-    chat = config.staff_chat(Queue.CERTIFICATES)
-    if chat is None:
-        return
-    t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
-    enqueue(
-        repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(profile, key, details=describe(request, t, profile)),
-            parse_mode=profile.parse_mode,
-            buttons=staff_buttons(request, t),
-        ),
-        now=now,
-        purpose=key,
-    )
-
-
 SWEEP_BATCH = 500
 
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, cast
-
-from sqlalchemy import CursorResult, delete
+from typing import Any
 
 from models.repositories import Repo
-from models.tables import Attachment, Case, CaseEvent, Draft, User
+from models.tables import Attachment, Case, CaseEvent, User
 from services import casework, normalize, relay
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -136,20 +134,6 @@ class ComplaintData:
             certificate_id=data.get("certificate_id"),
         )
 
-    @classmethod
-    def from_case(cls, case: Case, attachments: int = 0) -> ComplaintData:
-        return cls(
-            business_name=case.business_name,
-            website=case.business_url,
-            licence_number=case.licence_number,
-            subject=Subject(case.subject),
-            description=case.description,
-            order_number=case.order_number,
-            order_date=case.order_date,
-            order_amount=case.order_amount,
-            attachments=[{}] * attachments,
-        )
-
 
 def describe(data: ComplaintData, t: Texts, profile: PlatformProfile) -> str:
     """The lines that show a complaint's answers, for the citizen's summary and the staff card."""
@@ -180,14 +164,6 @@ async def _unique_code(repo: Repo) -> TrackingCode:
             return code
 
 
-async def _claim_draft(repo: Repo, citizen: User) -> bool:
-    """Take the draft away first: of two submissions of one form, only one finds it."""
-    result = await repo.session.execute(
-        delete(Draft).where(Draft.user_id == citizen.id, Draft.form == FORM)
-    )
-    return cast("CursorResult[Any]", result).rowcount == 1
-
-
 async def file_complaint(
     repo: Repo, citizen: User, data: ComplaintData, config: DeskConfig, now: datetime
 ) -> Case | None:
@@ -196,7 +172,7 @@ async def file_complaint(
     chat's card with the attachments are written. Outside office hours the clock starts at the
     next opening. None when the draft was filed already (a second tap of confirm).
     """
-    if not await _claim_draft(repo, citizen):
+    if not await repo.drafts.claim(citizen.id, FORM):
         await repo.rollback()
         return None
     calendar = await casework.calendar_for(repo, config)
