@@ -38,6 +38,7 @@ from models.tables import (
     Draft,
     JobRun,
     OutboxMessage,
+    ProcessedUpdate,
     QueuePolicy,
     Rating,
     StaffMember,
@@ -346,6 +347,86 @@ class PeopleRepo:
 
     def add_audit(self, entry: AuditEntry) -> None:
         self.session.add(entry)
+
+
+class PrivacyRepo:
+    """Everything held about a person, and its erasure and retention."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def accounts(self, ids: Sequence[int]) -> list[User]:
+        return list(await self.session.scalars(select(User).where(User.id.in_(ids))))
+
+    async def cases(self, citizen_ids: Sequence[int]) -> list[Case]:
+        return list(
+            await self.session.scalars(select(Case).where(Case.citizen_id.in_(citizen_ids)))
+        )
+
+    async def audit_of(self, ids: Sequence[int]) -> list[AuditEntry]:
+        rows = await self.session.scalars(
+            select(AuditEntry).where(AuditEntry.user_id.in_(ids)).order_by(AuditEntry.at)
+        )
+        return list(rows)
+
+    async def events(self, case_id: int) -> list[CaseEvent]:
+        rows = await self.session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
+        )
+        return list(rows)
+
+    async def messages_to_and_from_citizen(self, case_id: int) -> list[CaseMessage]:
+        """A case's messages, without the staff's internal notes."""
+        rows = await self.session.scalars(
+            select(CaseMessage)
+            .where(CaseMessage.case_id == case_id, CaseMessage.kind != "note")
+            .order_by(CaseMessage.id)
+        )
+        return list(rows)
+
+    async def attachments(self, case_id: int) -> list[Attachment]:
+        return list(
+            await self.session.scalars(select(Attachment).where(Attachment.case_id == case_id))
+        )
+
+    async def rating(self, case_id: int) -> Rating | None:
+        return await self.session.scalar(select(Rating).where(Rating.case_id == case_id))
+
+    async def certificate_requests(self, phones: Sequence[str]) -> list[CertificateRequest]:
+        rows = await self.session.scalars(
+            select(CertificateRequest).where(CertificateRequest.applicant_phone.in_(phones))
+        )
+        return list(rows)
+
+    async def count_cases(self, citizen_ids: Sequence[int], statuses: Sequence[str]) -> int:
+        total = await self.session.scalar(
+            select(func.count(Case.id)).where(
+                Case.citizen_id.in_(citizen_ids), Case.status.in_(statuses)
+            )
+        )
+        return int(total or 0)
+
+    async def erase(self, user_id: int) -> None:
+        """Forms in progress, rating comments, and the contact details kept on cases."""
+        await self.session.execute(delete(Draft).where(Draft.user_id == user_id))
+        await self.session.execute(
+            update(Rating).where(Rating.user_id == user_id).values(comment=None)
+        )
+        await self.session.execute(
+            update(Case)
+            .where(Case.citizen_id == user_id)
+            .values(contact_name="—", contact_phone=None)
+        )
+
+    async def purge(self, access_before: datetime, claims_before: datetime) -> tuple[int, int]:
+        """Access records and update claims older than the given instants."""
+        access = await self.session.execute(
+            delete(AuditEntry).where(AuditEntry.action == "access", AuditEntry.at < access_before)
+        )
+        claims = await self.session.execute(
+            delete(ProcessedUpdate).where(ProcessedUpdate.at < claims_before)
+        )
+        return int(getattr(access, "rowcount", 0)), int(getattr(claims, "rowcount", 0))
 
 
 class DraftRepo:
@@ -799,6 +880,7 @@ class Repo:
         self.licences = LicenceRepo(session)
         self.renewals = RenewalRepo(session)
         self.people = PeopleRepo(session)
+        self.privacy = PrivacyRepo(session)
         self.threads = ThreadRepo(session)
         self.reports = ReportRepo(session)
 
