@@ -17,6 +17,7 @@ from services import casework
 from services.cases import owned_case
 from services.clock import Clock
 from services.formatting import format_code
+from services.ownership import own_case
 from services.platforms import PlatformProfile
 from services.texts import Texts
 from services.workflow import Action, Refused, Role
@@ -68,9 +69,8 @@ async def confirmed(
     """The citizen confirmed: the move is made if the rules allow it, once."""
     if not isinstance(query.message, Message):
         return
-    case = await repo.cases.by_id(callback_data.case_id, for_update=True)
-    owned = case is not None and case.citizen_id in await repo.users.linked_ids(user)
-    if case is None or not owned or case.status != callback_data.seen:
+    case = await own_case(repo, user, callback_data.case_id, for_update=True)
+    if case is None or case.status != callback_data.seen:
         await acknowledge(query, t, profile, "form-stale-button")
         await drop_buttons(query)
         return

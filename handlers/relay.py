@@ -25,6 +25,7 @@ from services import relay
 from services.clock import Clock
 from services.formatting import format_code
 from services.outbox import FileRef, Method
+from services.ownership import own_case
 from services.platforms import Platform, PlatformProfile
 from services.relay import Content, Offer
 from services.texts import LOCALES, Texts, texts
@@ -257,13 +258,6 @@ async def _take(state: FSMContext) -> list[Content]:
     return [Content.from_data(item) for item in pending]
 
 
-async def _own(repo: Repo, user: User, case_id: int, *, for_update: bool = False) -> Case | None:
-    case = await repo.cases.by_id(case_id, for_update=for_update)
-    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
-        return None
-    return case
-
-
 async def case_chosen(
     query: CallbackQuery,
     callback_data: RelayChoice,
@@ -278,7 +272,7 @@ async def case_chosen(
     """The case the kept messages are about: they go to its thread."""
     if not isinstance(query.message, Message):
         return
-    case = await _own(repo, user, callback_data.case_id)
+    case = await own_case(repo, user, callback_data.case_id)
     pending = await _take(state) if case is not None else []
     if case is None or not pending:
         await acknowledge(query, t, profile, "form-stale-button")
@@ -314,7 +308,7 @@ async def offer_chosen(
     same business; a button drawn for an earlier status changes nothing."""
     if not isinstance(query.message, Message):
         return
-    case = await _own(repo, user, callback_data.case_id, for_update=True)
+    case = await own_case(repo, user, callback_data.case_id, for_update=True)
     if case is None or case.status != callback_data.seen:
         await acknowledge(query, t, profile, "form-stale-button")
         await drop_buttons(query)

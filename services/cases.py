@@ -6,6 +6,7 @@ from models.repositories import Repo
 from models.tables import Case, User
 from services import certificates
 from services.formatting import format_code, format_date, format_datetime, format_number
+from services.ownership import owns
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
 from services.tracking import CodeKind, parse_code
@@ -22,9 +23,7 @@ async def owned_case(repo: Repo, user: User, text: str) -> Case | None:
     if code is None:
         return None
     case = await repo.cases.by_code(code.digits, with_history=True)
-    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
-        return None
-    return case
+    return case if case is not None and await owns(repo, user, case) else None
 
 
 async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile) -> str:

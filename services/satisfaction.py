@@ -18,6 +18,7 @@ from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import normalize_text
 from services.outbox import Button, Outgoing, enqueue
+from services.ownership import own_case
 from services.platforms import profile_of
 from services.texts import texts
 from services.workflow import CaseStatus, Role
@@ -93,8 +94,8 @@ async def record_rating(
 ) -> RatingResult:
     """Store the owner's rating of a closed case, and commit; a second rating of the same
     case (a double tap, or two taps at once) changes nothing."""
-    case = await repo.cases.by_id(case_id)
-    if case is None or case.citizen_id not in await repo.users.linked_ids(user):
+    case = await own_case(repo, user, case_id)
+    if case is None:
         return RatingResult(RatingOutcome.NOT_YOURS)
     if score not in SCORES or not is_ratable(case):
         return RatingResult(RatingOutcome.NOT_RATABLE)
