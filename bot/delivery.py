@@ -35,7 +35,15 @@ from models.tables import Case, OutboxMessage, ThreadMessage
 from services import relay
 from services.clock import Clock
 from services.desk import ChatRef
-from services.outbox import Button, Method, OutboxStatus, dead_letter, retry_delay
+from services.outbox import (
+    Button,
+    Method,
+    OutboxStatus,
+    Unreachable,
+    cannot_reach,
+    dead_letter,
+    retry_delay,
+)
 from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
@@ -169,19 +177,11 @@ class OutboxSender:
                 logger.warning("outbox message %s not sent, will retry: %s", row.id, error)
                 await self._fail(repo, row, type(error).__name__, final=False)
                 return 0
-            except (TelegramForbiddenError, TelegramBadRequest) as error:
-                if case is not None and _topic_gone(case, thread or None, error):
-                    await self._leave_topic(repo, row, case, error.message)
-                    return 0
-                await self._fail(repo, row, f"{type(error).__name__}: {error.message}", final=True)
-                return 0
             except Undeliverable as error:
                 await self._fail(repo, row, str(error), final=True)
                 return 0
             except TelegramAPIError as error:
-                # A topic is a convenience: its failure never holds the case's card back long.
-                final = Method(row.method) in _TOPIC_METHODS
-                await self._fail(repo, row, type(error).__name__, final=final)
+                await self._refused(repo, row, case, thread or None, error)
                 return 0
             row.status = OutboxStatus.SENT
             row.sent_at = self.clock.now()
@@ -200,6 +200,32 @@ class OutboxSender:
                 self._join_thread(repo, row, sent.message_id)
             await repo.commit()
             return 1
+
+    async def _refused(
+        self,
+        repo: Repo,
+        row: OutboxMessage,
+        case: Case | None,
+        thread: int | None,
+        error: TelegramAPIError,
+    ) -> None:
+        """The platform refused the message. A person who blocked the bot or whose account is
+        gone is given up at once (a retry changes nothing); a deleted topic sends the message
+        under the card; any other refusal of the request itself is final; anything else is
+        tried again."""
+        reason = cannot_reach(Platform(row.platform), row.chat_id, error.message)
+        described = f"{type(error).__name__}: {error.message}"
+        if reason is not None:
+            await self._fail(repo, row, described, final=True, unreachable=reason)
+        elif isinstance(error, TelegramForbiddenError | TelegramBadRequest):
+            if case is not None and _topic_gone(case, thread, error):
+                await self._leave_topic(repo, row, case, error.message)
+                return
+            await self._fail(repo, row, described, final=True)
+        else:
+            # A topic is a convenience: its failure never holds the case's card back long.
+            final = Method(row.method) in _TOPIC_METHODS
+            await self._fail(repo, row, type(error).__name__, final=final)
 
     def _is_staff_chat(self, row: OutboxMessage) -> bool:
         chat = ChatRef(Platform(row.platform), row.chat_id)
@@ -264,7 +290,15 @@ class OutboxSender:
             return False
         return earlier.sent_message_id
 
-    async def _fail(self, repo: Repo, row: OutboxMessage, error: str, *, final: bool) -> None:
+    async def _fail(
+        self,
+        repo: Repo,
+        row: OutboxMessage,
+        error: str,
+        *,
+        final: bool,
+        unreachable: Unreachable | None = None,
+    ) -> None:
         row.attempts += 1
         row.last_error = error[:500]
         if final or row.attempts >= self.settings.outbox_max_attempts:
@@ -272,7 +306,10 @@ class OutboxSender:
             logger.warning(
                 "outbox message %s dead after %s attempts: %s", row.id, row.attempts, error
             )
-            await dead_letter(repo, row, self.settings.config, self.clock.now())
+            config, now = self.settings.config, self.clock.now()
+            await dead_letter(repo, row, config, now, unreachable=unreachable)
+            if unreachable is not None:
+                await relay.undelivered(repo, row, unreachable, config, now)
         else:
             row.status = OutboxStatus.PENDING
             row.available_at = self.clock.now() + retry_delay(row.attempts)

@@ -191,7 +191,9 @@ async def citizen_message(
     clock: Clock,
 ) -> None:
     """A citizen's message about a case: to its thread, as an answer where a question waits;
-    with several cases, asked which; about an ended case, offered what may still be done."""
+    with several cases, asked which; about an ended case, offered what may still be done; a
+    reply to a clerk about an ended case goes to the thread too, and the offer comes with the
+    word that it went."""
     if _too_large(message):
         await reply(message, t, profile, "relay-file-too-large")
         return
@@ -208,6 +210,11 @@ async def citizen_message(
         await relay.from_citizen(repo, route.case, user, content, now, settings.config)
         code = format_code(route.case.code, t.locale)
         await reply(message, t, profile, "relay-sent-to-desk", code=code)
+    elif isinstance(route, relay.ReplyAfterEnd):
+        await relay.from_citizen(
+            repo, route.case, user, content, now, settings.config, question=route.question
+        )
+        await _offer(message, route.case, route.offers, t, profile, "relay-sent-after-end")
     elif isinstance(route, relay.ChooseCase):
         await _keep(state, [content])
         rows = [
@@ -221,8 +228,14 @@ async def citizen_message(
 
 
 async def _offer(
-    message: Message, case: Case, offers: list[Offer], t: Texts, profile: PlatformProfile
+    message: Message,
+    case: Case,
+    offers: list[Offer],
+    t: Texts,
+    profile: PlatformProfile,
+    key: str = "relay-ended-offer",
 ) -> None:
+    """What may still be done with an ended case, as buttons under the text `key`."""
     rows = [
         [
             (
@@ -236,7 +249,7 @@ async def _offer(
         message,
         t,
         profile,
-        "relay-ended-offer",
+        key,
         inline(rows),
         code=format_code(case.code, t.locale),
         status=t.plain(f"status-{case.status}"),

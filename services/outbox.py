@@ -54,6 +54,16 @@ class FileRef:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The staff-chat message whose words an outgoing message carries: a failure to deliver
+    them is told under it, where its author wrote."""
+
+    platform: str
+    chat_id: int
+    message_id: int
+
+
+@dataclass(frozen=True)
 class Outgoing:
     """One message to send."""
 
@@ -67,6 +77,7 @@ class Outgoing:
     reply_to_outbox_id: int | None = None
     reply_to_message_id: int | None = None
     thread_id: int | None = None
+    origin: Origin | None = None
 
 
 def enqueue(
@@ -88,6 +99,7 @@ def enqueue(
         "reply_to_outbox_id": message.reply_to_outbox_id,
         "reply_to_message_id": message.reply_to_message_id,
         "thread_id": message.thread_id,
+        "origin": asdict(message.origin) if message.origin else None,
     }
     row = OutboxMessage(
         platform=str(message.platform),
@@ -106,14 +118,54 @@ def enqueue(
     return row
 
 
+class Unreachable(StrEnum):
+    """Why a person can never be reached in their private chat: no retry changes it."""
+
+    BLOCKED = "blocked"  # they blocked the bot
+    GONE = "gone"  # their account is deactivated or no longer known
+
+
+# What each platform answers when a person cannot be reached, matched in the error's
+# description whatever its status code: Telegram answers 403; Bale answers in its own words,
+# 403 for a refusal and 400 or 404 for an account it does not know.
+_UNREACHABLE: dict[Platform, tuple[tuple[str, Unreachable], ...]] = {
+    Platform.TELEGRAM: (
+        ("bot was blocked by the user", Unreachable.BLOCKED),
+        ("user is deactivated", Unreachable.GONE),
+    ),
+    Platform.BALE: (
+        ("permission_denied", Unreachable.BLOCKED),
+        ("no such group or user", Unreachable.GONE),
+    ),
+}
+
+
+def cannot_reach(platform: Platform, chat_id: int, description: str) -> Unreachable | None:
+    """Whether a refusal says that the person in a private chat cannot be reached. Only a
+    private chat (a positive id): a group that refuses the bot is the desk's own to fix."""
+    if chat_id <= 0:
+        return None
+    lowered = description.lower()
+    return next((why for words, why in _UNREACHABLE[platform] if words in lowered), None)
+
+
 def retry_delay(attempts: int, *, base: float = 2.0, cap: float = 600.0) -> timedelta:
     """Exponential backoff between failed attempts, capped."""
     return timedelta(seconds=min(cap, base ** max(1, attempts)))
 
 
-async def dead_letter(repo: Repo, row: OutboxMessage, config: DeskConfig, now: datetime) -> None:
+async def dead_letter(
+    repo: Repo,
+    row: OutboxMessage,
+    config: DeskConfig,
+    now: datetime,
+    *,
+    unreachable: Unreachable | None = None,
+) -> None:
     """A message given up: a clerk's private notice goes to the case's staff chat instead
-    (the clerk may never have opened a chat with the bot), and the admins are told."""
+    (the clerk may never have opened a chat with the bot), and the admins are told, unless the
+    person simply cannot be reached: a block or a deleted account is no fault of the desk, and
+    a notice per blocked citizen would bury the faults that need an admin."""
     if row.purpose == "dead-letter":
         return
     if row.purpose and row.purpose.startswith("alert:notice") and row.case_id is not None:
@@ -132,6 +184,8 @@ async def dead_letter(repo: Repo, row: OutboxMessage, config: DeskConfig, now: d
                 purpose="alert:notice-fallback",
                 case_id=row.case_id,
             )
+    if unreachable is not None:
+        return
     t = texts(config.staff_locale)
     for admin in config.admins:
         profile = profile_of(admin.platform)

@@ -7,7 +7,12 @@ subject and status; otherwise it is the case's card and the replies under it. Fi
 platforms in the sender, by download and upload: a file id is good only where it was issued.
 
 A citizen who writes about a case that has ended is offered what the rules still allow: to
-object, to reopen their own withdrawal, or to file a new complaint (issue 5 §4).
+object, to reopen their own withdrawal, or to file a new complaint (issue 5 §4). A citizen who
+replies to a clerk's own message about such a case is answering that clerk: the reply reaches
+the thread, marked as about an ended case, and the same offer comes with the word that it went.
+
+A clerk's words that can never reach the citizen (they blocked the bot, or their account is
+gone) are told to the clerk in the thread where they wrote.
 """
 
 from __future__ import annotations
@@ -22,9 +27,9 @@ from models.repositories import Repo
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
 from services import casework
 from services.desk import ChatRef, DeskConfig
-from services.formatting import format_code
-from services.outbox import FileRef, Method, Outgoing, enqueue
-from services.platforms import Platform, profile_of
+from services.formatting import format_code, format_date
+from services.outbox import FileRef, Method, Origin, Outgoing, Unreachable, enqueue
+from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.workflow import OPEN_STATUSES, Action, CaseStatus, Role
 
@@ -32,6 +37,9 @@ from services.workflow import OPEN_STATUSES, Action, CaseStatus, Role
 FOLLOWED: frozenset[CaseStatus] = OPEN_STATUSES | {CaseStatus.REFERRED_JUDICIAL}
 # A case that ended: a message about it is answered with what may still be done.
 ENDED: frozenset[CaseStatus] = frozenset({CaseStatus.CLOSED, CaseStatus.VOIDED})
+# The desk's messages that carry a clerk's own words to the citizen: a reply in the thread, a
+# question. A citizen's reply to one of them is meant for that clerk.
+CLERK_WORDS: frozenset[str] = frozenset({"relay:reply", "question"})
 
 # The platforms' limits on a forum topic's name, a caption and a message.
 TOPIC_TITLE_MAX = 128
@@ -181,6 +189,7 @@ async def from_clerk(
         now=now,
         purpose="relay:reply",
         case=case,
+        origin=Origin(*staff_message) if staff_message is not None else None,
     )
     await repo.session.flush()
     repo.workflow.add_message(
@@ -222,7 +231,9 @@ async def from_citizen(
 ) -> None:
     """A citizen's message about their case goes to its thread (under the card, in its topic)
     with a header naming the case, never their phone; an answer to a clerk's open question is
-    recorded as the answer. Kept with the case and audited."""
+    recorded as the answer; a message about a case that has ended says so first, with its
+    status and since when, so that no clerk takes it for an open case. Kept with the case and
+    audited."""
     if question is not None:
         question.answered_at = now
     chat = config.staff_chat(case.queue)
@@ -232,17 +243,21 @@ async def from_citizen(
         profile = profile_of(chat.platform)
         code = format_code(case.code, t.locale)
         asked = question.text if question is not None else ""
+        ended = "" if is_followed(case) else ended_mark(case, t, profile) + "\n"
 
         def render(body: str) -> str:
             if question is None:
-                return t.render(profile, "relay-to-staff", code=code, body=body).strip()
-            return t.render(
-                profile,
-                "staff-citizen-answered",
-                code=code,
-                question=asked,
-                answer=body or t.plain("relay-file-only"),
-            ).strip()
+                return ended + t.render(profile, "relay-to-staff", code=code, body=body).strip()
+            return (
+                ended
+                + t.render(
+                    profile,
+                    "staff-citizen-answered",
+                    code=code,
+                    question=asked,
+                    answer=body or t.plain("relay-file-only"),
+                ).strip()
+            )
 
         reply_to_message_id, reply_to_outbox_id = await _under_card(repo, case, chat)
         rows = _enqueue_pieces(
@@ -275,6 +290,15 @@ async def from_citizen(
     await repo.commit()
 
 
+def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
+    """The line that tells a clerk a case has ended: its status, and since when."""
+    status = t.plain(f"status-{case.status}")
+    if case.decided_at is None:
+        return t.render(profile, "relay-staff-case-ended-undated", status=status)
+    since = format_date(case.decided_at, t.locale)
+    return t.render(profile, "relay-staff-case-ended", status=status, since=since)
+
+
 async def _under_card(repo: Repo, case: Case, chat: ChatRef) -> tuple[int | None, int | None]:
     """What a message in the thread answers: the card once delivered, its outbox row before."""
     on_card = case.staff_platform == chat.platform and case.staff_chat_id == chat.id
@@ -299,6 +323,7 @@ def _enqueue_pieces(
     case: Case,
     reply_to_message_id: int | None = None,
     reply_to_outbox_id: int | None = None,
+    origin: Origin | None = None,
 ) -> list[OutboxMessage]:
     """A message with its header, in as many pieces as the platform's limits need: a caption
     too long for the file follows it as text, and a long text is cut."""
@@ -315,6 +340,7 @@ def _enqueue_pieces(
                 file=file,
                 reply_to_message_id=reply_to_message_id,
                 reply_to_outbox_id=reply_to_outbox_id,
+                origin=origin,
             ),
             now=now,
             purpose=purpose,
@@ -410,7 +436,18 @@ class EndedCase:
     offers: list[Offer]
 
 
-Route = Answer | AnswerWhich | ToCase | ChooseCase | EndedCase
+@dataclass(frozen=True)
+class ReplyAfterEnd:
+    """The citizen replied to a clerk's own message about a case that has ended: the reply
+    still reaches the thread (as the answer, where it was a question), and what may still be
+    done is offered beside the word that it went."""
+
+    case: Case
+    offers: list[Offer]
+    question: CaseMessage | None = None
+
+
+Route = Answer | AnswerWhich | ToCase | ChooseCase | EndedCase | ReplyAfterEnd
 
 
 def offers_for(case: Case, now: datetime, config: DeskConfig) -> list[Offer]:
@@ -439,9 +476,11 @@ async def route_citizen_message(
 
     A reply to the desk's message about one of their cases (the receipt, a notice, a
     question, a relayed reply) names the case; a reply to a question answers it, even inside
-    a form. Otherwise, outside any form: the only open question is answered; the only followed
-    case is meant; several are chosen among; with none, the only case that ended within the
-    longer of the objection and reopen windows is offered what may still be done.
+    a form. A reply to a clerk's own words (a relayed reply, a question) about a case that has
+    ended still reaches that clerk; a reply to anything else about it is offered what may
+    still be done. Otherwise, outside any form: the only open question is answered; the only
+    followed case is meant; several are chosen among; with none, the only case that ended
+    within the longer of the objection and reopen windows is offered what may still be done.
     """
     own = await repo.users.linked_ids(citizen)
     if reply_to is not None:
@@ -455,6 +494,8 @@ async def route_citizen_message(
                 return None
             if is_followed(case):
                 return ToCase(case)
+            if row.purpose in CLERK_WORDS:
+                return ReplyAfterEnd(case, offers_for(case, now, config), question)
             return EndedCase(case, offers_for(case, now, config))
     if in_form:
         return None
@@ -476,6 +517,68 @@ async def route_citizen_message(
     if len(ended) == 1:
         return EndedCase(ended[0], offers_for(ended[0], now, config))
     return None
+
+
+# --- the citizen cannot be reached -----------------------------------------------------------
+
+
+async def undelivered(
+    repo: Repo, row: OutboxMessage, reason: Unreachable, config: DeskConfig, now: datetime
+) -> None:
+    """A clerk's words given up because the citizen cannot be reached (they blocked the bot,
+    or their account is gone): the clerk is told in the case's thread, under the message they
+    wrote where it is known (else under the card), once for that message however many pieces
+    it went in; the case's trail keeps it. Nothing else is told: the rest of the desk's
+    messages to a citizen who left are no one's to act on."""
+    if row.purpose not in CLERK_WORDS or row.case_id is None:
+        return
+    case = await repo.cases.by_id(row.case_id)
+    chat = config.staff_chat(case.queue) if case is not None else None
+    if case is None or chat is None:
+        return
+    origin = row.payload.get("origin")
+    written = origin["message_id"] if origin else None
+    key = f"relay:undelivered:{case.id}:" + (f"m{written}" if written else f"o{row.id}")
+    if await repo.outbox.has_dedupe_key(key):
+        return
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    reply_to_message_id, reply_to_outbox_id = await _under_card(repo, case, chat)
+    if origin and (origin["platform"], origin["chat_id"]) == (chat.platform, chat.id):
+        reply_to_message_id, reply_to_outbox_id = int(origin["message_id"]), None
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text=t.render(
+                profile,
+                "relay-undelivered",
+                code=format_code(case.code, t.locale),
+                reason=t.plain(f"relay-unreachable-{reason}"),
+            ),
+            parse_mode=profile.parse_mode,
+            reply_to_message_id=reply_to_message_id,
+            reply_to_outbox_id=reply_to_outbox_id,
+        ),
+        now=now,
+        purpose="relay:undelivered",
+        case_id=case.id,
+        dedupe_key=key,
+    )
+    repo.cases.add_event(
+        CaseEvent(
+            case_id=case.id,
+            at=now,
+            actor_id=None,
+            actor_role=Role.SYSTEM.value,
+            platform=row.platform,
+            action=f"unreachable_{reason}",
+            from_status=case.status,
+            to_status=case.status,
+            note=None,
+        )
+    )
 
 
 def new_complaint_answers(case: Case) -> dict[str, Any]:
