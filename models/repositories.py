@@ -48,6 +48,8 @@ from models.tables import (
 
 # Last sight is kept to this resolution, so that not every update writes.
 SEEN_RESOLUTION = timedelta(minutes=5)
+# Bound parameters per IN (…) list: well under SQLite's and asyncpg's limits.
+_IN_CHUNK = 500
 
 
 class UserRepo:
@@ -231,6 +233,29 @@ class WorkflowRepo:
             .with_for_update(skip_locked=True)
         )
         return list(rows)
+
+    async def users_by_id(self, user_ids: Sequence[int]) -> dict[int, User]:
+        """The people with these ids (the clerks of a batch of alerts), in one statement."""
+        found: dict[int, User] = {}
+        for start in range(0, len(user_ids), _IN_CHUNK):
+            chunk = user_ids[start : start + _IN_CHUNK]
+            rows = await self.session.scalars(select(User).where(User.id.in_(chunk)))
+            found.update({user.id: user for user in rows})
+        return found
+
+    async def alerts_already_queued(self, dedupe_keys: Sequence[str]) -> set[str]:
+        """Those of these dedupe keys that a message in the outbox already carries.
+
+        One probe of the unique index per key, up to 500 keys a statement.
+        """
+        found: set[str] = set()
+        for start in range(0, len(dedupe_keys), _IN_CHUNK):
+            chunk = dedupe_keys[start : start + _IN_CHUNK]
+            rows = await self.session.scalars(
+                select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(chunk))
+            )
+            found.update(key for key in rows if key is not None)
+        return found
 
     async def open_cases_due_after(self, instant: datetime, statuses: Sequence[str]) -> list[Case]:
         """Cases in `statuses` whose deadlines fall at or after an instant."""

@@ -8,6 +8,8 @@ reached is sent, once, not one per missed tick.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -27,22 +29,69 @@ SWEEP_BATCH = 500
 
 
 async def sweep_deadlines(repo: Repo, now: datetime, config: DeskConfig) -> int:
-    """Send every alert whose time has come; return how many cases were alerted."""
+    """Send every alert whose time has come; return how many cases were alerted.
+
+    A batch of due cases costs a fixed number of statements, however many it holds: the
+    claim, the assigned clerks, the alerts already queued, and the commit.
+    """
     sent = 0
     while True:
         cases = await repo.workflow.cases_due_for_alert(now, SWEEP_BATCH)
         if not cases:
             return sent
-        for case in cases:
-            sent += await _alert(repo, case, now, config)
+        sent += await _alert_batch(repo, cases, now, config)
         await repo.commit()
 
 
-async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> int:
+@dataclass(frozen=True)
+class _Alert:
+    """The alert a case has reached in this pass, and who is told."""
+
+    case: Case
+    stage: str
+    due: datetime
+    chats: tuple[ChatRef, ...] = ()
+
+    def key(self, chat: ChatRef) -> str:
+        """The alert's dedupe key: a deadline moved away and back again keeps its key."""
+        return f"alert:{self.case.id}:{self.stage}:{self.due.astimezone(UTC).isoformat()}:{chat}"
+
+
+async def _alert_batch(repo: Repo, cases: list[Case], now: datetime, config: DeskConfig) -> int:
+    reached = [alert for case in cases if (alert := _advance(case, now, config)) is not None]
+    # The lookups below read rows that earlier passes committed; this pass's own changes go
+    # out together at the commit, not flushed before each query.
+    with repo.session.no_autoflush:
+        clerk_ids = {
+            alert.case.assignee_id
+            for alert in reached
+            if alert.stage.startswith("notice") and alert.case.assignee_id is not None
+        }
+        clerks = await repo.workflow.users_by_id(sorted(clerk_ids)) if clerk_ids else {}
+        alerts = [replace(alert, chats=_recipients(alert, clerks, config)) for alert in reached]
+        # Only an earlier pass can hold one of these keys (a key names its case, and a pass
+        # meets a case once), so one query over the batch's keys finds every repeat.
+        already = await repo.workflow.alerts_already_queued(
+            [alert.key(chat) for alert in alerts for chat in alert.chats]
+        )
+    queued = 0
+    for alert in alerts:
+        fresh = [chat for chat in alert.chats if alert.key(chat) not in already]
+        for chat in fresh:
+            _enqueue_alert(repo, alert, chat, now, config)
+        queued += bool(fresh)
+    return queued
+
+
+def _advance(case: Case, now: datetime, config: DeskConfig) -> _Alert | None:
+    """Move the case past every stage reached; the most advanced one is the alert to send.
+
+    After downtime only that stage goes out, once, not one per missed tick.
+    """
     due = alert_due(case)
     if due is None:
         case.next_alert_at = None
-        return 0
+        return None
     stages = alert_stages(due, config)
     names = [stage.name for stage in stages]
     done = names.index(case.alert_stage) if case.alert_stage in names else -1
@@ -50,63 +99,62 @@ async def _alert(repo: Repo, case: Case, now: datetime, config: DeskConfig) -> i
     later = [stage for i, stage in enumerate(stages) if stage.at > now and i > done]
     case.next_alert_at = later[0].at if later else None
     if not reached:
-        return 0
+        return None
     stage = stages[reached[-1]]
     case.alert_stage = stage.name
-    queued = 0
-    for chat in dict.fromkeys(await _recipients(repo, case, stage.name, config)):
-        # A deadline moved away and back again: the alert for it went out already.
-        key = f"alert:{case.id}:{stage.name}:{due.astimezone(UTC).isoformat()}:{chat}"
-        # Only an earlier pass can hold this key (it names the case, and a pass meets a case
-        # once), so the check need not flush this pass's writes case by case: they go out
-        # together at the commit.
-        with repo.session.no_autoflush:
-            if await repo.outbox.has_dedupe_key(key):
-                continue
-        t = texts(config.staff_locale)
-        profile = profile_of(chat.platform)
-        left = due - now
-        enqueue(
-            repo,
-            Outgoing(
-                platform=chat.platform,
-                chat_id=chat.id,
-                text=t.render(
-                    profile,
-                    f"alert-{stage.name.split('_')[0]}",
-                    code=format_code(case.code, t.locale),
-                    business=case.business_name,
-                    status=t.plain(f"status-{case.status}"),
-                    step=t.plain(f"step-{case.step}") if case.step else "",
-                    due=format_datetime(due, t.locale),
-                    hours=format_number(max(0, round(left.total_seconds() / 3600)), t.locale),
-                    late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
-                ),
-                parse_mode=profile.parse_mode,
-                reply_to_message_id=case.staff_message_id
-                if case.staff_chat_id == chat.id and case.staff_platform == chat.platform
-                else None,
+    return _Alert(case, stage.name, due)
+
+
+def _enqueue_alert(
+    repo: Repo, alert: _Alert, chat: ChatRef, now: datetime, config: DeskConfig
+) -> None:
+    case = alert.case
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    left = alert.due - now
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text=t.render(
+                profile,
+                f"alert-{alert.stage.split('_')[0]}",
+                code=format_code(case.code, t.locale),
+                business=case.business_name,
+                status=t.plain(f"status-{case.status}"),
+                step=t.plain(f"step-{case.step}") if case.step else "",
+                due=format_datetime(alert.due, t.locale),
+                hours=format_number(max(0, round(left.total_seconds() / 3600)), t.locale),
+                late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
             ),
-            now=now,
-            purpose=f"alert:{stage.name}",
-            case_id=case.id,
-            dedupe_key=key,
-        )
-        queued = 1
-    return queued
+            parse_mode=profile.parse_mode,
+            reply_to_message_id=case.staff_message_id
+            if case.staff_chat_id == chat.id and case.staff_platform == chat.platform
+            else None,
+        ),
+        now=now,
+        purpose=f"alert:{alert.stage}",
+        case_id=case.id,
+        dedupe_key=alert.key(chat),
+    )
 
 
-async def _recipients(repo: Repo, case: Case, stage: str, config: DeskConfig) -> list[ChatRef]:
+def _recipients(
+    alert: _Alert, clerks: Mapping[int, User], config: DeskConfig
+) -> tuple[ChatRef, ...]:
     """Notices go to the assigned clerk (or the staff chat); breaches to the staff chat;
-    escalations to every admin."""
+    escalations to every admin. Each chat once, in that order."""
+    case = alert.case
     staff_chat = config.staff_chat(case.queue)
-    if stage == "escalation":
-        return list(config.admins) or ([staff_chat] if staff_chat else [])
-    if stage.startswith("notice") and case.assignee_id is not None:
-        clerk: User | None = await repo.users.get(case.assignee_id)
+    if alert.stage == "escalation":
+        chats = list(config.admins) or ([staff_chat] if staff_chat else [])
+        return tuple(dict.fromkeys(chats))
+    if alert.stage.startswith("notice") and case.assignee_id is not None:
+        clerk = clerks.get(case.assignee_id)
         if clerk is not None:
-            return [ChatRef(profile_of(clerk.platform).platform, clerk.platform_user_id)]
-    return [staff_chat] if staff_chat else []
+            return (ChatRef(profile_of(clerk.platform).platform, clerk.platform_user_id),)
+    return (staff_chat,) if staff_chat else ()
 
 
 # --- the daily digest ---------------------------------------------------------------------
