@@ -2,7 +2,9 @@
 
 A licence's websites and apps live in their own table, one row per normalised host or app id,
 indexed by host: "does this website have a licence?" is then one index hit, however large the
-registry grows.
+registry grows. A business name is found by its search key: an exact key through an index on
+(key, id), a part of a name among the registry's distinct keys (``licence_names``) through a
+trigram index, so neither reads more than the answer's rows.
 """
 
 from __future__ import annotations
@@ -14,25 +16,39 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
+    ColumnElement,
     Date,
     ForeignKey,
+    Index,
     String,
     Table,
     bindparam,
+    column,
     delete,
     func,
     insert,
     select,
+    table,
+    union_all,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
+from sqlalchemy.orm import (
+    InstrumentedAttribute,
+    Mapped,
+    joinedload,
+    mapped_column,
+    relationship,
+    selectinload,
+)
+from sqlalchemy.sql import Select
 
 from models.base import Base
 from models.crypto import EncryptedString
 
 __all__ = [
     "Licence",
+    "LicenceName",
     "LicenceRepo",
     "LicenceRow",
     "LicenceSite",
@@ -73,6 +89,9 @@ class Licence(Base):
     """A business licence (پروانه کسب) as the union issued it."""
 
     __tablename__ = "licences"
+    # A name's licences in id order straight from the index: a common name (hundreds of
+    # licences) costs the answer's rows, not a walk of the whole table in id order.
+    __table_args__ = (Index("ix_licences_business_key_id", "business_key", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -82,7 +101,7 @@ class Licence(Base):
     # Indexed for renewal reminders: a holder finds their licences by their verified phone.
     holder_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
     business_name: Mapped[str] = mapped_column(String(256))
-    business_key: Mapped[str] = mapped_column(String(256), index=True)
+    business_key: Mapped[str] = mapped_column(String(256))
     category: Mapped[str] = mapped_column(String(160))
     isic: Mapped[str] = mapped_column(String(6))
     province: Mapped[str] = mapped_column(String(64))
@@ -117,6 +136,24 @@ class LicenceSite(Base):
     position: Mapped[int] = mapped_column(default=0)
 
     licence: Mapped[Licence] = relationship(back_populates="sites", lazy="raise")
+
+
+class LicenceName(Base):
+    """A business name's search key the registry holds, once, however many licences carry it.
+
+    A part of a name is looked for among these keys (tens of thousands) rather than among the
+    licences (a million), through a trigram index that serves "contains": on SQLite the FTS5
+    table ``licence_names_fts`` (trigram tokenizer, external content), on PostgreSQL a GIN
+    ``gin_trgm_ops`` index on ``key``. Triggers on ``licences`` keep the keys in step with any
+    write, the import's or another's, and triggers on this table keep the FTS5 index in step;
+    all of it is made by migration 0010. Every key here belongs to at least one licence.
+    """
+
+    __tablename__ = "licence_names"
+
+    # FTS5's external content is addressed by an integer rowid.
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(256), unique=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +218,35 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# SQLite's FTS5 index of the distinct keys (migration 0010); its trigram tokenizer matches
+# any substring of three characters or more.
+_NAMES_FTS = table("licence_names_fts", column("rowid"), column("key"))
+_TRIGRAM = 3
+
+
+def _fts_phrase(text: str) -> str:
+    """``text`` as one FTS5 phrase: with the trigram tokenizer, "contains this substring"."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _first_ids(key: str, limit: int) -> Select[int]:
+    """The ids of the first ``limit`` licences with this business key."""
+    return (
+        select(_LICENCES.c.id)
+        .where(_LICENCES.c.business_key == key)
+        .order_by(_LICENCES.c.id)
+        .limit(limit)
+    )
+
+
+def _closest_first(
+    key_column: InstrumentedAttribute[str], key: str
+) -> tuple[ColumnElement[Any], ...]:
+    """Keys that start with ``key`` first, then shorter keys, then keys in order."""
+    starts = func.substr(key_column, 1, len(key)) == key
+    return starts.desc(), func.length(key_column), key_column.asc()
+
+
 class LicenceRepo:
     """Queries on the licence registry. Never commits: the caller ends the unit of work."""
 
@@ -229,42 +295,62 @@ class LicenceRepo:
     async def by_name_key(self, key: str, limit: int) -> list[Licence]:
         """Licences whose business key equals ``key``, then starts with it, then contains it.
 
-        Within each tier shorter keys (closer matches) come first. Equality is an index hit;
-        the other two tiers share one scan of the keys, run only when the first leaves room.
+        Within each tier shorter keys (closer matches) come first, then keys in order, then
+        licences by id. Equality reads the answer's rows from the index on (key, id). The other
+        two tiers, run only when the first leaves room, pick the closest distinct keys that
+        contain ``key`` from ``licence_names`` through its trigram index (as many keys as there
+        is room for: each has a licence), then the first licences of each of those keys.
         """
         if not key or limit <= 0:
             return []
+        # The sites come joined to the licences: one round trip instead of two.
         found = list(
-            await self.session.scalars(
-                select(Licence)
-                .where(Licence.business_key == key)
-                .options(selectinload(Licence.sites))
-                .order_by(Licence.id)
-                .limit(limit)
-            )
+            (
+                await self.session.scalars(
+                    select(Licence)
+                    .where(Licence.business_key == key)
+                    .options(joinedload(Licence.sites))
+                    .order_by(Licence.id)
+                    .limit(limit)
+                )
+            ).unique()
         )
         room = limit - len(found)
         if room <= 0:
             return found
-        escaped = _escape_like(key)
-        starts = Licence.business_key.like(escaped + "%", escape="\\")
-        query = select(Licence).where(
-            Licence.business_key.like("%" + escaped + "%", escape="\\"),
-            Licence.business_key != key,
-        )
+        closest = list(await self.session.scalars(self._keys_containing(key, room)))
+        if not closest:
+            return found
+        # A common key has hundreds of licences: of each, only the first `room` by id can be in
+        # the answer, and the index on (key, id) gives just those.
+        firsts = union_all(
+            *(select(_first_ids(name, room).subquery().c.id) for name in closest)
+        ).subquery()
         found.extend(
-            await self.session.scalars(
-                query.options(selectinload(Licence.sites))
-                .order_by(
-                    starts.desc(),
-                    func.length(Licence.business_key),
-                    Licence.business_key,
-                    Licence.id,
+            (
+                await self.session.scalars(
+                    select(Licence)
+                    .where(Licence.id.in_(select(firsts.c.id)))
+                    .options(joinedload(Licence.sites))
+                    .order_by(*_closest_first(Licence.business_key, key), Licence.id)
+                    .limit(room)
                 )
-                .limit(room)
-            )
+            ).unique()
         )
         return found
+
+    def _keys_containing(self, key: str, limit: int) -> Select[str]:
+        """The registry's keys other than ``key`` that contain it, closest first."""
+        query = select(LicenceName.key).where(LicenceName.key != key)
+        if self.session.get_bind().dialect.name == "sqlite" and len(key) >= _TRIGRAM:
+            query = query.join(_NAMES_FTS, _NAMES_FTS.c.rowid == LicenceName.id).where(
+                _NAMES_FTS.c.key.match(_fts_phrase(key))
+            )
+        else:
+            # pg_trgm's GIN index serves this LIKE; on SQLite only keys too short for a
+            # trigram get here, and they scan the distinct keys, not the licences.
+            query = query.where(LicenceName.key.like(f"%{_escape_like(key)}%", escape="\\"))
+        return query.order_by(*_closest_first(LicenceName.key, key)).limit(limit)
 
     async def expiring_on(self, days: Sequence[date], statuses: Sequence[str]) -> list[Licence]:
         """Licences in one of ``statuses`` that expire on one of ``days`` (for reminders)."""
