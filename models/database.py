@@ -14,15 +14,25 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from models import sqlite_driver
+
+# How long a writer waits for another to finish before SQLite's "database is locked".
+SQLITE_BUSY_TIMEOUT = 30.0
+
 
 def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
-    """An engine tuned for the backend: WAL and foreign keys on SQLite, a pool on PostgreSQL."""
+    """An engine tuned for the backend: on SQLite WAL, foreign keys and statements run on the
+    loop's own thread (`models.sqlite_driver`); on PostgreSQL a pool."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            async_creator=sqlite_driver.creator(database or ":memory:", SQLITE_BUSY_TIMEOUT),
+        )
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
