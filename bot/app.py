@@ -52,11 +52,12 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The one dispatcher that serves every platform's bot."""
     dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
-    dp.update.outer_middleware(OnceMiddleware(sessionmaker, clock))
+    # The session first: the once-only claim is made in it, before any other work.
+    dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
+    dp.update.outer_middleware(OnceMiddleware(clock))
     dp.update.outer_middleware(
         FloodMiddleware(settings.flood_rate, settings.flood_per_seconds, settings.default_locale)
     )
-    dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
     dp.update.outer_middleware(ContextMiddleware(settings, clock))
     dp.include_routers(*get_routers())
     return dp

@@ -17,7 +17,7 @@ from aiogram.types import TelegramObject, Update
 from sqlalchemy import delete, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.platforms import DeskBot
 from models.tables import ProcessedUpdate
@@ -32,67 +32,62 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class OnceMiddleware(BaseMiddleware):
-    """Claims each update before any other work; drops the ones already claimed."""
+    """Claims each update before any other work; drops the ones already claimed.
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
-        self.sessionmaker = sessionmaker
+    It works in the update's own session (`DatabaseMiddleware` runs first): the claim and its
+    done-mark take a connection once, and are two short transactions of their own, so the claim
+    is durable before the handler's first word reaches anyone.
+    """
+
+    def __init__(self, clock: Clock) -> None:
         self.clock = clock
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):
             return await handler(event, data)
         bot: DeskBot = data["bot"]
+        session: AsyncSession = data["repo"].session
         key = (bot.platform.value, event.update_id)
-        if not await self._claim(*key):
+        if not await self._claim(session, *key):
             logger.info("update handled already: dropped", extra={"platform": key[0]})
             return None
         try:
             result = await handler(event, data)
         except BaseException:
-            await self._release(*key)
+            await self._settle(session, *key, handled=False)
             raise
-        await self._done(*key)
+        await self._settle(session, *key, handled=True)
         return result
 
-    async def _claim(self, platform: str, update_id: int) -> bool:
+    async def _claim(self, session: AsyncSession, platform: str, update_id: int) -> bool:
         now = self.clock.now()
-        async with self.sessionmaker() as session:
-            dialect = session.get_bind().dialect.name
-            insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-            # The usual case, a new update, costs one statement.
-            fresh = await session.execute(
-                insert(ProcessedUpdate)
-                .values(platform=platform, update_id=update_id, status="processing", at=now)
-                .on_conflict_do_nothing()
-            )
-            if getattr(fresh, "rowcount", 0) != 1:
-                row = await session.get(
-                    ProcessedUpdate, (platform, update_id), with_for_update=True
-                )
-                if row is None or row.status == "done" or now - row.at < STALE_CLAIM:
-                    return False
-                row.at = now  # its worker died: take it over
-            await session.commit()
+        dialect = session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        # The usual case, a new update, costs one statement.
+        fresh = await session.execute(
+            insert(ProcessedUpdate)
+            .values(platform=platform, update_id=update_id, status="processing", at=now)
+            .on_conflict_do_nothing()
+        )
+        if getattr(fresh, "rowcount", 0) != 1:
+            row = await session.get(ProcessedUpdate, (platform, update_id), with_for_update=True)
+            if row is None or row.status == "done" or now - row.at < STALE_CLAIM:
+                await session.rollback()
+                return False
+            row.at = now  # its worker died: take it over
+        await session.commit()
         return True
 
-    async def _done(self, platform: str, update_id: int) -> None:
-        async with self.sessionmaker() as session:
-            await session.execute(
-                update(ProcessedUpdate)
-                .where(
-                    ProcessedUpdate.platform == platform,
-                    ProcessedUpdate.update_id == update_id,
-                )
-                .values(status="done")
-            )
-            await session.commit()
-
-    async def _release(self, platform: str, update_id: int) -> None:
-        async with self.sessionmaker() as session:
-            await session.execute(
-                delete(ProcessedUpdate).where(
-                    ProcessedUpdate.platform == platform,
-                    ProcessedUpdate.update_id == update_id,
-                )
-            )
-            await session.commit()
+    async def _settle(
+        self, session: AsyncSession, platform: str, update_id: int, *, handled: bool
+    ) -> None:
+        """Mark the update done, or give the claim back when handling failed. What the handler
+        left uncommitted is dropped first, as closing its session would have."""
+        if session.in_transaction():
+            await session.rollback()
+        where = (ProcessedUpdate.platform == platform, ProcessedUpdate.update_id == update_id)
+        if handled:
+            await session.execute(update(ProcessedUpdate).where(*where).values(status="done"))
+        else:
+            await session.execute(delete(ProcessedUpdate).where(*where))
+        await session.commit()

@@ -472,17 +472,15 @@ class DraftRepo:
 
     async def save(
         self, user_id: int, form: str, step: str, data: dict[str, Any], now: datetime
-    ) -> Draft:
-        draft = await self.get(user_id, form)
-        if draft is None:
-            draft = Draft(user_id=user_id, form=form, step=step, data=dict(data), updated_at=now)
-            self.session.add(draft)
-        else:
-            draft.step = step
-            draft.data = dict(data)
-            draft.updated_at = now
-        await self.session.flush()
-        return draft
+    ) -> None:
+        """Keep a form's step and answers: one statement for a form already open."""
+        values = {"step": step, "data": dict(data), "updated_at": now}
+        kept = await self.session.execute(
+            update(Draft).where(Draft.user_id == user_id, Draft.form == form).values(**values)
+        )
+        if getattr(kept, "rowcount", 0) == 0:
+            self.session.add(Draft(user_id=user_id, form=form, **values))
+            await self.session.flush()
 
     async def claim(self, user_id: int, form: str) -> bool:
         """Take a draft away for submitting it: of two submissions of one form, only one
