@@ -66,6 +66,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
         help="FSM storage of the PostgreSQL throughput run ('' for memory)",
     )
+    parser.add_argument(
+        "--no-http",
+        action="store_true",
+        help="(a) only the in-process Bot API, not also the loopback HTTP stand-in",
+    )
     size = parser.add_argument_group("sizes (defaults: issue 6; --quick: small)")
     size.add_argument("--updates", type=int, help="(a) updates per pass [2000; quick 300]")
     size.add_argument("--concurrency", help="(a) conversations in flight, one pass each [1,16]")
@@ -144,6 +149,7 @@ async def main(argv: list[str] | None = None) -> int:
             seeds=args.seeds,
             redis_url=args.redis_url or None,
             profile_to=str(args.results) if args.profile else None,
+            http=not args.no_http,
         ),
         "sweep": lambda: sweep.run(backends, args.cases, args.due_fraction, args.sweep_repeats),
         "lookup": lambda: lookup.run(backends, args.licences, args.lookups, args.scans),

@@ -44,7 +44,7 @@ class RecordingSession(BaseSession):
                 params[key] = prepared
         name = method.__api_method__
         self.calls[name] += 1
-        body = {"ok": True, "result": self._result(bot, name, params)}
+        body = {"ok": True, "result": answer(bot.id, name, params, next(self._message_ids))}
         response = self.check_response(bot, method, 200, json.dumps(body))
         return response.result  # type: ignore[return-value]
 
@@ -58,19 +58,22 @@ class RecordingSession(BaseSession):
     ) -> AsyncGenerator[bytes, None]:
         yield b""
 
-    def _result(self, bot: Bot, name: str, params: dict[str, Any]) -> Any:
-        if name == "getMe":
-            return {"id": bot.id, "is_bot": True, "first_name": "Pishkhan", "username": "bench"}
-        if name not in _MESSAGE_METHODS:
-            return True
-        chat_id = int(params["chat_id"])
-        message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
-            "date": 1_790_000_000,
-            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
-            "from": {"id": bot.id, "is_bot": True, "first_name": "Pishkhan"},
-        }
-        for key in ("text", "caption"):
-            if key in params:
-                message[key] = params[key]
-        return message
+
+def answer(bot_id: int, name: str, params: dict[str, Any], message_id: int) -> Any:
+    """What the platform returns for a call: the bot for getMe, the sent message for a send,
+    `true` for the rest."""
+    if name == "getMe":
+        return {"id": bot_id, "is_bot": True, "first_name": "Pishkhan", "username": "bench"}
+    if name not in _MESSAGE_METHODS:
+        return True
+    chat_id = int(params["chat_id"])
+    message: dict[str, Any] = {
+        "message_id": message_id,
+        "date": 1_790_000_000,
+        "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+        "from": {"id": bot_id, "is_bot": True, "first_name": "Pishkhan"},
+    }
+    for key in ("text", "caption"):
+        if key in params:
+            message[key] = params[key]
+    return message

@@ -15,6 +15,7 @@ checking it (/start, /mycases, /track their code, /track a code that is not thei
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import cProfile
 import io
 import itertools
@@ -30,12 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from aiogram import BaseMiddleware, Dispatcher, Router
+from aiogram.client.session.base import BaseSession
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import Message, TelegramObject
-from sqlalchemy import func, select
+from aiogram.types import Message, TelegramObject, Update
+from aiohttp import ClientSession
+from sqlalchemy import BigInteger, Column, MetaData, String, Table, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bench import apiserver
 from bench.common import (
     BALE_TOKEN,
     DEFAULT_REDIS_URL,
@@ -49,10 +53,11 @@ from bench.common import (
     redis_answers,
     say,
 )
+from bench.drain import free_port
 from bench.fakeapi import RecordingSession
 from bot.app import build_dispatcher
 from bot.callbacks import FormNav, SubjectChoice
-from bot.platforms import DeskBot
+from bot.platforms import DeskBot, make_session
 from models.database import make_engine, make_sessionmaker
 from models.tables import Case, User
 from services.calendar import TEHRAN
@@ -262,14 +267,48 @@ async def play(
     return run
 
 
-def make_bots() -> tuple[dict[Platform, DeskBot], dict[Platform, RecordingSession]]:
-    sessions = {platform: RecordingSession() for platform in Platform}
-    tokens = {Platform.TELEGRAM: TELEGRAM_TOKEN, Platform.BALE: BALE_TOKEN}
-    bots = {
-        platform: DeskBot(tokens[platform], profile_of(platform), session=sessions[platform])
-        for platform in Platform
-    }
-    return bots, sessions
+class Api:
+    """Where the bots' calls go, counted: the in-process recording session, or the stand-in
+    Bot API on loopback HTTP (`bench.apiserver`, in a child process) through aiogram's own
+    aiohttp session, as a deployed bot talks to its platform."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.label = "in-process API" if base is None else "HTTP API"
+        self._recorders: list[RecordingSession] = []
+        self._bots: list[DeskBot] = []
+
+    def bots(self) -> dict[Platform, DeskBot]:
+        tokens = {Platform.TELEGRAM: TELEGRAM_TOKEN, Platform.BALE: BALE_TOKEN}
+        bots = {}
+        for platform in Platform:
+            session: BaseSession
+            if self.base is None:
+                session = RecordingSession()
+                self._recorders.append(session)
+            else:
+                session = make_session(self.base)
+            bots[platform] = DeskBot(tokens[platform], profile_of(platform), session=session)
+        self._bots.extend(bots.values())
+        return bots
+
+    async def forget_calls(self) -> None:
+        if self.base is None:
+            for recorder in self._recorders:
+                recorder.calls.clear()
+            return
+        async with ClientSession() as client, client.delete(f"{self.base}/calls") as answer:
+            answer.raise_for_status()
+
+    async def calls(self) -> dict[str, int]:
+        if self.base is None:
+            return dict(_sum_calls(self._recorders))
+        async with ClientSession() as client, client.get(f"{self.base}/calls") as answer:
+            return {str(name): int(count) for name, count in (await answer.json()).items()}
+
+    async def close(self) -> None:
+        for bot in self._bots:
+            await bot.session.close()
 
 
 def echo_dispatcher() -> Dispatcher:
@@ -278,6 +317,38 @@ def echo_dispatcher() -> Dispatcher:
 
     @router.message()
     async def echo(message: Message) -> None:
+        await message.answer(message.text or "👍")
+
+    dp = Dispatcher()
+    dp.include_router(router)
+    return dp
+
+
+_echo_log = Table(
+    "bench_echo_log",
+    MetaData(),
+    Column("platform", String(16), primary_key=True),
+    Column("update_id", BigInteger, primary_key=True),
+    Column("chat_id", BigInteger, nullable=False),
+)
+
+
+def durable_echo_dispatcher(sessionmaker: async_sessionmaker[AsyncSession]) -> Dispatcher:
+    """The floor of any bot that remembers: the echo, plus one row per update written and
+    committed through SQLAlchemy to the same database before answering."""
+    router = Router(name="durable-echo")
+
+    @router.message()
+    async def echo(message: Message, bot: DeskBot, event_update: Update) -> None:
+        async with sessionmaker() as session:
+            await session.execute(
+                insert(_echo_log).values(
+                    platform=bot.platform.value,
+                    update_id=event_update.update_id,
+                    chat_id=message.chat.id,
+                )
+            )
+            await session.commit()
         await message.answer(message.text or "👍")
 
     dp = Dispatcher()
@@ -394,17 +465,22 @@ def desk_settings_overrides() -> dict[str, Any]:
 
 @dataclass
 class Pass:
+    api: str
     concurrency: int
     bare: Run
+    durable: Run
     full: Run
     filed: int
-    calls: dict[str, int]
-    bare_calls: dict[str, int]
+    calls: dict[str, dict[str, int]]
     layers: dict[str, float] | None = None
 
     @property
     def ratio(self) -> float:
         return self.full.rate / self.bare.rate if self.bare.rate else 0.0
+
+    @property
+    def durable_ratio(self) -> float:
+        return self.durable.rate / self.bare.rate if self.bare.rate else 0.0
 
 
 async def measure_backend(
@@ -415,13 +491,20 @@ async def measure_backend(
     seeds: int,
     redis_url: str | None,
     profile_to: str | None,
+    http: bool,
 ) -> list[Result]:
-    """For each concurrency: bare echo and the full desk on the same updates; their ratio."""
+    """For each API and concurrency: bare echo, durable echo and the full desk on the same
+    updates; their ratios."""
     plan = make_plan(count, seeds)
     passes: list[Pass] = []
-    async with fresh_database(backend) as url:
+    async with fresh_database(backend) as url, contextlib.AsyncExitStack() as servers:
+        apis = [Api(None)]
+        if http:
+            apis.append(Api(servers.enter_context(apiserver.running(free_port()))))
         engine = make_engine(url)
         sessionmaker = make_sessionmaker(engine)
+        async with engine.begin() as connection:
+            await connection.run_sync(_echo_log.metadata.create_all)
         settings = bench_settings(url, **desk_settings_overrides())
         clock = ManualClock(START)
         storage: BaseStorage = MemoryStorage()
@@ -436,10 +519,10 @@ async def measure_backend(
             storage_name = "redis"
         label = backend.name if storage_name == "memory" else f"{backend.name}+redis"
         try:
-            bots, sessions = make_bots()
             dp = build_dispatcher(settings, sessionmaker, clock, storage)
+            bare, durable = echo_dispatcher(), durable_echo_dispatcher(sessionmaker)
             say(f"throughput/{label}: seeding {len(plan.seeded)} citizens, each filing a case")
-            await play(dp, bots, plan.seeding(), max(concurrencies))
+            await play(dp, apis[0].bots(), plan.seeding(), max(concurrencies))
             async with sessionmaker() as session:
                 rows = await session.execute(
                     select(User.platform_user_id, Case.code).join(Case, Case.citizen_id == User.id)
@@ -448,37 +531,44 @@ async def measure_backend(
             missing = [who.id for who in plan.seeded if who.id not in codes]
             if missing:
                 raise RuntimeError(f"seeding filed no case for {len(missing)} citizens")
-            bare_bots, bare_sessions = make_bots()
-            bare = echo_dispatcher()
-            await play(bare, bare_bots, plan.seeding()[:20], 1)  # warm up
-            for concurrency in concurrencies:
-                conversations, walkers = plan.timed(codes, count)
-                total = sum(len(conversation) for conversation in conversations)
-                say(f"throughput/{label}: {total} updates, {concurrency} in flight: bare echo")
-                for api in (*sessions.values(), *bare_sessions.values()):
-                    api.calls.clear()
-                bare_run = await play(bare, bare_bots, conversations, concurrency)
-                say(f"throughput/{label}: {total} updates, {concurrency} in flight: full desk")
-                before = await _count_cases(sessionmaker)
-                full_run = await play(dp, bots, conversations, concurrency)
-                filed = await _count_cases(sessionmaker) - before
-                if filed != walkers:
-                    raise RuntimeError(f"the desk filed {filed} complaints, expected {walkers}")
-                passes.append(
-                    Pass(
-                        concurrency,
-                        bare_run,
-                        full_run,
-                        filed,
-                        dict(_sum_calls(sessions.values())),
-                        dict(_sum_calls(bare_sessions.values())),
+            for api in apis:
+                bots = api.bots()
+                await play(bare, bots, plan.seeding()[:20], 1)  # warm up the session
+                for concurrency in concurrencies:
+                    conversations, walkers = plan.timed(codes, count)
+                    total = sum(len(conversation) for conversation in conversations)
+                    runs: dict[str, Run] = {}
+                    calls: dict[str, dict[str, int]] = {}
+                    before = await _count_cases(sessionmaker)
+                    for name, one in (("bare", bare), ("durable", durable), ("full", dp)):
+                        say(
+                            f"throughput/{label}, {api.label}: {total} updates, "
+                            f"{concurrency} in flight: {name}"
+                        )
+                        await api.forget_calls()
+                        runs[name] = await play(one, bots, conversations, concurrency)
+                        calls[name] = await api.calls()
+                    filed = await _count_cases(sessionmaker) - before
+                    if filed != walkers:
+                        raise RuntimeError(f"the desk filed {filed} cases, expected {walkers}")
+                    passes.append(
+                        Pass(
+                            api.label,
+                            concurrency,
+                            runs["bare"],
+                            runs["durable"],
+                            runs["full"],
+                            filed,
+                            calls,
+                        )
                     )
-                )
             if profile_to:
-                layers = await _profile(dp, bots, plan, codes, count, label, profile_to)
+                layers = await _profile(dp, apis[0].bots(), plan, codes, count, label, profile_to)
                 if passes:
                     passes[0].layers = layers
         finally:
+            for api in apis:
+                await api.close()
             await storage.close()
             if storage_name == "redis" and redis_url:
                 await _forget_redis_keys(redis_url, prefix)
@@ -487,29 +577,35 @@ async def measure_backend(
 
 
 def _result(label: str, storage: str, one: Pass) -> Result:
-    full, bare = one.full, one.bare
+    full, bare, durable = one.full, one.bare, one.durable
+
+    def speed(run: Run) -> str:
+        p50, p99 = percentile(run.latencies, 0.5), percentile(run.latencies, 0.99)
+        return f"{run.rate:,.0f} upd/s (p50 {ms(p50)}, p99 {ms(p99)})"
+
     figure = (
-        f"{one.ratio:.1%}: full {full.rate:,.0f} upd/s "
-        f"(p50 {ms(percentile(full.latencies, 0.5))}, p99 {ms(percentile(full.latencies, 0.99))})"
-        f" / bare {bare.rate:,.0f} upd/s "
-        f"(p50 {ms(percentile(bare.latencies, 0.5))}, p99 {ms(percentile(bare.latencies, 0.99))})"
+        f"{one.ratio:.1%}: full {speed(full)} / bare {speed(bare)}; "
+        f"durable echo {one.durable_ratio:.1%} of bare, {speed(durable)}"
     )
     return Result(
         "(a) throughput full/bare",
         label,
-        f"{full.count} upd, {one.concurrency} in flight",
+        f"{full.count} upd, {one.concurrency} in flight, {one.api}",
         figure,
         f"≥ {TARGET_RATIO:.0%}",
         one.ratio >= TARGET_RATIO,
         {
             "ratio": round(one.ratio, 4),
+            "durable_echo_ratio": round(one.durable_ratio, 4),
+            "full_to_durable_echo": round(full.rate / durable.rate, 4) if durable.rate else 0.0,
+            "api": one.api,
             "concurrency": one.concurrency,
             "fsm_storage": storage,
             "full": full.summary(),
             "bare": bare.summary(),
+            "durable_echo": durable.summary(),
             "complaints_filed": one.filed,
-            "api_calls_full": one.calls,
-            "api_calls_bare": one.bare_calls,
+            "api_calls": one.calls,
             **({"ms_per_update_by_layer": one.layers} if one.layers else {}),
         },
     )
@@ -591,6 +687,7 @@ async def run(
     seeds: int,
     redis_url: str | None = DEFAULT_REDIS_URL,
     profile_to: str | None = None,
+    http: bool = True,
 ) -> list[Result]:
     results: list[Result] = []
     for backend in backends:
@@ -602,6 +699,7 @@ async def run(
                 seeds=seeds,
                 redis_url=redis_url,
                 profile_to=profile_to,
+                http=http,
             )
         )
     return results
