@@ -91,6 +91,8 @@ async def load_registry(engine: AsyncEngine, rows: Sequence[LicenceRow]) -> None
             autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
             await autocommit.execute(text("VACUUM ANALYZE licences"))
             await autocommit.execute(text("VACUUM ANALYZE licence_sites"))
+            # The distinct names the COPY's trigger wrote.
+            await autocommit.execute(text("VACUUM ANALYZE licence_names"))
         return
     # SQLite: the driver's executemany with values as SQLAlchemy stores them (ISO dates, UTC
     # instants as text), without per-row processing on the way.
