@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
 from bot.delivery import OutboxSender
+from bot.filters import check_on_the_loop
 from bot.flood import FloodMiddleware
 from bot.idempotence import OnceMiddleware
 from bot.middlewares import ContextMiddleware, DatabaseMiddleware
@@ -60,6 +61,7 @@ def build_dispatcher(
     )
     dp.update.outer_middleware(ContextMiddleware(settings, clock))
     dp.include_routers(*get_routers())
+    check_on_the_loop(dp)
     return dp
 
 
