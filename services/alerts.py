@@ -207,9 +207,10 @@ async def _digest(
     new = await repo.workflow.count_received_since(names, now - timedelta(days=1))
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
+    clerks = await repo.workflow.users_by_id(sorted(i for i in per_clerk if i is not None))
     clerk_lines = []
     for clerk_id, count in sorted(per_clerk.items(), key=lambda item: -item[1]):
-        clerk = await repo.users.get(clerk_id) if clerk_id is not None else None
+        clerk = clerks.get(clerk_id) if clerk_id is not None else None
         clerk_lines.append(
             t.render(
                 profile,
