@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
-from sqlalchemy import delete, update
+from sqlalchemy import Table, delete, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=2)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+# The claims are written as plain table statements: no object is loaded, so the ORM's
+# bookkeeping for them would be work for nothing on every update.
+_CLAIMS = cast(Table, ProcessedUpdate.__table__)
 
 
 class OnceMiddleware(BaseMiddleware):
@@ -65,7 +69,7 @@ class OnceMiddleware(BaseMiddleware):
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
         # The usual case, a new update, costs one statement.
         fresh = await session.execute(
-            insert(ProcessedUpdate)
+            insert(_CLAIMS)
             .values(platform=platform, update_id=update_id, status="processing", at=now)
             .on_conflict_do_nothing()
         )
@@ -85,9 +89,9 @@ class OnceMiddleware(BaseMiddleware):
         left uncommitted is dropped first, as closing its session would have."""
         if session.in_transaction():
             await session.rollback()
-        where = (ProcessedUpdate.platform == platform, ProcessedUpdate.update_id == update_id)
+        where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
         if handled:
-            await session.execute(update(ProcessedUpdate).where(*where).values(status="done"))
+            await session.execute(update(_CLAIMS).where(*where).values(status="done"))
         else:
-            await session.execute(delete(ProcessedUpdate).where(*where))
+            await session.execute(delete(_CLAIMS).where(*where))
         await session.commit()

@@ -459,21 +459,32 @@ class DraftRepo:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        # People found with no draft in this session (one update): asked again, the answer is
+        # known. Saving a draft forgets it.
+        self._none: set[int] = set()
 
     async def get(self, user_id: int, form: str) -> Draft | None:
+        if user_id in self._none:
+            return None
         return await self.session.scalar(
             select(Draft).where(Draft.user_id == user_id, Draft.form == form)
         )
 
     async def any_of(self, user_id: int) -> Draft | None:
-        return await self.session.scalar(
+        if user_id in self._none:
+            return None
+        draft = await self.session.scalar(
             select(Draft).where(Draft.user_id == user_id).order_by(Draft.updated_at.desc())
         )
+        if draft is None:
+            self._none.add(user_id)
+        return draft
 
     async def save(
         self, user_id: int, form: str, step: str, data: dict[str, Any], now: datetime
     ) -> None:
         """Keep a form's step and answers: one statement for a form already open."""
+        self._none.discard(user_id)
         values = {"step": step, "data": dict(data), "updated_at": now}
         kept = await self.session.execute(
             update(Draft).where(Draft.user_id == user_id, Draft.form == form).values(**values)
