@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import timedelta
 
 from aiogram import Dispatcher
 from aiogram.exceptions import TelegramAPIError
@@ -55,7 +56,9 @@ def build_dispatcher(
     dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
     # The session first: the once-only claim is made in it, before any other work.
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
-    dp.update.outer_middleware(OnceMiddleware(clock))
+    once = OnceMiddleware(sessionmaker, clock, timedelta(seconds=settings.claim_lease_seconds))
+    dp.update.outer_middleware(once)
+    dp["once"] = once
     dp.update.outer_middleware(
         FloodMiddleware(settings.flood_rate, settings.flood_per_seconds, settings.default_locale)
     )
@@ -114,7 +117,11 @@ async def run(settings: Settings, clock: Clock | None = None) -> None:
     await jobs.digest()
     scheduler = build_scheduler(jobs, settings.sweep_seconds)
     scheduler.start()
-    background = [asyncio.create_task(sender.run(stop), name="outbox")]
+    once: OnceMiddleware = dp["once"]
+    background = [
+        asyncio.create_task(sender.run(stop), name="outbox"),
+        asyncio.create_task(once.keep_claims(stop), name="claims"),
+    ]
     try:
         if settings.mode == "webhook":
             await serve_webhooks(dp, bots, settings)

@@ -1,12 +1,19 @@
-"""An update delivered twice (same platform and update_id) is handled once.
+"""An update delivered twice (same platform and update_id) is handled once, and one whose
+worker died on it is handled by another.
 
-A worker claims an update with a row before handling it and marks it done after. A duplicate
-that arrives while the first is being handled, or after, is dropped; one whose first handling
-failed (the row was removed) or whose worker died (the claim grew stale) is handled again.
+A worker claims an update with a row before handling it and marks it done after. While it
+handles it, it renews the claim (`keep_claims`), so a claim that stops being renewed for a lease
+belongs to a worker that died. A duplicate of a finished update is dropped. A duplicate that
+comes while the first is still being handled waits: it is dropped once the first is done, and
+handled if the first's worker turns out to be dead (its lease runs out) or its handling failed
+(the row was removed). So a platform's retry after a worker was killed in the middle of an
+update is not lost.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -14,10 +21,10 @@ from typing import Any, cast
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
-from sqlalchemy import Table, delete, update
+from sqlalchemy import Table, delete, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.platforms import DeskBot
 from models.tables import ProcessedUpdate
@@ -25,10 +32,8 @@ from services.clock import Clock
 
 logger = logging.getLogger(__name__)
 
-# A claim older than this belongs to a worker that died: the update may be handled again.
-STALE_CLAIM = timedelta(minutes=2)
-
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+Key = tuple[str, int]
 
 # The claims are written as plain table statements: no object is loaded, so the ORM's
 # bookkeeping for them would be work for nothing on every update.
@@ -43,8 +48,18 @@ class OnceMiddleware(BaseMiddleware):
     is durable before the handler's first word reaches anyone.
     """
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        lease: timedelta,
+        look_again_seconds: float = 0.5,
+    ) -> None:
+        self.sessionmaker = sessionmaker
         self.clock = clock
+        self.lease = lease
+        self.look_again_seconds = look_again_seconds
+        self.held: set[Key] = set()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Update):
@@ -52,35 +67,81 @@ class OnceMiddleware(BaseMiddleware):
         bot: DeskBot = data["bot"]
         session: AsyncSession = data["repo"].session
         key = (bot.platform.value, event.update_id)
-        if not await self._claim(session, *key):
+        if not await self._claim(session, key):
             logger.info("update handled already: dropped", extra={"platform": key[0]})
             return None
+        self.held.add(key)
         try:
             result = await handler(event, data)
         except BaseException:
             await self._settle(session, *key, handled=False)
             raise
+        finally:
+            self.held.discard(key)
         await self._settle(session, *key, handled=True)
         return result
 
-    async def _claim(self, session: AsyncSession, platform: str, update_id: int) -> bool:
-        now = self.clock.now()
+    async def _claim(self, session: AsyncSession, key: Key) -> bool:
+        """Claim the update: at once if it is new (one statement), after waiting if another
+        worker is on it; False if it has been handled."""
         dialect = session.get_bind().dialect.name
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        # The usual case, a new update, costs one statement.
-        fresh = await session.execute(
-            insert(_CLAIMS)
-            .values(platform=platform, update_id=update_id, status="processing", at=now)
-            .on_conflict_do_nothing()
-        )
-        if getattr(fresh, "rowcount", 0) != 1:
-            row = await session.get(ProcessedUpdate, (platform, update_id), with_for_update=True)
-            if row is None or row.status == "done" or now - row.at < STALE_CLAIM:
+        platform, update_id = key
+        where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
+        while True:
+            now = self.clock.now()
+            fresh = await session.execute(
+                insert(_CLAIMS)
+                .values(platform=platform, update_id=update_id, status="processing", at=now)
+                .on_conflict_do_nothing()
+            )
+            if getattr(fresh, "rowcount", 0) == 1:
+                await session.commit()
+                return True
+            row = (
+                await session.execute(
+                    select(_CLAIMS.c.status, _CLAIMS.c.at).where(*where).with_for_update()
+                )
+            ).first()
+            if row is not None and row.status == "done":
                 await session.rollback()
                 return False
-            row.at = now  # its worker died: take it over
-        await session.commit()
-        return True
+            if row is not None and now - row.at >= self.lease:
+                await session.execute(update(_CLAIMS).where(*where).values(at=now))
+                await session.commit()
+                logger.warning("update taken over from a worker that stopped renewing it")
+                return True
+            # Being handled (or just given back): look again in a moment.
+            await session.rollback()
+            await asyncio.sleep(self.look_again_seconds)
+
+    async def renew(self) -> int:
+        """Renew the lease of every claim this worker holds; how many were renewed."""
+        held = list(self.held)
+        if not held:
+            return 0
+        async with self.sessionmaker() as session:
+            renewed = await session.execute(
+                update(_CLAIMS)
+                .where(
+                    tuple_(_CLAIMS.c.platform, _CLAIMS.c.update_id).in_(held),
+                    _CLAIMS.c.status == "processing",
+                )
+                .values(at=self.clock.now())
+            )
+            await session.commit()
+        return int(getattr(renewed, "rowcount", 0) or 0)
+
+    async def keep_claims(self, stop: asyncio.Event) -> None:
+        """Renew this worker's claims a few times a lease, until `stop`."""
+        every = self.lease.total_seconds() / 3
+        while not stop.is_set():
+            try:
+                await self.renew()
+            except Exception:  # a database hiccup must not end the renewals
+                logger.exception("could not renew the claims on updates in hand")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
 
     async def _settle(
         self, session: AsyncSession, platform: str, update_id: int, *, handled: bool

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     description_max_chars: int = Field(default=3000, ge=100, le=3900)
     text_max_chars: int = Field(default=200, ge=20)
 
+    # A worker renews its claim on each update in hand; a claim not renewed this long belongs to
+    # a worker that died, and the platform's retry of that update is handled by another.
+    claim_lease_seconds: float = Field(default=30.0, gt=0)
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
     outbox_batch_size: int = Field(default=50, ge=1)
     outbox_max_attempts: int = Field(default=8, ge=1)

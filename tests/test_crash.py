@@ -4,6 +4,7 @@ PostgreSQL and Redis: nothing is lost, and the form goes on where it was."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -279,6 +280,54 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     assert len(digests) <= 1  # both workers tried the daily digest; one sent it
     handled = [(tmp_path / f"worker{n}.log").read_text().count("is handled") for n in (1, 2)]
     assert all(count > 0 for count in handled), handled
+
+
+async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Killed while its answer is on the way, a webhook worker never says 200: the platform
+    sends the update again, and the next worker handles it once the dead one's claim lapses."""
+    port = _free_port()
+    secret = "webhook-secret-for-the-test"
+    env |= {
+        "MODE": "webhook",
+        "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": secret,
+        "LOG_LEVEL": "INFO",
+        "CLAIM_LEASE_SECONDS": "2",
+    }
+    url = f"http://127.0.0.1:{port}/webhook/telegram"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+    update = _start(1, 7101)
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    first, second = (Worker(env, tmp_path, log=log) for log in logs)
+    await first.start()
+    try:
+        await _until_listening(port, logs[:1])
+        server.delay = 60  # the welcome is in flight when the worker dies
+        async with aiohttp.ClientSession() as client:
+            delivery = asyncio.create_task(client.post(url, json=update, headers=headers))
+            await asyncio.sleep(1.5)
+            await first.kill()
+            with contextlib.suppress(aiohttp.ClientError):
+                await delivery
+        server.delay = 0
+        await second.start()
+        await _until_listening(port, logs[1:])
+        async with (
+            aiohttp.ClientSession() as client,
+            client.post(url, json=update, headers=headers) as retried,
+        ):
+            assert retried.status == 200
+        await server.wait_for(
+            TG, lambda m, p: m == "sendMessage" and int(p["chat_id"]) == 7101, within=10
+        )
+    finally:
+        await first.stop()
+        await second.stop()
+    assert "taken over" in logs[1].read_text()
 
 
 async def _until_listening(port: int, logs: list[Path]) -> None:

@@ -1,0 +1,124 @@
+"""Claims on updates: a duplicate waits for the first handling instead of being dropped blind;
+a claim its worker stopped renewing is taken over; a live worker's claim is not."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import insert, select
+
+from bot.idempotence import OnceMiddleware
+from models.tables import ProcessedUpdate
+from services.clock import ManualClock
+from services.platforms import Platform
+from tests.desk import Desk, Person
+from tests.test_webhook import start_update
+
+LEASE = timedelta(seconds=30)  # the default CLAIM_LEASE_SECONDS
+
+
+def welcomes(desk: Desk, person: Person) -> int:
+    return sum("خوش آمدید" in text for text in desk.api[person.platform].texts(chat_id=person.id))
+
+
+async def claim_of(desk: Desk, update_id: int) -> tuple[str, object] | None:
+    async with desk.repo() as repo:
+        row = (
+            await repo.session.execute(
+                select(ProcessedUpdate.status, ProcessedUpdate.at).where(
+                    ProcessedUpdate.platform == "telegram", ProcessedUpdate.update_id == update_id
+                )
+            )
+        ).first()
+    return None if row is None else (row.status, row.at)
+
+
+async def leave_claim(desk: Desk, update_id: int, age: timedelta) -> None:
+    """A claim as a worker leaves it when it is killed in the middle of the update."""
+    async with desk.repo() as repo:
+        await repo.session.execute(
+            insert(ProcessedUpdate).values(
+                platform="telegram",
+                update_id=update_id,
+                status="processing",
+                at=desk.clock.now() - age,
+            )
+        )
+        await repo.commit()
+
+
+def once_of(desk: Desk) -> OnceMiddleware:
+    once = desk.dp["once"]
+    assert isinstance(once, OnceMiddleware)
+    return once
+
+
+async def test_two_deliveries_at_once_are_handled_once(desk: Desk, sara: Person) -> None:
+    await asyncio.gather(
+        desk.feed(Platform.TELEGRAM, start_update(sara, 60)),
+        desk.feed(Platform.TELEGRAM, start_update(sara, 60)),
+    )
+
+    assert welcomes(desk, sara) == 1
+    claim = await claim_of(desk, 60)
+    assert claim is not None and claim[0] == "done"
+
+
+async def test_the_retry_of_an_update_whose_worker_died_is_handled(
+    desk: Desk, sara: Person, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    await leave_claim(desk, 61, age=timedelta(seconds=5))
+
+    retry = asyncio.create_task(desk.feed(Platform.TELEGRAM, start_update(sara, 61)))
+    await asyncio.sleep(0.2)
+    assert not retry.done() and welcomes(desk, sara) == 0  # its lease may still be renewed
+    clock.advance(LEASE)  # it was not: the worker is gone
+    await asyncio.wait_for(retry, 5)
+
+    assert welcomes(desk, sara) == 1
+    claim = await claim_of(desk, 61)
+    assert claim is not None and claim[0] == "done"
+    assert "taken over" in caplog.text
+
+
+async def test_a_live_workers_claim_is_renewed_and_not_taken_over(
+    desk: Desk, sara: Person, clock: ManualClock
+) -> None:
+    once = once_of(desk)
+    await leave_claim(desk, 62, age=timedelta(0))
+    once.held.add(("telegram", 62))  # this worker is still on it
+    clock.advance(LEASE - timedelta(seconds=1))
+    assert await once.renew() == 1
+    clock.advance(LEASE - timedelta(seconds=1))  # long since the claim, not since its renewal
+
+    duplicate = asyncio.create_task(desk.feed(Platform.TELEGRAM, start_update(sara, 62)))
+    await asyncio.sleep(0.7)
+    assert not duplicate.done()
+    # The first handling ends: the duplicate, looking again, drops it.
+    once.held.discard(("telegram", 62))
+    async with desk.repo() as repo:
+        await repo.session.execute(
+            ProcessedUpdate.__table__.update()
+            .where(ProcessedUpdate.update_id == 62)
+            .values(status="done")
+        )
+        await repo.commit()
+    await asyncio.wait_for(duplicate, 5)
+
+    assert welcomes(desk, sara) == 0
+
+
+async def test_renewing_touches_only_claims_in_hand(desk: Desk, clock: ManualClock) -> None:
+    once = once_of(desk)
+    await leave_claim(desk, 63, age=timedelta(0))
+    await leave_claim(desk, 64, age=timedelta(0))
+    once.held.add(("telegram", 63))
+    before = await claim_of(desk, 64)
+    clock.advance(timedelta(seconds=10))
+
+    assert await once.renew() == 1
+    assert await claim_of(desk, 64) == before
+    renewed = await claim_of(desk, 63)
+    assert renewed is not None and renewed[1] == clock.now()
