@@ -58,6 +58,30 @@ async def test_a_429_waits_for_retry_after_then_sends_once(desk: Desk, sara: Per
     assert dead_letters(desk) == []
 
 
+async def test_bales_420_is_a_wait_too(desk: Desk, reza: Person) -> None:
+    """Bale may answer a flood with 420 instead of 429: with its retry_after, the message
+    waits that long; without one, it is tried again later, never given up at once."""
+    desk.api[Platform.BALE].fail("sendMessage", 420, "Too Many Requests", retry_after=5)
+    waiting = await queue_text(desk, reza, "سلام")
+
+    assert await desk.drain() == 0
+    assert (await row(desk, waiting)).status == "pending"
+    desk.clock.advance(timedelta(seconds=5))
+    assert await desk.drain() == 1
+    assert (await row(desk, waiting)).status == "sent"
+
+    desk.api[Platform.BALE].fail("sendMessage", 420, "Too Many Requests")
+    retried = await queue_text(desk, reza, "دوباره")
+    assert await desk.drain() == 0
+    assert ((await row(desk, retried)).status, (await row(desk, retried)).attempts) == (
+        "pending",
+        1,
+    )
+    desk.clock.advance(timedelta(seconds=2))
+    assert await desk.drain() == 1
+    assert dead_letters(desk) == []
+
+
 async def test_server_errors_are_retried_with_backoff(desk: Desk, sara: Person) -> None:
     desk.api[Platform.TELEGRAM].fail("sendMessage", 502, "Bad Gateway", times=2)
     row_id = await queue_text(desk, sara, "سلام")
