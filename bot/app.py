@@ -120,7 +120,7 @@ async def run(settings: Settings, clock: Clock | None = None) -> None:
     once: OnceMiddleware = dp["once"]
     background = [
         asyncio.create_task(sender.run(stop), name="outbox"),
-        asyncio.create_task(once.keep_claims(stop), name="claims"),
+        asyncio.create_task(once.keep_claims(stop, dp, bots), name="claims"),
     ]
     try:
         if settings.mode == "webhook":

@@ -8,6 +8,10 @@ comes while the first is still being handled waits: it is dropped once the first
 handled if the first's worker turns out to be dead (its lease runs out) or its handling failed
 (the row was removed). So a platform's retry after a worker was killed in the middle of an
 update is not lost.
+
+Nor is an update the platform will not send again (in polling mode the next `getUpdates` has
+acknowledged it while it was still in hand): the claim keeps the update itself, encrypted, until
+it is done, and `keep_claims` hands any claim whose lease ran out to this worker's dispatcher.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import timedelta
 from typing import Any, cast
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import TelegramObject, Update
 from sqlalchemy import Table, delete, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -29,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.platforms import DeskBot
 from models.tables import ProcessedUpdate
 from services.clock import Clock
+from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +72,7 @@ class OnceMiddleware(BaseMiddleware):
         bot: DeskBot = data["bot"]
         session: AsyncSession = data["repo"].session
         key = (bot.platform.value, event.update_id)
-        if not await self._claim(session, key):
+        if data.get("recovered") != key and not await self._claim(session, key, event):
             logger.info("update handled already: dropped", extra={"platform": key[0]})
             return None
         self.held.add(key)
@@ -81,7 +86,7 @@ class OnceMiddleware(BaseMiddleware):
         await self._settle(session, *key, handled=True)
         return result
 
-    async def _claim(self, session: AsyncSession, key: Key) -> bool:
+    async def _claim(self, session: AsyncSession, key: Key, event: Update) -> bool:
         """Claim the update: at once if it is new (one statement), after waiting if another
         worker is on it; False if it has been handled."""
         dialect = session.get_bind().dialect.name
@@ -92,7 +97,13 @@ class OnceMiddleware(BaseMiddleware):
             now = self.clock.now()
             fresh = await session.execute(
                 insert(_CLAIMS)
-                .values(platform=platform, update_id=update_id, status="processing", at=now)
+                .values(
+                    platform=platform,
+                    update_id=update_id,
+                    status="processing",
+                    at=now,
+                    payload=event.model_dump_json(exclude_none=True),
+                )
                 .on_conflict_do_nothing()
             )
             if getattr(fresh, "rowcount", 0) == 1:
@@ -132,12 +143,61 @@ class OnceMiddleware(BaseMiddleware):
             await session.commit()
         return int(getattr(renewed, "rowcount", 0) or 0)
 
-    async def keep_claims(self, stop: asyncio.Event) -> None:
-        """Renew this worker's claims a few times a lease, until `stop`."""
+    async def recover(self, dispatcher: Dispatcher, bots: Mapping[Platform, DeskBot]) -> int:
+        """Handle the updates whose workers died with them in hand (their lease ran out and no
+        retry came to take them over); how many were taken."""
+        now = self.clock.now()
+        async with self.sessionmaker() as session:
+            lapsed = (
+                await session.execute(
+                    select(_CLAIMS.c.platform, _CLAIMS.c.update_id, _CLAIMS.c.at)
+                    .where(
+                        _CLAIMS.c.status == "processing",
+                        _CLAIMS.c.at <= now - self.lease,
+                        _CLAIMS.c.payload.is_not(None),
+                    )
+                    .order_by(_CLAIMS.c.at)
+                    .limit(100)
+                )
+            ).all()
+        taken = 0
+        for platform, update_id, at in lapsed:
+            bot = bots.get(Platform(platform))
+            if bot is None:
+                continue
+            key = (platform, update_id)
+            async with self.sessionmaker() as session:
+                where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
+                # Taken only if no other worker took it first: the claim is as it was read.
+                mine = await session.execute(
+                    update(_CLAIMS)
+                    .where(*where, _CLAIMS.c.status == "processing", _CLAIMS.c.at == at)
+                    .values(at=self.clock.now())
+                    .returning(_CLAIMS.c.payload)
+                )
+                payload = mine.scalar_one_or_none()
+                await session.commit()
+            if payload is None:
+                continue
+            logger.warning("update taken over from a worker that stopped renewing it")
+            taken += 1
+            update_ = Update.model_validate_json(payload, context={"bot": bot})
+            try:
+                await dispatcher.feed_update(bot, update_, recovered=key)
+            except Exception:  # handled like any failed update: its claim was given back
+                logger.exception("a recovered update failed")
+        return taken
+
+    async def keep_claims(
+        self, stop: asyncio.Event, dispatcher: Dispatcher, bots: Mapping[Platform, DeskBot]
+    ) -> None:
+        """Renew this worker's claims a few times a lease, and take over lapsed ones, until
+        `stop`."""
         every = self.lease.total_seconds() / 3
         while not stop.is_set():
             try:
                 await self.renew()
+                await self.recover(dispatcher, bots)
             except Exception:  # a database hiccup must not end the renewals
                 logger.exception("could not renew the claims on updates in hand")
             with contextlib.suppress(TimeoutError):
@@ -152,7 +212,8 @@ class OnceMiddleware(BaseMiddleware):
             await session.rollback()
         where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
         if handled:
-            await session.execute(update(_CLAIMS).where(*where).values(status="done"))
+            done = update(_CLAIMS).where(*where).values(status="done", payload=None)
+            await session.execute(done)
         else:
             await session.execute(delete(_CLAIMS).where(*where))
         await session.commit()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
-from sqlalchemy import String, text
+from sqlalchemy import String, Text, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeDecorator
@@ -160,3 +160,10 @@ class EncryptedString(TypeDecorator[str]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
         return None if value is None else keyring().decrypt(value)
+
+
+class EncryptedText(EncryptedString):
+    """An encrypted column of any length."""
+
+    impl = Text()
+    cache_ok = True

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
-from models.crypto import EncryptedString
+from models.crypto import EncryptedString, EncryptedText
 
 
 class User(Timestamped, Base):
@@ -338,8 +338,13 @@ class ProcessedUpdate(Base):
     """An update a worker has taken: the same update delivered twice is handled once."""
 
     __tablename__ = "processed_updates"
+    # Claims in hand by age: the ones whose lease ran out are looked for often.
+    __table_args__ = (Index("ix_processed_updates_status_at", "status", "at"),)
 
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     status: Mapped[str] = mapped_column(String(16))  # processing, done
     at: Mapped[datetime] = mapped_column(index=True)
+    # The update as it came, encrypted, kept only while it is in hand: if its worker dies,
+    # another handles it from here. Emptied when it is done.
+    payload: Mapped[str | None] = mapped_column(EncryptedText())

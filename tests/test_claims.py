@@ -4,12 +4,15 @@ a claim its worker stopped renewing is taken over; a live worker's claim is not.
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import insert, select
+from aiogram.types import Update
+from sqlalchemy import insert, select, text
 
 from bot.idempotence import OnceMiddleware
+from models.crypto import PREFIX
 from models.tables import ProcessedUpdate
 from services.clock import ManualClock
 from services.platforms import Platform
@@ -35,7 +38,9 @@ async def claim_of(desk: Desk, update_id: int) -> tuple[str, object] | None:
     return None if row is None else (row.status, row.at)
 
 
-async def leave_claim(desk: Desk, update_id: int, age: timedelta) -> None:
+async def leave_claim(
+    desk: Desk, update_id: int, age: timedelta, payload: str | None = None
+) -> None:
     """A claim as a worker leaves it when it is killed in the middle of the update."""
     async with desk.repo() as repo:
         await repo.session.execute(
@@ -44,6 +49,7 @@ async def leave_claim(desk: Desk, update_id: int, age: timedelta) -> None:
                 update_id=update_id,
                 status="processing",
                 at=desk.clock.now() - age,
+                payload=payload,
             )
         )
         await repo.commit()
@@ -122,3 +128,52 @@ async def test_renewing_touches_only_claims_in_hand(desk: Desk, clock: ManualClo
     assert await claim_of(desk, 64) == before
     renewed = await claim_of(desk, 63)
     assert renewed is not None and renewed[1] == clock.now()
+
+
+async def test_an_update_in_hand_is_kept_encrypted_and_forgotten_once_done(
+    desk: Desk, sara: Person
+) -> None:
+    bot = desk.bots[Platform.TELEGRAM]
+    in_hand = Update.model_validate(start_update(sara, 70), context={"bot": bot})
+    async with desk.repo() as repo:
+        assert await once_of(desk)._claim(repo.session, ("telegram", 70), in_hand)
+    await desk.feed(Platform.TELEGRAM, start_update(sara, 73))
+
+    async with desk.repo() as repo:
+        rows = await repo.session.execute(text("SELECT update_id, payload FROM processed_updates"))
+        stored = {update_id: payload for update_id, payload in rows}
+    assert stored[70] is not None and stored[70].startswith(f"{PREFIX}:")
+    assert "/start" not in stored[70] and str(sara.id) not in stored[70]
+    assert stored[73] is None  # done: nothing of it is kept
+
+
+async def test_an_update_no_one_will_send_again_is_recovered_after_its_lease(
+    desk: Desk, sara: Person, clock: ManualClock
+) -> None:
+    """Polling acknowledged it, then its worker died: the next worker handles it from the
+    copy kept with the claim — once, however many workers look."""
+    once = once_of(desk)
+    payload = json.dumps(start_update(sara, 71))
+    await leave_claim(desk, 71, age=timedelta(seconds=5), payload=payload)
+
+    assert await once.recover(desk.dp, desk.bots) == 0  # its worker may still be alive
+    clock.advance(LEASE)
+    taken = await asyncio.gather(
+        once.recover(desk.dp, desk.bots), once.recover(desk.dp, desk.bots)
+    )
+
+    assert sorted(taken) == [0, 1]
+    assert welcomes(desk, sara) == 1
+    claim = await claim_of(desk, 71)
+    assert claim is not None and claim[0] == "done"
+    assert await once.recover(desk.dp, desk.bots) == 0
+
+
+async def test_a_renewed_claim_is_not_recovered(desk: Desk, clock: ManualClock) -> None:
+    once = once_of(desk)
+    await leave_claim(desk, 72, age=timedelta(0), payload=json.dumps({"update_id": 72}))
+    once.held.add(("telegram", 72))
+    for _ in range(3):
+        clock.advance(LEASE / 2)
+        await once.renew()
+        assert await once.recover(desk.dp, desk.bots) == 0

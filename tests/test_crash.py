@@ -167,6 +167,36 @@ async def test_a_worker_killed_mid_form_loses_nothing(
     assert await count_cases(postgres_url) == 1
 
 
+async def test_a_polling_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Polling has acknowledged the update (the next getUpdates did) while its answer was on
+    the way: the platform will never send it again. The next worker handles it from the copy
+    kept with the claim once the dead worker's lease runs out."""
+    env |= {"CLAIM_LEASE_SECONDS": "2", "LOG_LEVEL": "INFO"}
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    first, second = (Worker(env, tmp_path, log=log) for log in logs)
+    await first.start()
+    try:
+        server.delay = 60  # the welcome is in flight when the worker dies
+        server.push(TG, _start(1, 7201))
+        for _ in range(200):
+            if not server.bots[TG].updates:  # acknowledged by the next getUpdates
+                break
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(0.5)
+        await first.kill()
+        server.delay = 0
+        await second.start()
+        await server.wait_for(
+            TG, lambda m, p: m == "sendMessage" and int(p["chat_id"]) == 7201, within=20
+        )
+    finally:
+        await first.stop()
+        await second.stop()
+    assert "taken over" in logs[1].read_text()
+
+
 async def test_a_worker_killed_mid_drain_sends_everything(
     server: StandIn, env: dict[str, str], tmp_path: Path, postgres_url: str
 ) -> None:
