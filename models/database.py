@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -20,7 +22,14 @@ from models import sqlite_driver
 SQLITE_BUSY_TIMEOUT = 30.0
 
 
-def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+# A pooled PostgreSQL connection used again within this many seconds is taken as alive; one idle
+# longer is pinged first (the server may have restarted or dropped it meanwhile).
+PING_AFTER_IDLE = 10.0
+
+
+def make_engine(
+    url: str, *, echo: bool = False, ping_after_idle: float = PING_AFTER_IDLE
+) -> AsyncEngine:
     """An engine tuned for the backend: on SQLite WAL, foreign keys and statements run on the
     loop's own thread (`models.sqlite_driver`); on PostgreSQL a pool."""
     parsed = make_url(url)
@@ -43,9 +52,37 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(
-        url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
-    )
+    engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_recycle=1800)
+    _ping_when_idle(engine, ping_after_idle)
+    return engine
+
+
+def _ping_when_idle(engine: AsyncEngine, idle: float) -> None:
+    """Pessimistic disconnect handling without a round trip on every checkout.
+
+    `pool_pre_ping` pings at each checkout, and a session checks a connection out for every
+    transaction: three or four extra round trips per update. A connection that went back to the
+    pool moments ago was alive then, so only one idle for longer is pinged; a failed ping makes
+    the pool replace the connection (`DisconnectionError`).
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _connected(_dbapi_connection: Any, record: Any) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _taken(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.get("returned_at")
+        if returned is not None and time.monotonic() - returned < idle:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise DisconnectionError("a pooled connection did not answer its ping") from error
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
