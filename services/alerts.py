@@ -20,7 +20,7 @@ from services.calendar import TEHRAN
 from services.casework import alert_due, alert_stages
 from services.desk import ChatRef, DeskConfig, Queue
 from services.formatting import format_code, format_date, format_datetime, format_number
-from services.outbox import Outgoing, enqueue
+from services.outbox import card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import Rendered, texts
 from services.workflow import OPEN_STATUSES
@@ -110,28 +110,21 @@ def _enqueue_alert(
 ) -> None:
     case = alert.case
     t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
     left = alert.due - now
     enqueue(
         repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(
-                profile,
-                f"alert-{alert.stage.split('_')[0]}",
-                code=format_code(case.code, t.locale),
-                business=case.business_name,
-                status=t.plain(f"status-{case.status}"),
-                step=t.plain(f"step-{case.step}") if case.step else "",
-                due=format_datetime(alert.due, t.locale),
-                hours=format_number(max(0, round(left.total_seconds() / 3600)), t.locale),
-                late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
-            ),
-            parse_mode=profile.parse_mode,
-            reply_to_message_id=case.staff_message_id
-            if case.staff_chat_id == chat.id and case.staff_platform == chat.platform
-            else None,
+        text_for(
+            chat,
+            t,
+            f"alert-{alert.stage.split('_')[0]}",
+            reply_to_message_id=card_in(case, chat),
+            code=format_code(case.code, t.locale),
+            business=case.business_name,
+            status=t.plain(f"status-{case.status}"),
+            step=t.plain(f"step-{case.step}") if case.step else "",
+            due=format_datetime(alert.due, t.locale),
+            hours=format_number(max(0, round(left.total_seconds() / 3600)), t.locale),
+            late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
         ),
         now=now,
         purpose=f"alert:{alert.stage}",
@@ -221,20 +214,16 @@ async def _digest(
         )
     enqueue(
         repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(
-                profile,
-                "digest",
-                date=format_date(now, t.locale),
-                new=format_number(new, t.locale),
-                open=format_number(len(open_cases), t.locale),
-                due_today=format_number(due_today, t.locale),
-                breached=format_number(breached, t.locale),
-                clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
-            ),
-            parse_mode=profile.parse_mode,
+        text_for(
+            chat,
+            t,
+            "digest",
+            date=format_date(now, t.locale),
+            new=format_number(new, t.locale),
+            open=format_number(len(open_cases), t.locale),
+            due_today=format_number(due_today, t.locale),
+            breached=format_number(breached, t.locale),
+            clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
         ),
         now=now,
         purpose="digest",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, CaseMessage, QueuePolicy, User
@@ -17,7 +18,7 @@ from services.calendar import WorkingCalendar
 from services.deadlines import SlaPolicy, compute_deadlines, policy_from_mapping
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
-from services.outbox import Button, Method, Outgoing, enqueue
+from services.outbox import Button, Method, Outgoing, card_in, enqueue, person, text_for
 from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.workflow import (
@@ -380,19 +381,14 @@ async def assign(repo: Repo, case: Case, clerk: User, by: User, role: Role, now:
     case.assignee_id = clerk.id
     _event(repo, case, by, role, "assigned", now, clerk.full_name)
     t = texts(clerk.locale or case.locale)
-    profile = profile_of(clerk.platform)
     enqueue(
         repo,
-        Outgoing(
-            platform=profile.platform,
-            chat_id=clerk.platform_user_id,
-            text=t.render(
-                profile,
-                "staff-assigned-to-you",
-                code=format_code(case.code, t.locale),
-                business=case.business_name,
-            ),
-            parse_mode=profile.parse_mode,
+        text_for(
+            person(clerk),
+            t,
+            "staff-assigned-to-you",
+            code=format_code(case.code, t.locale),
+            business=case.business_name,
         ),
         now=now,
         purpose="assigned",
@@ -433,19 +429,14 @@ async def ask_citizen(
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)
-    profile = profile_of(citizen.platform)
     row = enqueue(
         repo,
-        Outgoing(
-            platform=profile.platform,
-            chat_id=citizen.platform_user_id,
-            text=t.render(
-                profile,
-                "citizen-question",
-                code=format_code(case.code, t.locale),
-                question=question,
-            ),
-            parse_mode=profile.parse_mode,
+        text_for(
+            person(citizen),
+            t,
+            "citizen-question",
+            code=format_code(case.code, t.locale),
+            question=question,
         ),
         now=now,
         purpose="question",
@@ -476,23 +467,14 @@ def tell_staff(
     if chat is None:
         return
     t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
-    on_card = case.staff_chat_id == chat.id and case.staff_platform == chat.platform
+    values: dict[str, Any] = {
+        "code": format_code(case.code, t.locale),
+        "status": t.plain(f"status-{case.status}"),
+        **args,
+    }
     enqueue(
         repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(
-                profile,
-                key,
-                code=format_code(case.code, t.locale),
-                status=t.plain(f"status-{case.status}"),
-                **args,
-            ),
-            parse_mode=profile.parse_mode,
-            reply_to_message_id=case.staff_message_id if on_card else None,
-        ),
+        text_for(chat, t, key, reply_to_message_id=card_in(case, chat), **values),
         now=now,
         purpose=key,
         case_id=case.id,

@@ -12,10 +12,10 @@ from enum import StrEnum
 from typing import Any
 
 from models.repositories import Repo
-from models.tables import OutboxMessage
-from services.desk import DeskConfig
+from models.tables import Case, OutboxMessage, User
+from services.desk import ChatRef, DeskConfig
 from services.platforms import Platform, profile_of
-from services.texts import texts
+from services.texts import Texts, texts
 
 
 class OutboxStatus(StrEnum):
@@ -78,6 +78,42 @@ class Outgoing:
     reply_to_message_id: int | None = None
     thread_id: int | None = None
     origin: Origin | None = None
+
+
+def text_for(
+    chat: ChatRef,
+    t: Texts,
+    key: str,
+    /,
+    *,
+    buttons: list[list[Button]] | None = None,
+    reply_to_message_id: int | None = None,
+    reply_to_outbox_id: int | None = None,
+    **args: Any,
+) -> Outgoing:
+    """One text of the locales, in `t`'s language, rendered for the chat's platform (the
+    template's arguments are `args`)."""
+    profile = profile_of(chat.platform)
+    return Outgoing(
+        platform=chat.platform,
+        chat_id=chat.id,
+        text=t.render(profile, key, **args),
+        parse_mode=profile.parse_mode,
+        buttons=buttons or [],
+        reply_to_message_id=reply_to_message_id,
+        reply_to_outbox_id=reply_to_outbox_id,
+    )
+
+
+def person(user: User) -> ChatRef:
+    """A person's private chat."""
+    return ChatRef(Platform(user.platform), user.platform_user_id)
+
+
+def card_in(case: Case, chat: ChatRef) -> int | None:
+    """The case's staff card, when it stands in `chat`: a notice about the case replies to it."""
+    on_card = case.staff_platform == chat.platform and case.staff_chat_id == chat.id
+    return case.staff_message_id if on_card else None
 
 
 def enqueue(

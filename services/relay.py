@@ -28,7 +28,16 @@ from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMes
 from services import casework
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
-from services.outbox import FileRef, Method, Origin, Outgoing, Unreachable, enqueue
+from services.outbox import (
+    FileRef,
+    Method,
+    Origin,
+    Outgoing,
+    Unreachable,
+    card_in,
+    enqueue,
+    text_for,
+)
 from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.workflow import OPEN_STATUSES, Action, CaseStatus, Role
@@ -301,9 +310,9 @@ def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
 
 async def _under_card(repo: Repo, case: Case, chat: ChatRef) -> tuple[int | None, int | None]:
     """What a message in the thread answers: the card once delivered, its outbox row before."""
-    on_card = case.staff_platform == chat.platform and case.staff_chat_id == chat.id
-    if on_card and case.staff_message_id is not None:
-        return case.staff_message_id, None
+    on_card = card_in(case, chat)
+    if on_card is not None:
+        return on_card, None
     card = await repo.threads.card_row(case.id)
     if card is not None and card.platform == chat.platform and card.chat_id == chat.id:
         return None, card.id
@@ -542,24 +551,19 @@ async def undelivered(
     if await repo.outbox.has_dedupe_key(key):
         return
     t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
     reply_to_message_id, reply_to_outbox_id = await _under_card(repo, case, chat)
     if origin and (origin["platform"], origin["chat_id"]) == (chat.platform, chat.id):
         reply_to_message_id, reply_to_outbox_id = int(origin["message_id"]), None
     enqueue(
         repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(
-                profile,
-                "relay-undelivered",
-                code=format_code(case.code, t.locale),
-                reason=t.plain(f"relay-unreachable-{reason}"),
-            ),
-            parse_mode=profile.parse_mode,
+        text_for(
+            chat,
+            t,
+            "relay-undelivered",
             reply_to_message_id=reply_to_message_id,
             reply_to_outbox_id=reply_to_outbox_id,
+            code=format_code(case.code, t.locale),
+            reason=t.plain(f"relay-unreachable-{reason}"),
         ),
         now=now,
         purpose="relay:undelivered",

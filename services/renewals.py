@@ -23,8 +23,7 @@ from services.calendar import tehran_today
 from services.desk import DeskConfig
 from services.formatting import format_date, format_number, localize_digits
 from services.licences import REMINDER_OFFSETS, LicenceStatus, LicenceView
-from services.outbox import Outgoing, enqueue
-from services.platforms import profile_of
+from services.outbox import enqueue, person, text_for
 from services.texts import texts
 
 __all__ = [
@@ -154,23 +153,18 @@ def _remind(
     repo: Repo, user: User, licence: Licence, today: date, now: datetime, config: DeskConfig
 ) -> None:
     t = texts(user.locale or config.staff_locale)
-    profile = profile_of(user.platform)
     days = (licence.expires_on - today).days
     enqueue(
         repo,
-        Outgoing(
-            platform=profile.platform,
-            chat_id=user.platform_user_id,
-            text=t.render(
-                profile,
-                "licence-renewal-reminder",
-                days=days,
-                n=format_number(days, t.locale),
-                number=localize_digits(licence.number, t.locale),
-                business=licence.business_name,
-                expires=format_date(licence.expires_on, t.locale),
-            ),
-            parse_mode=profile.parse_mode,
+        text_for(
+            person(user),
+            t,
+            "licence-renewal-reminder",
+            days=days,
+            n=format_number(days, t.locale),
+            number=localize_digits(licence.number, t.locale),
+            business=licence.business_name,
+            expires=format_date(licence.expires_on, t.locale),
         ),
         now=now,
         purpose="licence-renewal",

@@ -17,9 +17,8 @@ from models.repositories import Repo
 from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import normalize_text
-from services.outbox import Button, Outgoing, enqueue
+from services.outbox import Button, enqueue, person, text_for
 from services.ownership import own_case
-from services.platforms import profile_of
 from services.texts import texts
 from services.workflow import CaseStatus, Role
 
@@ -63,7 +62,6 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)
-    profile = profile_of(citizen.platform)
     buttons = [
         [
             Button(
@@ -75,12 +73,12 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     ]
     enqueue(
         repo,
-        Outgoing(
-            platform=profile.platform,
-            chat_id=citizen.platform_user_id,
-            text=t.render(profile, "rating-ask", code=format_code(case.code, t.locale)),
-            parse_mode=profile.parse_mode,
+        text_for(
+            person(citizen),
+            t,
+            "rating-ask",
             buttons=buttons,
+            code=format_code(case.code, t.locale),
         ),
         now=now,
         purpose="rating_request",
