@@ -8,6 +8,7 @@ import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,26 @@ def settings() -> Settings:
     return make_settings()
 
 
+# The complaints staff chat when it is a Bale group (`bale_desk`).
+BALE_STAFF_CHAT = -3003
+
+
+@asynccontextmanager
+async def running_desk(
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: ManualClock,
+    storage_factory: Callable[[], BaseStorage],
+) -> AsyncIterator[Desk]:
+    harness = Desk(settings, sessionmaker, clock, storage_factory)
+    try:
+        yield harness
+    finally:
+        await harness.storage.close()
+        for bot in harness.bots.values():
+            await bot.session.close()
+
+
 @pytest.fixture
 async def desk(
     settings: Settings,
@@ -145,11 +166,20 @@ async def desk(
     clock: ManualClock,
     storage_factory: Callable[[], BaseStorage],
 ) -> AsyncIterator[Desk]:
-    harness = Desk(settings, sessionmaker, clock, storage_factory)
-    yield harness
-    await harness.storage.close()
-    for bot in harness.bots.values():
-        await bot.session.close()
+    async with running_desk(settings, sessionmaker, clock, storage_factory) as harness:
+        yield harness
+
+
+@pytest.fixture
+async def bale_desk(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: ManualClock,
+    storage_factory: Callable[[], BaseStorage],
+) -> AsyncIterator[Desk]:
+    """The desk with the complaints staff chat on Bale."""
+    settings = make_settings(complaints_staff_chat=f"bale:{BALE_STAFF_CHAT}")
+    async with running_desk(settings, sessionmaker, clock, storage_factory) as harness:
+        yield harness
 
 
 @pytest.fixture

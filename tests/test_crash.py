@@ -259,9 +259,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
-    server: StandIn, env: dict[str, str], tmp_path: Path
-) -> None:
+def _webhook_mode(env: dict[str, str], **more: str) -> tuple[int, str, dict[str, str]]:
+    """Workers in webhook mode on a free port: the port, the Telegram URL, its headers."""
     port = _free_port()
     secret = "webhook-secret-for-the-test"
     env |= {
@@ -271,12 +270,19 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
         "WEBHOOK_PORT": str(port),
         "WEBHOOK_SECRET": secret,
         "LOG_LEVEL": "INFO",
+        **more,
     }
+    url = f"http://127.0.0.1:{port}/webhook/telegram"
+    return port, url, {"X-Telegram-Bot-Api-Secret-Token": secret}
+
+
+async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    port, url, headers = _webhook_mode(env)
     workers = [Worker(env, tmp_path, log=tmp_path / f"worker{n}.log") for n in (1, 2)]
     for worker in workers:
         await worker.start()
-    url = f"http://127.0.0.1:{port}/webhook/telegram"
-    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
     try:
         await _until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
         updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
@@ -317,19 +323,7 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
 ) -> None:
     """Killed while its answer is on the way, a webhook worker never says 200: the platform
     sends the update again, and the next worker handles it once the dead one's claim lapses."""
-    port = _free_port()
-    secret = "webhook-secret-for-the-test"
-    env |= {
-        "MODE": "webhook",
-        "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
-        "WEBHOOK_HOST": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "WEBHOOK_SECRET": secret,
-        "LOG_LEVEL": "INFO",
-        "CLAIM_LEASE_SECONDS": "2",
-    }
-    url = f"http://127.0.0.1:{port}/webhook/telegram"
-    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+    port, url, headers = _webhook_mode(env, CLAIM_LEASE_SECONDS="2")
     update = _start(1, 7101)
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     first, second = (Worker(env, tmp_path, log=log) for log in logs)

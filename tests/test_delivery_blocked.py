@@ -10,18 +10,13 @@ is no fault of the desk; every other failure still reaches them as before.
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
-from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.tables import CaseEvent
-from services.clock import ManualClock
 from services.platforms import Platform
-from tests.conftest import make_settings
 from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
 from tests.staff import (
@@ -54,25 +49,6 @@ BALE_GONE = (400, "Bad Request: no such group or user")
 BALE_GONE_404 = (404, "Not Found: no such group or user")
 
 _clerk_message_ids = itertools.count(70_000)
-
-
-@pytest.fixture
-async def bale_desk(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    clock: ManualClock,
-    storage_factory: Callable[[], BaseStorage],
-) -> AsyncIterator[Desk]:
-    """The desk with the complaints staff chat on Bale."""
-    harness = Desk(
-        make_settings(complaints_staff_chat=f"bale:{BALE_STAFF_CHAT}"),
-        sessionmaker,
-        clock,
-        storage_factory,
-    )
-    yield harness
-    await harness.storage.close()
-    for bot in harness.bots.values():
-        await bot.session.close()
 
 
 async def clerk_writes(

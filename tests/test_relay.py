@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import Any
 
-import pytest
-from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage
-from services.clock import ManualClock
 from services.formatting import format_code
 from services.platforms import Platform
-from tests.conftest import make_settings
+from tests.conftest import BALE_STAFF_CHAT
 from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
 from tests.forms import answer_from, answer_until, file_usual_complaint, form_in_db
@@ -39,7 +34,6 @@ from tests.staff import (
     the_case,
 )
 
-BALE_STAFF_CHAT = -3003
 BALE_GROUP: dict[str, Any] = {"id": BALE_STAFF_CHAT, "type": "group", "title": "کارشناسان"}
 HEADER = "پاسخ کارشناس پیشخوان درباره پرونده"
 _group_message_ids = itertools.count(60_000)
@@ -48,21 +42,6 @@ _group_message_ids = itertools.count(60_000)
 def bale_clerk() -> Staff:
     """A clerk of the union on Bale, in the Bale staff group."""
     return Staff(Platform.BALE, 8001, "Hamid", "Rostami", username="hamid_r")
-
-
-@pytest.fixture
-async def bale_desk(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    clock: ManualClock,
-    storage_factory: Callable[[], BaseStorage],
-) -> AsyncIterator[Desk]:
-    """The desk with the complaints staff chat on Bale."""
-    settings = make_settings(complaints_staff_chat=f"bale:{BALE_STAFF_CHAT}")
-    harness = Desk(settings, sessionmaker, clock, storage_factory)
-    yield harness
-    await harness.storage.close()
-    for bot in harness.bots.values():
-        await bot.session.close()
 
 
 # --- the staff group ------------------------------------------------------------------------

@@ -9,20 +9,14 @@ with the offer, and nothing goes to the thread.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import Any
 
-import pytest
-from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.tables import Case, CaseEvent, CaseMessage
-from services.clock import ManualClock
 from services.formatting import format_code, format_date
 from services.platforms import Platform
-from tests.conftest import make_settings
 from tests.desk import Desk, Person
 from tests.staff import Staff, clerk, group_messages, outbox_rows, press_on_group, the_case
 from tests.test_relay import (
@@ -39,26 +33,6 @@ from tests.test_relay import (
     sent_to_citizen,
     thread_of,
 )
-
-
-@pytest.fixture
-async def bale_desk(
-    sessionmaker: async_sessionmaker[AsyncSession],
-    clock: ManualClock,
-    storage_factory: Callable[[], BaseStorage],
-) -> AsyncIterator[Desk]:
-    """The desk with the complaints staff chat on Bale."""
-    harness = Desk(
-        make_settings(complaints_staff_chat=f"bale:{BALE_STAFF_CHAT}"),
-        sessionmaker,
-        clock,
-        storage_factory,
-    )
-    yield harness
-    await harness.storage.close()
-    for bot in harness.bots.values():
-        await bot.session.close()
-
 
 CLOSED_MARK = "پرونده بسته است"
 WENT = "به کارشناس پیشخوان رسید"
