@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from aiogram import BaseMiddleware, Dispatcher
@@ -155,6 +155,7 @@ class OnceMiddleware(BaseMiddleware):
                         _CLAIMS.c.status == "processing",
                         _CLAIMS.c.at <= now - self.lease,
                         _CLAIMS.c.payload.is_not(None),
+                        _CLAIMS.c.platform.in_([platform.value for platform in bots]),
                     )
                     .order_by(_CLAIMS.c.at)
                     .limit(100)
@@ -162,31 +163,56 @@ class OnceMiddleware(BaseMiddleware):
             ).all()
         taken = 0
         for platform, update_id, at in lapsed:
-            bot = bots.get(Platform(platform))
-            if bot is None:
-                continue
+            bot = bots[Platform(platform)]
             key = (platform, update_id)
-            async with self.sessionmaker() as session:
-                where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
-                # Taken only if no other worker took it first: the claim is as it was read.
-                mine = await session.execute(
-                    update(_CLAIMS)
-                    .where(*where, _CLAIMS.c.status == "processing", _CLAIMS.c.at == at)
-                    .values(at=self.clock.now())
-                    .returning(_CLAIMS.c.payload)
-                )
-                payload = mine.scalar_one_or_none()
-                await session.commit()
-            if payload is None:
+            try:
+                update_ = await self._take_over(key, at, bot)
+            except Exception:
+                # Unreadable (its key was retired, say): retrying would fail for ever.
+                logger.exception("a kept update could not be read: given up")
+                await self._give_up(key)
+                continue
+            if update_ is None:
                 continue
             logger.warning("update taken over from a worker that stopped renewing it")
             taken += 1
-            update_ = Update.model_validate_json(payload, context={"bot": bot})
             try:
                 await dispatcher.feed_update(bot, update_, recovered=key)
             except Exception:  # handled like any failed update: its claim was given back
                 logger.exception("a recovered update failed")
         return taken
+
+    async def _take_over(self, key: Key, at: datetime, bot: DeskBot) -> Update | None:
+        """The kept update, if this worker is the one to take it: the claim is still as it was
+        read (no other worker took it first)."""
+        platform, update_id = key
+        async with self.sessionmaker() as session:
+            mine = await session.execute(
+                update(_CLAIMS)
+                .where(
+                    _CLAIMS.c.platform == platform,
+                    _CLAIMS.c.update_id == update_id,
+                    _CLAIMS.c.status == "processing",
+                    _CLAIMS.c.at == at,
+                )
+                .values(at=self.clock.now())
+                .returning(_CLAIMS.c.payload)
+            )
+            payload = mine.scalar_one_or_none()
+            await session.commit()
+        if payload is None:
+            return None
+        return Update.model_validate_json(payload, context={"bot": bot})
+
+    async def _give_up(self, key: Key) -> None:
+        platform, update_id = key
+        async with self.sessionmaker() as session:
+            await session.execute(
+                update(_CLAIMS)
+                .where(_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
+                .values(status="done", payload=None)
+            )
+            await session.commit()
 
     async def keep_claims(
         self, stop: asyncio.Event, dispatcher: Dispatcher, bots: Mapping[Platform, DeskBot]

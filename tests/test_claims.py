@@ -177,3 +177,29 @@ async def test_a_renewed_claim_is_not_recovered(desk: Desk, clock: ManualClock) 
         clock.advance(LEASE / 2)
         await once.renew()
         assert await once.recover(desk.dp, desk.bots) == 0
+
+
+async def test_a_kept_update_that_cannot_be_read_is_given_up_once(
+    desk: Desk, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Under a key since retired, or not an update at all: retrying would fail for ever."""
+    once = once_of(desk)
+    await leave_claim(desk, 74, age=timedelta(0), payload="not an update")
+    async with desk.repo() as repo:
+        await repo.session.execute(
+            text(
+                "INSERT INTO processed_updates (platform, update_id, status, at, payload) "
+                "SELECT platform, 75, status, at, :retired FROM processed_updates "
+                "WHERE update_id = 74"
+            ),
+            {"retired": f"{PREFIX}:retired0:AAAA"},
+        )
+        await repo.commit()
+    clock.advance(LEASE)
+
+    assert await once.recover(desk.dp, desk.bots) == 0
+    assert await once.recover(desk.dp, desk.bots) == 0
+    for update_id in (74, 75):
+        claim = await claim_of(desk, update_id)
+        assert claim is not None and claim[0] == "done"
+    assert caplog.text.count("could not be read") == 2
