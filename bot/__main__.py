@@ -1,5 +1,5 @@
 """The command line: `python -m bot run | migrate | rotate-keys | import-licences FILE |
-demo-data`."""
+import-certificates FILE | demo-data`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from pydantic import ValidationError
 from bot.logs import setup_logging
 from bot.settings import MissingTokens, Settings, configure_keys
 
+# What `python -m bot import-KIND FILE` imports, by kind.
+IMPORTS = {
+    "licences": "the licence registry",
+    "certificates": "software certificate requests (applicants are not messaged)",
+}
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Pishkhan front desk")
@@ -24,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "rotate-keys", help="re-encrypt personal identifiers under the first of DATA_KEYS"
     )
-    importing = commands.add_parser(
-        "import-licences", help="import the licence registry from a CSV or XLSX file"
-    )
-    importing.add_argument("file", type=Path, help="the CSV or XLSX file (see the README)")
+    for kind, what in IMPORTS.items():
+        importing = commands.add_parser(
+            f"import-{kind}", help=f"import {what} from a CSV or XLSX file"
+        )
+        importing.add_argument("file", type=Path, help="the CSV or XLSX file (see the README)")
     commands.add_parser(
         "demo-data", help="fill an empty database with sample licences and certificate requests"
     )
@@ -64,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rotate-keys" or changed:
             print(f"{changed} values re-encrypted under the current key", file=sys.stderr)
         return 0
-    if args.command == "import-licences":
-        from bot.licence_cli import import_file
+    if args.command.startswith("import-"):
+        from bot.licence_cli import IMPORTERS
 
-        return import_file(settings, args.file)
+        return IMPORTERS[args.command.removeprefix("import-")](settings, args.file)
     if args.command == "demo-data":
         from bot.licence_cli import demo_data
 

@@ -1,4 +1,5 @@
-"""The registry's commands: `python -m bot import-licences FILE` and `python -m bot demo-data`.
+"""The registry's commands: `python -m bot import-licences FILE`, `python -m bot
+import-certificates FILE` and `python -m bot demo-data`.
 
 Both speak the desk's default language (DEFAULT_LOCALE); the progress bar goes to stderr so
 that the report on stdout can be kept in a file.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -19,14 +21,18 @@ from bot.settings import Settings
 from models.database import make_engine, make_sessionmaker
 from models.repositories import Repo
 from services.calendar import tehran_today
+from services.certificate_import import LAYOUT as CERTIFICATES
+from services.certificate_import import import_certificates
 from services.clock import SystemClock
 from services.demo_data import AlreadyFilled, DemoData, fill_demo
 from services.formatting import format_code, format_number, localize_digits
-from services.licence_desk import ProgressThrottle, import_report, percent, plain_text, text_bar
-from services.licence_import import ImportReport, import_licences
+from services.licence_desk import ProgressThrottle, percent, plain_text, text_bar
+from services.licence_import import LAYOUT as LICENCES
+from services.licence_import import import_licences
+from services.sheet_import import ImportReport, Progress, SheetLayout, report_text
 from services.texts import Texts, texts
 
-__all__ = ["TerminalBar", "demo_data", "import_file"]
+__all__ = ["TerminalBar", "demo_data", "import_certificates_file", "import_file"]
 
 
 class TerminalBar:
@@ -67,26 +73,91 @@ async def _ready(sessionmaker: async_sessionmaker[AsyncSession]) -> int | None:
         return None
 
 
+# Runs one kind of import in a session: the rows committed batch by batch, progress drawn.
+SessionImport = Callable[[AsyncSession, bytes, str, Progress], Awaitable[ImportReport]]
+
+
 def import_file(
     settings: Settings, path: Path, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     """Import a CSV or XLSX file into the registry; 0 when it was read, 1 when it could not
     be, 2 when there is no such file or no database."""
+
+    async def run(
+        session: AsyncSession, content: bytes, filename: str, progress: Progress
+    ) -> ImportReport:
+        return await import_licences(
+            Repo(session).licences,
+            content,
+            filename=filename,
+            today=tehran_today(SystemClock().now()),
+            progress=progress,
+            commit=session.commit,
+        )
+
+    return _import_sheet(settings, path, LICENCES, run, out, err)
+
+
+def import_certificates_file(
+    settings: Settings, path: Path, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Import certificate requests from a CSV or XLSX file, then list the codes of the new
+    ones; exit codes as :func:`import_file`. Applicants are not messaged."""
+
+    async def run(
+        session: AsyncSession, content: bytes, filename: str, progress: Progress
+    ) -> ImportReport:
+        now = SystemClock().now()
+        return await import_certificates(
+            Repo(session),
+            content,
+            filename=filename,
+            now=now,
+            today=tehran_today(now),
+            config=settings.config,
+            progress=progress,
+            commit=session.commit,
+        )
+
+    return _import_sheet(settings, path, CERTIFICATES, run, out, err)
+
+
+# `python -m bot import-KIND FILE`, by kind.
+IMPORTERS: dict[str, Callable[[Settings, Path], int]] = {
+    "licences": import_file,
+    "certificates": import_certificates_file,
+}
+
+
+def _import_sheet(
+    settings: Settings,
+    path: Path,
+    layout: SheetLayout,
+    run: SessionImport,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     t = texts(settings.default_locale)
     if not path.is_file():
         print(_say(t, "licence-cli-file-missing", path=str(path)), file=err)
         return 2
     content = path.read_bytes()
-    report = asyncio.run(_import(settings, content, path.name, err))
+    report = asyncio.run(_import(settings, content, path.name, run, err))
     if report is None:
         print(_say(t, "licence-cli-no-database"), file=err)
         return 2
-    print(import_report(report, t), file=out)
+    print(report_text(report, t, layout), file=out)
+    if report.assigned:
+        print(_say(t, f"{layout.prefix}-codes-title"), file=out)
+        for row, code in report.assigned:
+            line = f"{layout.prefix}-code-line"
+            shown = format_code(code, t.locale)
+            print(_say(t, line, row=format_number(row, t.locale), code=shown), file=out)
     return 0 if report.ok else 1
 
 
 async def _import(
-    settings: Settings, content: bytes, filename: str, err: TextIO
+    settings: Settings, content: bytes, filename: str, run: SessionImport, err: TextIO
 ) -> ImportReport | None:
     engine = make_engine(settings.database_url)
     try:
@@ -96,14 +167,7 @@ async def _import(
         bar = TerminalBar(err)
         async with sessionmaker() as session:
             try:
-                return await import_licences(
-                    Repo(session).licences,
-                    content,
-                    filename=filename,
-                    today=tehran_today(SystemClock().now()),
-                    progress=bar,
-                    commit=session.commit,
-                )
+                return await run(session, content, filename, bar)
             finally:
                 bar.close()
     finally:

@@ -1,12 +1,13 @@
-"""Certificate requests: staff register and move them; an applicant may dispute one."""
+"""Certificate requests: staff register and move them, admins import them from a file; an
+applicant may dispute one."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -16,12 +17,16 @@ from bot.callbacks import CertAction
 from bot.keyboards import from_buttons
 from bot.settings import Settings
 from bot.ui import acknowledge, reply
+from handlers.admin import AdminOnly
 from handlers.complaints import begin_with
+from handlers.licences import certificate_import, receive_import
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import CertificateRequest, User
 from services import certificates as service
-from services.calendar import TEHRAN
+from services import people
+from services.certificate_import import LAYOUT as CERTIFICATES
+from services.certificate_import import documents_due_at
 from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import normalize_text, parse_jalali_or_gregorian_date
@@ -44,6 +49,8 @@ _NEEDS_INPUT = {
 }
 
 
+# `/cert import`, the caption of a file of requests an admin sends (or the command alone).
+_IMPORT = re.compile(r"(?i)^\s*import\b")
 # The IT Organization of Iran, whose service desk issues the certificate.
 DISPUTE_SITE = "ito.gov.ir"
 
@@ -59,7 +66,7 @@ def parse_missing(text: str) -> tuple[datetime | None, tuple[str, ...]]:
     the documents, separated by `;`, `؛`, `،` or new lines."""
     raw_day, _, rest = text.strip().partition(" ")
     day = parse_jalali_or_gregorian_date(raw_day)
-    due = datetime.combine(day, time(23, 59), tzinfo=TEHRAN) if day else None
+    due = documents_due_at(day) if day else None
     items = [normalize_text(item) for item in re.split(r"[;؛،\n]", rest)]
     return due, tuple(item for item in items if item)
 
@@ -88,6 +95,10 @@ async def cert_command(
 ) -> None:
     """`/cert new PHONE | PRODUCT | APPLICANT`, `/cert CODE`, `/cert CODE VERB [details]`."""
     args = (command.args or "").strip()
+    if _IMPORT.match(args):
+        # The file itself goes with the command as its caption: see import_document.
+        await reply(message, t, profile, "cert-import-send-file")
+        return
     if args.startswith("new"):
         parts = [part.strip() for part in args[3:].split("|")]
         if len(parts) != 3:
@@ -264,6 +275,37 @@ async def dispute(
     await begin_with(message, data, prefilled)
 
 
+async def import_document(
+    message: Message,
+    bot: Bot,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """An admin's CSV or XLSX file captioned `/cert import`: certificate requests, whatever
+    its header (a file without their columns is reported as such)."""
+    chosen = certificate_import(repo, user, role, settings, clock)
+    await receive_import(message, bot, t, profile, CERTIFICATES, lambda *_: chosen)
+
+
+async def import_refused(
+    message: Message,
+    repo: Repo,
+    user: User | None,
+    t: Texts,
+    profile: PlatformProfile,
+    clock: Clock,
+) -> None:
+    """`/cert import` from someone who is not an admin: said politely, audited, not done."""
+    people.audit(repo, user, "refused", clock.now(), detail="/cert import")
+    await repo.commit()
+    await reply(message, t, profile, "cert-import-admin-only")
+
+
 def make_citizen_router() -> Router:
     """An applicant's own side of a request: disputing it."""
     router = Router(name=f"{__name__}.citizen")
@@ -276,6 +318,11 @@ def make_router() -> Router:
     """Staff-only handlers of certificate requests."""
     router = Router(name=__name__)
     staff = StaffOnly()
+    asks_import = Command("cert", magic=F.args.regexp(_IMPORT))
+    router.message.register(
+        import_document, asks_import, F.chat.type == "private", F.document, AdminOnly()
+    )
+    router.message.register(import_refused, asks_import, ~AdminOnly())
     router.message.register(cert_command, Command("cert"), staff)
     router.message.register(
         typed_details, StateFilter(CertInput.details), F.text & ~F.text.startswith("/"), staff

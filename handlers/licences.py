@@ -1,10 +1,16 @@
-"""Licences: a citizen checks one, an admin imports the registry, a holder follows renewals."""
+"""Licences: a citizen checks one, an admin imports the registry, a holder follows renewals.
+
+The file an admin sends is imported here whatever its kind: the licence registry, or the
+certificate requests when its header has their columns (``/cert import`` says so outright).
+"""
 
 from __future__ import annotations
 
 import io
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -26,26 +32,36 @@ from models.repositories import Repo
 from models.tables import User
 from services import renewals
 from services.calendar import tehran_today
+from services.certificate_import import LAYOUT as CERTIFICATES
+from services.certificate_import import import_certificates, is_certificate_file
 from services.clock import Clock
 from services.complaints import Limits
 from services.formatting import format_date, format_number, localize_digits
 from services.licence_desk import (
-    REPORT_REJECTIONS,
     ProgressThrottle,
     choice_label,
     complaint_answers,
     describe_licence,
-    import_report,
     percent,
-    rejections_csv,
     site_label,
     text_bar,
 )
+from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import import_licences
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import normalize_text, parse_phone
 from services.platforms import PlatformProfile
+from services.sheet_import import (
+    REPORT_REJECTIONS,
+    ImportReport,
+    Progress,
+    SheetLayout,
+    assigned_csv,
+    rejections_csv,
+    report_text,
+)
 from services.texts import LOCALES, Rendered, Texts, texts
+from services.workflow import Role
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +80,8 @@ REGISTRY_TYPES = frozenset(
 OFFERS_KEY = "licence_offers"
 OFFERS_KEPT = 10
 REJECTIONS_FILE = "rejected-rows.csv"
+# The tracking codes given to the new requests of a certificate import.
+CODES_FILE = "tracking-codes.csv"
 
 
 class LicenceLookup(StatesGroup):
@@ -243,66 +261,157 @@ async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data
 
 # --- import -----------------------------------------------------------------------------------
 
+# How a kind of import runs on a file's bytes: its name, and the progress callback.
+ImportRun = Callable[[bytes, str | None, Progress], Awaitable[ImportReport]]
+
+
+@dataclass(frozen=True)
+class SheetImport:
+    """A kind of file an admin sends to be imported: its wording and how it runs."""
+
+    layout: SheetLayout
+    run: ImportRun
+
+
+def licence_import(repo: Repo, clock: Clock) -> SheetImport:
+    """The licence registry, upserted by number in committed batches."""
+
+    async def run(content: bytes, filename: str | None, progress: Progress) -> ImportReport:
+        return await import_licences(
+            repo.licences,
+            content,
+            filename=filename,
+            today=tehran_today(clock.now()),
+            progress=progress,
+            commit=repo.commit,
+        )
+
+    return SheetImport(LICENCES, run)
+
+
+def certificate_import(
+    repo: Repo, user: User, role: Role, settings: Settings, clock: Clock
+) -> SheetImport:
+    """Certificate requests, imported by this admin, in committed batches."""
+
+    async def run(content: bytes, filename: str | None, progress: Progress) -> ImportReport:
+        now = clock.now()
+        return await import_certificates(
+            repo,
+            content,
+            filename=filename,
+            now=now,
+            today=tehran_today(now),
+            config=settings.config,
+            by=user,
+            role=role.value,
+            progress=progress,
+            commit=repo.commit,
+        )
+
+    return SheetImport(CERTIFICATES, run)
+
 
 async def import_document(
-    message: Message, bot: Bot, repo: Repo, t: Texts, profile: PlatformProfile, clock: Clock
+    message: Message,
+    bot: Bot,
+    repo: Repo,
+    user: User,
+    role: Role,
+    t: Texts,
+    profile: PlatformProfile,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
-    """An admin's CSV or XLSX file: imported into the registry, progress shown, then a report."""
+    """An admin's CSV or XLSX file: the licence registry, or certificate requests when its
+    header has their columns; imported with progress shown, then a report."""
+    licences = licence_import(repo, clock)
+    certificates = certificate_import(repo, user, role, settings, clock)
+
+    def kind(content: bytes, filename: str | None) -> SheetImport:
+        return certificates if is_certificate_file(content, filename) else licences
+
+    await receive_import(message, bot, t, profile, LICENCES, kind)
+
+
+async def receive_import(
+    message: Message,
+    bot: Bot,
+    t: Texts,
+    profile: PlatformProfile,
+    expected: SheetLayout,
+    kind: Callable[[bytes, str | None], SheetImport],
+) -> None:
+    """Download a sent file, import it as ``kind(content, name)`` says, edit a progress
+    message in place, then report; over :data:`REPORT_REJECTIONS` rejections the whole list
+    follows as a file, and the codes of new records too. ``expected`` words what is said
+    before the file is read."""
     document = message.document
     assert document is not None  # the filter admits documents only
     limit = format_number(MAX_FILE_BYTES // (1024 * 1024), t.locale)
+    too_large = f"{expected.prefix}-too-large"
     if document.file_size and document.file_size > MAX_FILE_BYTES:
-        await reply(message, t, profile, "licence-import-too-large", max=limit)
+        await reply(message, t, profile, too_large, max=limit)
         return
-    status = await reply(message, t, profile, "licence-import-started")
     buffer = io.BytesIO()
     try:
         await bot.download(document.file_id, destination=buffer)
     except (TelegramAPIError, ClientError, TimeoutError) as error:
-        logger.warning("could not download a registry file: %s", type(error).__name__)
-        await reply(message, t, profile, "licence-import-download-failed")
+        logger.warning("could not download an import file: %s", type(error).__name__)
+        await reply(message, t, profile, f"{expected.prefix}-download-failed")
         return
     content = buffer.getvalue()
     if len(content) > MAX_FILE_BYTES:
-        await reply(message, t, profile, "licence-import-too-large", max=limit)
+        await reply(message, t, profile, too_large, max=limit)
         return
+    chosen = kind(content, document.file_name)
+    layout = chosen.layout
+    status = await reply(message, t, profile, f"{layout.prefix}-started")
     throttle = ProgressThrottle()
 
     async def progress(done: int, total: int) -> None:
         if throttle.due(done, total, time.monotonic()):
-            await _edit(status, _progress_text(done, total, t, profile))
+            await _edit(status, _progress_text(layout, done, total, t, profile))
 
-    report = await import_licences(
-        repo.licences,
-        content,
-        filename=document.file_name,
-        today=tehran_today(clock.now()),
-        progress=progress,
-        commit=repo.commit,
-    )
+    report = await chosen.run(content, document.file_name, progress)
     logger.info(
-        "registry import: %s read, %s new, %s updated, %s rejected",
+        "%s: %s read, %s new, %s updated, %s unchanged, %s rejected",
+        layout.prefix,
         report.read,
         report.inserted,
         report.updated,
+        report.unchanged,
         report.rejected,
     )
-    await message.answer(import_report(report, t, profile))
-    if report.ok and report.rejected > REPORT_REJECTIONS:
+    await message.answer(report_text(report, t, layout, profile))
+    if not report.ok:
+        return
+    if report.rejected > REPORT_REJECTIONS:
         await message.answer_document(
-            BufferedInputFile(rejections_csv(report, t), filename=REJECTIONS_FILE),
+            BufferedInputFile(rejections_csv(report, t, layout), filename=REJECTIONS_FILE),
             caption=t.render(
                 profile,
-                "licence-import-rejections-file",
+                f"{layout.prefix}-rejections-file",
                 n=format_number(len(report.rejections), t.locale),
+            ),
+        )
+    if report.assigned:
+        await message.answer_document(
+            BufferedInputFile(assigned_csv(report, t, layout), filename=CODES_FILE),
+            caption=t.render(
+                profile,
+                f"{layout.prefix}-codes-file",
+                n=format_number(len(report.assigned), t.locale),
             ),
         )
 
 
-def _progress_text(done: int, total: int, t: Texts, profile: PlatformProfile) -> Rendered:
+def _progress_text(
+    layout: SheetLayout, done: int, total: int, t: Texts, profile: PlatformProfile
+) -> Rendered:
     return t.render(
         profile,
-        "licence-import-progress",
+        f"{layout.prefix}-progress",
         bar=text_bar(done, total),
         percent=format_number(percent(done, total), t.locale),
         done=format_number(done, t.locale),

@@ -118,10 +118,10 @@ def _sites(cells: Cells) -> tuple[str, ...]:
             continue
         site = parse_website_or_app(entry)
         if site is None:
-            raise cells.problem("websites", "bad-website", value=entry)
+            raise cells.problem("websites", "licence-import-bad-website", value=entry)
         sites[site] = None
     if not sites:
-        raise cells.problem("websites", "missing-value")
+        raise cells.problem("websites", "licence-import-missing-value")
     return tuple(sites)
 
 
@@ -130,37 +130,41 @@ def _row(cells: Cells, today: date) -> LicenceRow:
     raw_number = cells.required("number")
     number = canonical_number(raw_number)
     if number is None:
-        raise cells.problem("number", "bad-number", value=raw_number)
+        raise cells.problem("number", "licence-import-bad-number", value=raw_number)
     raw_holder = cells.required("holder_type")
     holder_type = parse_holder_type(raw_holder)
     if holder_type is None:
-        raise cells.problem("holder_type", "bad-holder-type", value=raw_holder)
+        raise cells.problem("holder_type", "licence-import-bad-holder-type", value=raw_holder)
     holder_name = cells.text("holder_name", _TEXT_MAX)
     raw_phone = cells.optional("holder_phone")
     phone = parse_phone(raw_phone) if raw_phone else None
     if raw_phone and phone is None:
-        raise cells.problem("holder_phone", "bad-phone", value=raw_phone)
+        raise cells.problem("holder_phone", "licence-import-bad-phone", value=raw_phone)
     business_name = cells.text("business_name", _TEXT_MAX)
     sites = _sites(cells)
     category = cells.text("category", _CATEGORY_MAX)
     raw_isic = cells.required("isic")
     isic = to_ascii_digits(raw_isic).replace(" ", "")
     if _ISIC.fullmatch(isic) is None:
-        raise cells.problem("isic", "bad-isic", value=raw_isic)
+        raise cells.problem("isic", "licence-import-bad-isic", value=raw_isic)
     raw_province = cells.required("province")
     province = canonical_province(raw_province)
     if province is None:
-        raise cells.problem("province", "bad-province", value=raw_province)
+        raise cells.problem("province", "licence-import-bad-province", value=raw_province)
     issued_on = cells.date("issued_on")
     if issued_on > today:
-        raise cells.problem("issued_on", "issued-in-future", value=cells.raw("issued_on"))
+        raise cells.problem(
+            "issued_on", "licence-import-issued-in-future", value=cells.raw("issued_on")
+        )
     expires_on = cells.date("expires_on")
     if expires_on < issued_on:
-        raise cells.problem("expires_on", "expires-before-issue", value=cells.raw("expires_on"))
+        raise cells.problem(
+            "expires_on", "licence-import-expires-before-issue", value=cells.raw("expires_on")
+        )
     raw_status = cells.required("status")
     status = parse_status(raw_status)
     if status is None:
-        raise cells.problem("status", "bad-status", value=raw_status)
+        raise cells.problem("status", "licence-import-bad-status", value=raw_status)
     return LicenceRow(
         number=number,
         holder_type=holder_type.value,
@@ -262,7 +266,7 @@ async def _import_rows(
                     earlier,
                     "number",
                     sheet.titles["number"],
-                    LAYOUT.key("duplicate-number"),
+                    "licence-import-duplicate-number",
                     {"number": row.number, "later_row": line},
                 )
             )

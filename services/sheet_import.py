@@ -49,6 +49,7 @@ __all__ = [
     "RowRejection",
     "SheetLayout",
     "Tally",
+    "assigned_csv",
     "has_columns",
     "open_sheet",
     "read_header",
@@ -85,10 +86,6 @@ class SheetLayout:
 
     columns: tuple[Column, ...]
     prefix: str
-
-    def key(self, name: str) -> str:
-        """The message key of ``name`` for this kind: ``licence-import-missing-value``."""
-        return f"{self.prefix}-{name}"
 
     @cached_property
     def header_keys(self) -> dict[str, str]:
@@ -232,11 +229,11 @@ def _csv_sheet(data: bytes, layout: SheetLayout) -> _Sheet:
             if not _blank(record)
         )
     except csv.Error as error:
-        raise FileProblem(layout.key("unreadable")) from error
+        raise FileProblem(f"{layout.prefix}-unreadable") from error
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, None)
     if header is None or _blank(header):
-        raise FileProblem(layout.key("empty-file"))
+        raise FileProblem(f"{layout.prefix}-empty-file")
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         # Rows are counted as a spreadsheet shows them: a quoted line break stays in its row.
@@ -250,16 +247,16 @@ def _xlsx_sheet(data: bytes, layout: SheetLayout) -> _Sheet:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     # Whatever a damaged or foreign zip makes the parser raise, the file is unreadable.
     except Exception as error:
-        raise FileProblem(layout.key("unreadable")) from error
+        raise FileProblem(f"{layout.prefix}-unreadable") from error
     try:
         if not workbook.worksheets:
-            raise FileProblem(layout.key("empty-file"))
+            raise FileProblem(f"{layout.prefix}-empty-file")
         sheet = workbook.worksheets[0]
         values = sheet.iter_rows(values_only=True)
         first = next(values, None)
         header = [_cell_text(value) for value in first or ()]
         if _blank(header):
-            raise FileProblem(layout.key("empty-file"))
+            raise FileProblem(f"{layout.prefix}-empty-file")
         total = max((sheet.max_row or 1) - 1, 0)
     except BaseException:
         workbook.close()
@@ -285,9 +282,9 @@ def _read(
     if data.startswith(_ZIP_MAGIC):
         return _xlsx_sheet(data, layout)
     if data.startswith(_OLE_MAGIC) or suffix == ".xls":
-        raise FileProblem(layout.key("unsupported-format"))
+        raise FileProblem(f"{layout.prefix}-unsupported-format")
     if not data.strip():
-        raise FileProblem(layout.key("empty-file"))
+        raise FileProblem(f"{layout.prefix}-empty-file")
     return _csv_sheet(data, layout)
 
 
@@ -299,7 +296,7 @@ def _columns(header: list[str], layout: SheetLayout) -> dict[str, int]:
         if name is None:
             continue
         if name in positions:
-            raise FileProblem(layout.key("duplicate-column"), column=title)
+            raise FileProblem(f"{layout.prefix}-duplicate-column", column=title)
         positions[name] = index
     missing = [
         column.field
@@ -308,7 +305,7 @@ def _columns(header: list[str], layout: SheetLayout) -> dict[str, int]:
     ]
     if missing:
         raise FileProblem(
-            layout.key("missing-columns"), columns=", ".join(missing), count=len(missing)
+            f"{layout.prefix}-missing-columns", columns=", ".join(missing), count=len(missing)
         )
     return positions
 
@@ -399,8 +396,8 @@ class Cells:
         self.layout = layout
 
     def problem(self, name: str, key: str, **args: str | int) -> RowProblem:
-        """The problem ``key`` (without the prefix) of the field ``name``."""
-        return RowProblem(name, self.layout.key(key), **args)
+        """The problem (a message key) of the field ``name``."""
+        return RowProblem(name, key, **args)
 
     def optional(self, name: str) -> str:
         """The cell's text, normalised; empty when the column or the value is missing."""
@@ -409,20 +406,20 @@ class Cells:
     def required(self, name: str) -> str:
         value = self.optional(name)
         if not value:
-            raise self.problem(name, "missing-value")
+            raise self.problem(name, f"{self.layout.prefix}-missing-value")
         return value
 
     def text(self, name: str, maximum: int) -> str:
         value = self.required(name)
         if len(value) > maximum:
-            raise self.problem(name, "too-long", max=maximum)
+            raise self.problem(name, f"{self.layout.prefix}-too-long", max=maximum)
         return value
 
     def date(self, name: str) -> date:
         raw = self.required(name)
         value = parse_jalali_or_gregorian_date(raw)
         if value is None:
-            raise self.problem(name, "bad-date", value=raw)
+            raise self.problem(name, f"{self.layout.prefix}-bad-date", value=raw)
         return value
 
     def raw(self, name: str) -> str:
@@ -524,18 +521,19 @@ def report_text(
     rejections. Rendered for a platform when ``profile`` is given; else plain text for a
     terminal."""
 
-    def say(name: str, **args: Any) -> str:
-        key = layout.key(name)
+    def say(key: str, **args: Any) -> str:
         if profile is None:
             return _plain(t.plain(key, **args))
         return t.render(profile, key, **args)
 
-    locale = t.locale
+    locale, prefix = t.locale, layout.prefix
     if report.error is not None:
-        return say("failed", reason=_reason(report.error.key, report.error.args, layout, t))
+        return say(
+            f"{prefix}-failed", reason=_reason(report.error.key, report.error.args, layout, t)
+        )
     parts = [
         say(
-            "report",
+            f"{prefix}-report",
             read=format_number(report.read, locale),
             inserted=format_number(report.inserted, locale),
             updated=format_number(report.updated, locale),
@@ -545,11 +543,11 @@ def report_text(
     ]
     shown = report.rejections[:limit]
     if shown:
-        parts.append(say("rejections-title"))
+        parts.append(say(f"{prefix}-rejections-title"))
         for rejection in shown:
             parts.append(
                 say(
-                    "rejection-line",
+                    f"{prefix}-rejection-line",
                     row=format_number(rejection.row, locale),
                     column=rejection.column or t.plain("value-none"),
                     reason=_reason(rejection.key, rejection.args, layout, t),
@@ -557,7 +555,9 @@ def report_text(
             )
     hidden = report.rejected - len(shown)
     if hidden > 0:
-        parts.append(say("more-rejections", count=hidden, n=format_number(hidden, locale)))
+        parts.append(
+            say(f"{prefix}-more-rejections", count=hidden, n=format_number(hidden, locale))
+        )
     text = "\n".join(parts)
     return Rendered(text) if profile is not None else text
 
@@ -567,9 +567,18 @@ def rejections_csv(report: ImportReport, t: Texts, layout: SheetLayout) -> bytes
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        [_plain(t.plain(layout.key(f"csv-{name}"))) for name in ("row", "column", "reason")]
+        [_plain(t.plain(f"{layout.prefix}-csv-{name}")) for name in ("row", "column", "reason")]
     )
     for rejection in report.rejections:
         reason = _reason(rejection.key, rejection.args, layout, t)
         writer.writerow([rejection.row, rejection.column or "", _plain(reason)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def assigned_csv(report: ImportReport, t: Texts, layout: SheetLayout) -> bytes:
+    """The keys an import gave its new records (tracking codes), by row, as a CSV file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_plain(t.plain(f"{layout.prefix}-csv-{name}")) for name in ("row", "code")])
+    writer.writerows(report.assigned)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
