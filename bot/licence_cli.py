@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -21,15 +21,13 @@ from bot.settings import Settings
 from models.database import make_engine, make_sessionmaker
 from models.repositories import Repo
 from services.calendar import tehran_today
-from services.certificate_import import LAYOUT as CERTIFICATES
-from services.certificate_import import import_certificates
+from services.certificate_import import certificate_sheet
 from services.clock import SystemClock
 from services.demo_data import AlreadyFilled, DemoData, fill_demo
 from services.formatting import format_code, format_number, localize_digits
 from services.licence_desk import ProgressThrottle, percent, plain_text, text_bar
-from services.licence_import import LAYOUT as LICENCES
-from services.licence_import import import_licences
-from services.sheet_import import ImportReport, Progress, SheetLayout, report_text
+from services.licence_import import licence_sheet
+from services.sheet_import import ImportReport, SheetImport, SheetLayout, report_text
 from services.texts import Texts, texts
 
 __all__ = ["TerminalBar", "demo_data", "import_certificates_file", "import_file"]
@@ -73,29 +71,17 @@ async def _ready(sessionmaker: async_sessionmaker[AsyncSession]) -> int | None:
         return None
 
 
-# Runs one kind of import in a session: the rows committed batch by batch, progress drawn.
-SessionImport = Callable[[AsyncSession, bytes, str, Progress], Awaitable[ImportReport]]
-
-
 def import_file(
     settings: Settings, path: Path, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     """Import a CSV or XLSX file into the registry; 0 when it was read, 1 when it could not
     be, 2 when there is no such file or no database."""
 
-    async def run(
-        session: AsyncSession, content: bytes, filename: str, progress: Progress
-    ) -> ImportReport:
-        return await import_licences(
-            Repo(session).licences,
-            content,
-            filename=filename,
-            today=tehran_today(SystemClock().now()),
-            progress=progress,
-            commit=session.commit,
-        )
+    def licences(session: AsyncSession) -> SheetImport:
+        today = tehran_today(SystemClock().now())
+        return licence_sheet(Repo(session).licences, today=today, commit=session.commit)
 
-    return _import_sheet(settings, path, LICENCES, run, out, err)
+    return _import_sheet(settings, path, licences, out, err)
 
 
 def import_certificates_file(
@@ -104,22 +90,13 @@ def import_certificates_file(
     """Import certificate requests from a CSV or XLSX file, then list the codes of the new
     ones; exit codes as :func:`import_file`. Applicants are not messaged."""
 
-    async def run(
-        session: AsyncSession, content: bytes, filename: str, progress: Progress
-    ) -> ImportReport:
+    def certificates(session: AsyncSession) -> SheetImport:
         now = SystemClock().now()
-        return await import_certificates(
-            Repo(session),
-            content,
-            filename=filename,
-            now=now,
-            today=tehran_today(now),
-            config=settings.config,
-            progress=progress,
-            commit=session.commit,
+        return certificate_sheet(
+            Repo(session), now=now, config=settings.config, commit=session.commit
         )
 
-    return _import_sheet(settings, path, CERTIFICATES, run, out, err)
+    return _import_sheet(settings, path, certificates, out, err)
 
 
 # `python -m bot import-KIND FILE`, by kind.
@@ -132,8 +109,7 @@ IMPORTERS: dict[str, Callable[[Settings, Path], int]] = {
 def _import_sheet(
     settings: Settings,
     path: Path,
-    layout: SheetLayout,
-    run: SessionImport,
+    kind: Callable[[AsyncSession], SheetImport],
     out: TextIO,
     err: TextIO,
 ) -> int:
@@ -142,10 +118,11 @@ def _import_sheet(
         print(_say(t, "licence-cli-file-missing", path=str(path)), file=err)
         return 2
     content = path.read_bytes()
-    report = asyncio.run(_import(settings, content, path.name, run, err))
-    if report is None:
+    done = asyncio.run(_import(settings, content, path.name, kind, err))
+    if done is None:
         print(_say(t, "licence-cli-no-database"), file=err)
         return 2
+    layout, report = done
     print(report_text(report, t, layout), file=out)
     if report.assigned:
         print(_say(t, f"{layout.prefix}-codes-title"), file=out)
@@ -157,8 +134,12 @@ def _import_sheet(
 
 
 async def _import(
-    settings: Settings, content: bytes, filename: str, run: SessionImport, err: TextIO
-) -> ImportReport | None:
+    settings: Settings,
+    content: bytes,
+    filename: str,
+    kind: Callable[[AsyncSession], SheetImport],
+    err: TextIO,
+) -> tuple[SheetLayout, ImportReport] | None:
     engine = make_engine(settings.database_url)
     try:
         sessionmaker = make_sessionmaker(engine)
@@ -166,8 +147,9 @@ async def _import(
             return None
         bar = TerminalBar(err)
         async with sessionmaker() as session:
+            chosen = kind(session)
             try:
-                return await run(session, content, filename, bar)
+                return chosen.layout, await chosen.run(content, filename, bar)
             finally:
                 bar.close()
     finally:

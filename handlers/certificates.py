@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -19,13 +19,12 @@ from bot.settings import Settings
 from bot.ui import acknowledge, reply
 from handlers.admin import AdminOnly
 from handlers.complaints import begin_with
-from handlers.licences import certificate_import, receive_import
+from handlers.licences import import_document
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import CertificateRequest, User
 from services import certificates as service
 from services import people
-from services.certificate_import import LAYOUT as CERTIFICATES
 from services.certificate_import import documents_due_at
 from services.clock import Clock
 from services.formatting import format_code
@@ -273,23 +272,6 @@ async def dispute(
     }
     data.update(repo=repo, user=user, t=t, profile=profile)
     await begin_with(message, data, prefilled)
-
-
-async def import_document(
-    message: Message,
-    bot: Bot,
-    repo: Repo,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
-) -> None:
-    """An admin's CSV or XLSX file captioned `/cert import`: certificate requests, whatever
-    its header (a file without their columns is reported as such)."""
-    chosen = certificate_import(repo, user, role, settings, clock)
-    await receive_import(message, bot, t, profile, CERTIFICATES, lambda *_: chosen)
 
 
 async def import_refused(

@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -33,7 +32,7 @@ from models.tables import User
 from services import renewals
 from services.calendar import tehran_today
 from services.certificate_import import LAYOUT as CERTIFICATES
-from services.certificate_import import import_certificates, is_certificate_file
+from services.certificate_import import certificate_sheet, is_certificate_file
 from services.clock import Clock
 from services.complaints import Limits
 from services.formatting import format_date, format_number, localize_digits
@@ -47,14 +46,13 @@ from services.licence_desk import (
     text_bar,
 )
 from services.licence_import import LAYOUT as LICENCES
-from services.licence_import import import_licences
+from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import normalize_text, parse_phone
 from services.platforms import PlatformProfile
 from services.sheet_import import (
     REPORT_REJECTIONS,
-    ImportReport,
-    Progress,
+    SheetImport,
     SheetLayout,
     assigned_csv,
     rejections_csv,
@@ -261,56 +259,6 @@ async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data
 
 # --- import -----------------------------------------------------------------------------------
 
-# How a kind of import runs on a file's bytes: its name, and the progress callback.
-ImportRun = Callable[[bytes, str | None, Progress], Awaitable[ImportReport]]
-
-
-@dataclass(frozen=True)
-class SheetImport:
-    """A kind of file an admin sends to be imported: its wording and how it runs."""
-
-    layout: SheetLayout
-    run: ImportRun
-
-
-def licence_import(repo: Repo, clock: Clock) -> SheetImport:
-    """The licence registry, upserted by number in committed batches."""
-
-    async def run(content: bytes, filename: str | None, progress: Progress) -> ImportReport:
-        return await import_licences(
-            repo.licences,
-            content,
-            filename=filename,
-            today=tehran_today(clock.now()),
-            progress=progress,
-            commit=repo.commit,
-        )
-
-    return SheetImport(LICENCES, run)
-
-
-def certificate_import(
-    repo: Repo, user: User, role: Role, settings: Settings, clock: Clock
-) -> SheetImport:
-    """Certificate requests, imported by this admin, in committed batches."""
-
-    async def run(content: bytes, filename: str | None, progress: Progress) -> ImportReport:
-        now = clock.now()
-        return await import_certificates(
-            repo,
-            content,
-            filename=filename,
-            now=now,
-            today=tehran_today(now),
-            config=settings.config,
-            by=user,
-            role=role.value,
-            progress=progress,
-            commit=repo.commit,
-        )
-
-    return SheetImport(CERTIFICATES, run)
-
 
 async def import_document(
     message: Message,
@@ -322,11 +270,18 @@ async def import_document(
     profile: PlatformProfile,
     settings: Settings,
     clock: Clock,
+    command: CommandObject | None = None,
 ) -> None:
-    """An admin's CSV or XLSX file: the licence registry, or certificate requests when its
-    header has their columns; imported with progress shown, then a report."""
-    licences = licence_import(repo, clock)
-    certificates = certificate_import(repo, user, role, settings, clock)
+    """An admin's CSV or XLSX file: certificate requests when captioned `/cert import` or when
+    its header has their columns, else the licence registry; progress shown, then a report."""
+    now = clock.now()
+    certificates = certificate_sheet(
+        repo, now=now, config=settings.config, by=user, role=role.value, commit=repo.commit
+    )
+    if command is not None:
+        await receive_import(message, bot, t, profile, CERTIFICATES, lambda *_: certificates)
+        return
+    licences = licence_sheet(repo.licences, today=tehran_today(now), commit=repo.commit)
 
     def kind(content: bytes, filename: str | None) -> SheetImport:
         return certificates if is_certificate_file(content, filename) else licences
@@ -344,8 +299,8 @@ async def receive_import(
 ) -> None:
     """Download a sent file, import it as ``kind(content, name)`` says, edit a progress
     message in place, then report; over :data:`REPORT_REJECTIONS` rejections the whole list
-    follows as a file, and the codes of new records too. ``expected`` words what is said
-    before the file is read."""
+    follows as a file, and so do the codes given to new records. ``expected`` words what is
+    said before the file is read."""
     document = message.document
     assert document is not None  # the filter admits documents only
     limit = format_number(MAX_FILE_BYTES // (1024 * 1024), t.locale)
@@ -386,23 +341,19 @@ async def receive_import(
     await message.answer(report_text(report, t, layout, profile))
     if not report.ok:
         return
+    attached: list[tuple[bytes, str, str, int]] = []
     if report.rejected > REPORT_REJECTIONS:
-        await message.answer_document(
-            BufferedInputFile(rejections_csv(report, t, layout), filename=REJECTIONS_FILE),
-            caption=t.render(
-                profile,
-                f"{layout.prefix}-rejections-file",
-                n=format_number(len(report.rejections), t.locale),
-            ),
-        )
+        content = rejections_csv(report, t, layout)
+        caption = f"{layout.prefix}-rejections-file"
+        attached.append((content, REJECTIONS_FILE, caption, len(report.rejections)))
     if report.assigned:
+        content = assigned_csv(report, t, layout)
+        caption = f"{layout.prefix}-codes-file"
+        attached.append((content, CODES_FILE, caption, len(report.assigned)))
+    for content, filename, caption, count in attached:
         await message.answer_document(
-            BufferedInputFile(assigned_csv(report, t, layout), filename=CODES_FILE),
-            caption=t.render(
-                profile,
-                f"{layout.prefix}-codes-file",
-                n=format_number(len(report.assigned), t.locale),
-            ),
+            BufferedInputFile(content, filename=filename),
+            caption=t.render(profile, caption, n=format_number(count, t.locale)),
         )
 
 

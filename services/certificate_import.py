@@ -53,7 +53,7 @@ from datetime import date, datetime, time
 from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
 from services import certificates as service
-from services.calendar import TEHRAN, WorkingCalendar
+from services.calendar import TEHRAN, WorkingCalendar, tehran_today
 from services.casework import calendar_for
 from services.certificates import CertStatus
 
@@ -74,6 +74,7 @@ from services.sheet_import import (
     ProgressCalls,
     RowProblem,
     RowRejection,
+    SheetImport,
     SheetLayout,
     Tally,
     has_columns,
@@ -86,6 +87,7 @@ __all__ = [
     "COLUMNS",
     "IMPORTED",
     "LAYOUT",
+    "certificate_sheet",
     "documents_due_at",
     "import_certificates",
     "is_certificate_file",
@@ -513,6 +515,35 @@ async def import_certificates(
         await commit()
     await calls(tally.read, tally.read)
     return tally.report()
+
+
+def certificate_sheet(
+    repo: Repo,
+    *,
+    now: datetime,
+    config: DeskConfig,
+    by: User | None = None,
+    role: str = "system",
+    commit: Commit | None = None,
+) -> SheetImport:
+    """The certificate import by ``by`` (an admin; None for the command line) at ``now``,
+    ready to run on a sent or named file."""
+
+    async def run(content: bytes, filename: str | None, progress: Progress | None) -> ImportReport:
+        return await import_certificates(
+            repo,
+            content,
+            filename=filename,
+            now=now,
+            today=tehran_today(now),
+            config=config,
+            by=by,
+            role=role,
+            progress=progress,
+            commit=commit,
+        )
+
+    return SheetImport(LAYOUT, run)
 
 
 def _checked_rows(

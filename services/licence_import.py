@@ -60,6 +60,7 @@ from services.sheet_import import (
     ProgressCalls,
     RowProblem,
     RowRejection,
+    SheetImport,
     SheetLayout,
     Tally,
     open_sheet,
@@ -75,6 +76,7 @@ __all__ = [
     "Progress",
     "RowRejection",
     "import_licences",
+    "licence_sheet",
 ]
 
 _TEXT_MAX = 256
@@ -225,6 +227,17 @@ async def import_licences(
         )
     finally:
         sheet.close()
+
+
+def licence_sheet(repo: LicenceRepo, *, today: date, commit: Commit | None = None) -> SheetImport:
+    """The licence import on ``today``, ready to run on a sent or named file."""
+
+    async def run(content: bytes, filename: str | None, progress: Progress | None) -> ImportReport:
+        return await import_licences(
+            repo, content, filename=filename, today=today, progress=progress, commit=commit
+        )
+
+    return SheetImport(LAYOUT, run)
 
 
 async def _import_rows(

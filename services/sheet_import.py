@@ -42,11 +42,13 @@ __all__ = [
     "FileProblem",
     "ImportProblem",
     "ImportReport",
+    "ImportRun",
     "OpenedSheet",
     "Progress",
     "ProgressCalls",
     "RowProblem",
     "RowRejection",
+    "SheetImport",
     "SheetLayout",
     "Tally",
     "assigned_csv",
@@ -150,6 +152,21 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+# How a kind of import runs on a file: its bytes, its name, and the progress callback.
+ImportRun = Callable[[bytes, str | None, Progress | None], Awaitable[ImportReport]]
+
+
+@dataclass(frozen=True)
+class SheetImport:
+    """A kind of import bound to its database and its importer: its wording and how it runs.
+
+    The chat and the command line run every kind alike through this.
+    """
+
+    layout: SheetLayout
+    run: ImportRun
 
 
 class FileProblem(Exception):

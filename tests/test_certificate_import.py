@@ -28,6 +28,7 @@ from services.platforms import Platform
 from services.sheet_import import ImportReport
 from tests.desk import Desk, Person
 from tests.test_cli import run_bot
+from tests.test_demo_and_cli import database as database  # the migrated SQLite file
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "certificates.csv"
 ADMINS = {
@@ -115,6 +116,29 @@ async def all_requests(sessionmaker: async_sessionmaker[AsyncSession]) -> list[C
 async def events(sessionmaker: async_sessionmaker[AsyncSession]) -> list[CertificateEvent]:
     async with sessionmaker() as session:
         return list(await session.scalars(select(CertificateEvent).order_by(CertificateEvent.id)))
+
+
+async def registered_by_command(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    phone: str,
+    product: str,
+    now: datetime,
+) -> CertificateRequest:
+    """A request as `/cert new` registers it at ``now``."""
+    async with sessionmaker() as session:
+        made = await service.create(
+            Repo(session),
+            applicant_name="شرکت نمونه",
+            phone_text=phone,
+            product_name=product,
+            by=None,
+            role="clerk",
+            now=now,
+            config=settings.config,
+        )
+    assert not isinstance(made, service.Refusal)
+    return made
 
 
 # --- the file -------------------------------------------------------------------------------
@@ -271,18 +295,13 @@ async def test_importing_the_same_file_again_changes_nothing(
 async def test_a_row_with_its_code_moves_the_request_as_staff_would(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, clock: ManualClock
 ) -> None:
-    async with sessionmaker() as session:
-        made = await service.create(
-            Repo(session),
-            applicant_name="شرکت نمونه",
-            phone_text="09121112233",
-            product_name="سامانه حسابداری ابری",
-            by=None,
-            role="admin",
-            now=clock.now() - timedelta(days=3),
-            config=settings.config,
-        )
-        assert not isinstance(made, service.Refusal)
+    made = await registered_by_command(
+        sessionmaker,
+        settings,
+        "09121112233",
+        "سامانه حسابداری ابری",
+        clock.now() - timedelta(days=3),
+    )
     code = f"{made.code[:5]}-{made.code[5:]}"
     rows = [a_row(code=code, status="در حال بررسی", submitted_on="۱۴۰۵/۰۸/۲۸")]
 
@@ -333,18 +352,9 @@ async def test_due_dates_are_the_ones_the_service_computes(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, clock: ManualClock
 ) -> None:
     submitted = datetime(2026, 11, 11, tzinfo=TEHRAN)  # 1405/08/20
-    async with sessionmaker() as session:
-        by_command = await service.create(
-            Repo(session),
-            applicant_name="مرجع",
-            phone_text="09350000000",
-            product_name="مرجع",
-            by=None,
-            role="clerk",
-            now=submitted,
-            config=settings.config,
-        )
-        assert not isinstance(by_command, service.Refusal)
+    by_command = await registered_by_command(
+        sessionmaker, settings, "09350000000", "مرجع", submitted
+    )
     due, missing = parse_missing("۱۴۰۵/۱۰/۱۵ گواهی ثبت شرکت؛ مستندات فنی")
     assert due is not None
     rows = [
@@ -560,15 +570,6 @@ async def test_an_applicant_tracks_an_imported_request_and_no_one_else_can(
 
 
 # --- the command line -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    """A migrated SQLite file, as `python -m bot migrate` leaves it."""
-    url = f"sqlite+aiosqlite:///{tmp_path / 'data' / 'desk.sqlite3'}"
-    migrated = run_bot(tmp_path, "migrate", DATABASE_URL=url)
-    assert migrated.returncode == 0, migrated.stderr
-    return url
 
 
 def test_the_command_line_imports_with_a_bar_a_report_and_the_new_codes(
