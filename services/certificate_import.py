@@ -415,8 +415,10 @@ def _update(importer: _Importer, request: CertificateRequest, wanted: _Wanted) -
     request.product_name = wanted.product_name
     if wanted.fee_rials is not None:
         request.fee_rials = wanted.fee_rials
-    redated = request.submitted_at != wanted.submitted_at
-    request.submitted_at = wanted.submitted_at
+    # A sheet knows the day only: the time of a request registered by command stays.
+    redated = request.submitted_at.astimezone(TEHRAN).date() != wanted.submitted_at.date()
+    if redated:
+        request.submitted_at = wanted.submitted_at
     request.status = wanted.status.value
     request.missing_documents = list(wanted.missing)
     request.documents_due_at = wanted.documents_due

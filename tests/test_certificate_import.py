@@ -605,3 +605,22 @@ def test_the_command_line_exits_1_when_the_file_cannot_be_imported_and_2_without
     assert bad.returncode == 1 and "nothing was written" in bad.stdout
     assert "applicant_phone" in bad.stdout
     assert missing.returncode == 2 and "File not found: nowhere.csv" in missing.stderr
+
+
+async def test_a_request_registered_by_command_is_found_by_applicant_product_and_day(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, clock: ManualClock
+) -> None:
+    made = await registered_by_command(
+        sessionmaker, settings, "09121112233", "سامانه حسابداری ابری", clock.now()
+    )
+    rows = [a_row(submitted_on="۱۴۰۵/۰۹/۰۱", product_name="سامانه  حسابداری ابری")]
+
+    report = await run_import(sessionmaker, settings, clock, csv_file(rows))
+
+    assert (report.inserted, report.updated, report.unchanged) == (0, 0, 1), report
+    (request,) = await all_requests(sessionmaker)
+    assert (request.code, request.submitted_at, request.due_at) == (
+        made.code,
+        made.submitted_at,
+        made.due_at,
+    )
