@@ -56,11 +56,6 @@ from services import certificates as service
 from services.calendar import TEHRAN, WorkingCalendar, tehran_today
 from services.casework import calendar_for
 from services.certificates import CertStatus
-
-# The service's own steps of registering a request, so that an imported one is made alike:
-# a fresh unused code, and the next alert (documents reminder or service-time breach).
-from services.certificates import _schedule as schedule_alerts
-from services.certificates import _unique_code as unique_code
 from services.desk import DeskConfig
 from services.normalize import normalize_text, parse_phone, parse_url, search_key, to_ascii_digits
 from services.sheet_import import (
@@ -380,7 +375,7 @@ async def _insert(importer: _Importer, wanted: _Wanted) -> CertificateRequest:
     status = wanted.status
     open_running = status not in service.FINAL and status is not _S.DOCUMENTS_INCOMPLETE
     request = CertificateRequest(
-        code=(await unique_code(repo)).digits,
+        code=(await service.unique_code(repo)).digits,
         applicant_name=wanted.applicant_name,
         applicant_phone=wanted.phone,
         product_name=wanted.product_name,
@@ -395,7 +390,7 @@ async def _insert(importer: _Importer, wanted: _Wanted) -> CertificateRequest:
         due_at=importer.due_from(wanted.submitted_at) if open_running else None,
         created_by=importer.by.id if importer.by else None,
     )
-    schedule_alerts(request, config)
+    service.schedule(request, config)
     repo.certificates.add(request)
     await repo.session.flush()
     importer.event(request, None)
@@ -437,7 +432,7 @@ def _update(importer: _Importer, request: CertificateRequest, wanted: _Wanted) -
         return False
     if wanted.status != status_before:
         request.status_changed_at = importer.now
-    schedule_alerts(request, importer.config)
+    service.schedule(request, importer.config)
     importer.event(request, status_before)
     return True
 

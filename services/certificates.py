@@ -80,7 +80,8 @@ def check(request: CertificateRequest, change: Change, now: datetime) -> Refusal
     return None
 
 
-async def _unique_code(repo: Repo) -> TrackingCode:
+async def unique_code(repo: Repo) -> TrackingCode:
+    """A certificate tracking code no request has yet."""
     while True:
         code = new_code(CodeKind.CERTIFICATE)
         if await repo.certificates.by_code(code.digits) is None:
@@ -107,7 +108,7 @@ async def create(
     if not name or not product:
         return Refusal("cert-new-usage")
     calendar = await calendar_for(repo, config)
-    code = await _unique_code(repo)
+    code = await unique_code(repo)
     request = CertificateRequest(
         code=code.digits,
         applicant_name=name,
@@ -121,7 +122,7 @@ async def create(
         due_at=calendar.add_working_days(now, config.certificate_service_days),
         created_by=by.id if by else None,
     )
-    _schedule(request, config)
+    schedule(request, config)
     repo.certificates.add(request)
     await repo.session.flush()
     _event(repo, request, by, role, "submitted", None, now, None)
@@ -167,14 +168,14 @@ async def change_status(
         note = request.rejection_reason
     if change.target in FINAL:
         request.due_at = None
-    _schedule(request, config)
+    schedule(request, config)
     _event(repo, request, by, role, "status", before, now, note)
     await _tell_applicant(repo, request, now)
     await repo.commit()
     return request
 
 
-def _schedule(request: CertificateRequest, config: DeskConfig) -> None:
+def schedule(request: CertificateRequest, config: DeskConfig) -> None:
     """The next alert: the applicant's reminder before documents are due, or the breach of
     the service time for staff."""
     request.alert_stage = None

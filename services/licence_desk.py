@@ -1,23 +1,18 @@
-"""What the desk says about licences: a lookup's answer, an import's report, its progress.
+"""What the desk says about licences: a lookup's answer, an import's progress.
 
-Lookup (``services.licences``) and import (``services.licence_import``) return plain values;
-this module words them in the reader's language, for a chat (rendered for the platform) or for
-the terminal (plain text), and decides what a complaint about an unlicensed business starts
-with.
+Lookup (``services.licences``) returns plain values; this module words them in the reader's
+language, for a chat (rendered for the platform) or for the terminal (plain text), and decides
+what a complaint about an unlicensed business starts with. An import's report is worded by
+``services.sheet_import``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from services.complaints import Invalid, Limits, check_business_name
-from services.formatting import format_date, format_number, localize_digits
-from services.licence_import import COLUMNS, ImportProblem, ImportReport, RowRejection
+from services.formatting import format_date, localize_digits
 from services.licences import LicenceView, LookupResult, MatchKind, warning_for
 from services.normalize import display_host
 from services.platforms import PlatformProfile
@@ -29,12 +24,8 @@ __all__ = [
     "choice_label",
     "complaint_answers",
     "describe_licence",
-    "import_report",
     "percent",
     "plain_text",
-    "problem_text",
-    "rejection_reason",
-    "rejections_csv",
     "site_label",
     "text_bar",
 ]
@@ -114,112 +105,6 @@ def complaint_answers(result: LookupResult, query: str, limits: Limits) -> dict[
         if not isinstance(checked, Invalid):
             return {"business_name": checked}
     return {}
-
-
-# --- an import's report -----------------------------------------------------------------------
-
-
-def _argument(value: Any, locale: str) -> Any:
-    return format_number(value, locale) if isinstance(value, int) else value
-
-
-def _field_names(fields: str, locale: str) -> str:
-    """Field names as the reader's file would head them: Persian headers for Persian."""
-    if locale != "fa":
-        return fields
-    persian = {
-        column.field: next((h for h in column.headers if not h.isascii()), column.field)
-        for column in COLUMNS
-    }
-    return "، ".join(persian.get(name.strip(), name.strip()) for name in fields.split(","))
-
-
-def _args(args: Mapping[str, str | int], locale: str) -> dict[str, Any]:
-    values = {name: _argument(value, locale) for name, value in args.items()}
-    if isinstance(values.get("columns"), str):
-        values["columns"] = _field_names(values["columns"], locale)
-    # A count also chooses a plural form: Fluent needs the number itself.
-    if "count" in args:
-        values["count"] = args["count"]
-    return values
-
-
-def problem_text(problem: ImportProblem, t: Texts) -> str:
-    """Why a whole file could not be imported, in words."""
-    return t.plain(problem.key, **_args(problem.args, t.locale))
-
-
-def rejection_reason(rejection: RowRejection, t: Texts) -> str:
-    """Why one row was not imported, in words."""
-    return t.plain(rejection.key, **_args(rejection.args, t.locale))
-
-
-def import_report(
-    report: ImportReport,
-    t: Texts,
-    profile: PlatformProfile | None = None,
-    *,
-    limit: int = REPORT_REJECTIONS,
-) -> str:
-    """The report of an import: counts, then the first ``limit`` rejections.
-
-    Rendered for a platform when ``profile`` is given; else plain text for a terminal.
-    """
-
-    def say(key: str, **args: Any) -> str:
-        if profile is None:
-            return plain_text(t.plain(key, **args))
-        return t.render(profile, key, **args)
-
-    locale = t.locale
-    if report.error is not None:
-        return say("licence-import-failed", reason=problem_text(report.error, t))
-    parts = [
-        say(
-            "licence-import-report",
-            read=format_number(report.read, locale),
-            inserted=format_number(report.inserted, locale),
-            updated=format_number(report.updated, locale),
-            rejected=format_number(report.rejected, locale),
-        )
-    ]
-    shown = report.rejections[:limit]
-    if shown:
-        parts.append(say("licence-import-rejections-title"))
-        for rejection in shown:
-            parts.append(
-                say(
-                    "licence-import-rejection-line",
-                    row=format_number(rejection.row, locale),
-                    column=rejection.column or t.plain("value-none"),
-                    reason=rejection_reason(rejection, t),
-                )
-            )
-    hidden = report.rejected - len(shown)
-    if hidden > 0:
-        parts.append(
-            say("licence-import-more-rejections", count=hidden, n=format_number(hidden, locale))
-        )
-    text = "\n".join(parts)
-    return Rendered(text) if profile is not None else text
-
-
-def rejections_csv(report: ImportReport, t: Texts) -> bytes:
-    """Every listed rejection as a CSV file (UTF-8 with BOM, so that Excel reads Persian)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            plain_text(t.plain("licence-import-csv-row")),
-            plain_text(t.plain("licence-import-csv-column")),
-            plain_text(t.plain("licence-import-csv-reason")),
-        ]
-    )
-    for rejection in report.rejections:
-        writer.writerow(
-            [rejection.row, rejection.column or "", plain_text(rejection_reason(rejection, t))]
-        )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 # --- progress ---------------------------------------------------------------------------------
