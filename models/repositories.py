@@ -275,6 +275,31 @@ class WorkflowRepo:
         )
         return list(rows)
 
+    async def open_counts_by_clerk(
+        self, queues: Sequence[str], statuses: Sequence[str], now: datetime, day_ends: datetime
+    ) -> list[tuple[int | None, int, int, int]]:
+        """Per clerk (None: unassigned): open cases, those past their deadline, and those due
+        from now to `day_ends`. A case's deadline is the nearer of its step's and the overall
+        one, as the alerts watch it. Counted by the database, not loaded."""
+        step, overall = Case.step_due_at, Case.overall_due_at
+        due = case(
+            (step.is_(None), overall),
+            (overall.is_(None), step),
+            (step < overall, step),
+            else_=overall,
+        )
+        breached = func.sum(case((due < now, 1), else_=0))
+        due_today = func.sum(case((and_(due >= now, due < day_ends), 1), else_=0))
+        rows = await self.session.execute(
+            select(Case.assignee_id, func.count(Case.id), breached, due_today)
+            .where(Case.queue.in_(queues), Case.status.in_(statuses))
+            .group_by(Case.assignee_id)
+        )
+        return [
+            (assignee, int(count), int(late or 0), int(today or 0))
+            for assignee, count, late, today in rows
+        ]
+
     async def count_received_since(self, queues: Sequence[str], since: datetime) -> int:
         total = await self.session.scalar(
             select(func.count(Case.id)).where(Case.queue.in_(queues), Case.received_at >= since)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
@@ -185,18 +185,15 @@ async def _digest(
     repo: Repo, chat: ChatRef, queues: list[Queue], now: datetime, config: DeskConfig
 ) -> None:
     names = [queue.value for queue in queues]
-    open_cases = await repo.workflow.open_cases_with_due(names, [s.value for s in OPEN_STATUSES])
     today = now.astimezone(TEHRAN).date()
-    due_today = 0
-    breached = 0
-    per_clerk: Counter[int | None] = Counter()
-    for case in open_cases:
-        due = alert_due(case)
-        if due is not None and due < now:
-            breached += 1
-        elif due is not None and due.astimezone(TEHRAN).date() == today:
-            due_today += 1
-        per_clerk[case.assignee_id] += 1
+    day_ends = datetime.combine(today + timedelta(days=1), time(), tzinfo=TEHRAN)
+    counts = await repo.workflow.open_counts_by_clerk(
+        names, [s.value for s in OPEN_STATUSES], now, day_ends
+    )
+    per_clerk = Counter({clerk_id: count for clerk_id, count, _, _ in counts})
+    open_total = sum(per_clerk.values())
+    breached = sum(late for _, _, late, _ in counts)
+    due_today = sum(today_ for _, _, _, today_ in counts)
     new = await repo.workflow.count_received_since(names, now - timedelta(days=1))
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
@@ -220,7 +217,7 @@ async def _digest(
             "digest",
             date=format_date(now, t.locale),
             new=format_number(new, t.locale),
-            open=format_number(len(open_cases), t.locale),
+            open=format_number(open_total, t.locale),
             due_today=format_number(due_today, t.locale),
             breached=format_number(breached, t.locale),
             clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
