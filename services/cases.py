@@ -5,6 +5,7 @@ from __future__ import annotations
 from models.repositories import Repo
 from models.tables import Case, User
 from services import certificates
+from services.certificate_import import IMPORTED
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.ownership import owns
 from services.platforms import PlatformProfile
@@ -113,8 +114,11 @@ async def _track_certificate(
             profile,
             "history-line",
             when=format_datetime(event.at, t.locale),
-            event=t.plain(f"cert-status-{event.to_status}"),
-            status="",
+            # An imported request says where it came from, then where it stood.
+            event=t.plain("cert-event-imported")
+            if event.action == IMPORTED
+            else t.plain(f"cert-status-{event.to_status}"),
+            status=t.plain(f"cert-status-{event.to_status}") if event.action == IMPORTED else "",
         )
         for event in await repo.certificates.events_of(request.id)
     )

@@ -566,6 +566,7 @@ async def test_an_applicant_tracks_an_imported_request_and_no_one_else_can(
 
     answer = desk.last_text(sara)
     assert "سامانه حسابداری ابری" in answer and "ثبت شده" in answer
+    assert "ثبت از فهرست اتحادیه؛ وضعیت: ثبت شده" in answer
     assert "سامانه حسابداری ابری" not in desk.last_text(reza)
 
 

@@ -5,6 +5,7 @@ cert-status-documents_incomplete = Documents incomplete
 cert-status-under_review = Under review
 cert-status-awaiting_fee = Awaiting the fee
 cert-status-issued = Issued
+cert-event-imported = Registered from the union's list; status:
 cert-status-rejected = Rejected
 
 cert-move-documents_incomplete = 📄 Documents incomplete

@@ -5,6 +5,7 @@ cert-status-documents_incomplete = نقص مدارک
 cert-status-under_review = در حال بررسی
 cert-status-awaiting_fee = در انتظار پرداخت هزینه
 cert-status-issued = صادر شده
+cert-event-imported = ثبت از فهرست اتحادیه؛ وضعیت:
 cert-status-rejected = رد شده
 
 cert-move-documents_incomplete = 📄 اعلام نقص مدارک
