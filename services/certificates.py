@@ -17,7 +17,7 @@ from services.casework import calendar_for
 from services.desk import DeskConfig, Queue
 from services.formatting import format_code, format_datetime, format_number
 from services.normalize import normalize_text, parse_phone, parse_url
-from services.outbox import Button, Outgoing, enqueue
+from services.outbox import Button, enqueue, person, text_for
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code, parse_code
@@ -220,15 +220,10 @@ async def applicants(repo: Repo, request: CertificateRequest) -> list[User]:
 async def _tell_applicant(repo: Repo, request: CertificateRequest, now: datetime) -> None:
     for user in await applicants(repo, request):
         t = texts(user.locale or "fa")
-        profile = profile_of(user.platform)
+        details = describe(request, t, profile_of(user.platform))
         enqueue(
             repo,
-            Outgoing(
-                platform=profile.platform,
-                chat_id=user.platform_user_id,
-                text=t.render(profile, "cert-notice", details=describe(request, t, profile)),
-                parse_mode=profile.parse_mode,
-            ),
+            text_for(person(user), t, "cert-notice", details=details),
             now=now,
             purpose="cert-status",
         )
@@ -336,17 +331,10 @@ async def _alert(
         request.alert_stage = "documents"
         for user in await applicants(repo, request):
             t = texts(user.locale or "fa")
-            profile = profile_of(user.platform)
+            details = describe(request, t, profile_of(user.platform))
             enqueue(
                 repo,
-                Outgoing(
-                    platform=profile.platform,
-                    chat_id=user.platform_user_id,
-                    text=t.render(
-                        profile, "cert-documents-reminder", details=describe(request, t, profile)
-                    ),
-                    parse_mode=profile.parse_mode,
-                ),
+                text_for(person(user), t, "cert-documents-reminder", details=details),
                 now=now,
                 purpose="alert:cert-documents",
                 dedupe_key=f"cert-docs:{request.id}:{request.documents_due_at.isoformat()}:{user.id}",
@@ -359,15 +347,10 @@ async def _alert(
     if chat is None:
         return 0
     t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
+    details = describe(request, t, profile_of(chat.platform))
     enqueue(
         repo,
-        Outgoing(
-            platform=chat.platform,
-            chat_id=chat.id,
-            text=t.render(profile, "cert-breach", details=describe(request, t, profile)),
-            parse_mode=profile.parse_mode,
-        ),
+        text_for(chat, t, "cert-breach", details=details),
         now=now,
         purpose="alert:cert-breach",
         dedupe_key=f"cert-breach:{request.id}:{request.due_at.isoformat()}",

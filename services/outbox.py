@@ -224,21 +224,16 @@ async def dead_letter(
         return
     t = texts(config.staff_locale)
     for admin in config.admins:
-        profile = profile_of(admin.platform)
         enqueue(
             repo,
-            Outgoing(
-                platform=admin.platform,
-                chat_id=admin.id,
-                text=t.render(
-                    profile,
-                    "dead-letter",
-                    purpose=row.purpose or "-",
-                    target=f"{row.platform}:{row.chat_id}",
-                    attempts=str(row.attempts),
-                    error=(row.last_error or "")[:200],
-                ),
-                parse_mode=profile.parse_mode,
+            text_for(
+                admin,
+                t,
+                "dead-letter",
+                purpose=row.purpose or "-",
+                target=f"{row.platform}:{row.chat_id}",
+                attempts=str(row.attempts),
+                error=(row.last_error or "")[:200],
             ),
             now=now,
             purpose="dead-letter",
