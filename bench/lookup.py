@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.common import Backend, Result, fresh_database, ms, percentile, say
 from models.database import make_engine, make_sessionmaker
-from models.licences import Licence, LicenceRepo, LicenceRow, LicenceSite, number_key
+from models.licences import Licence, LicenceRepo, LicenceRow, LicenceSite, row_values
 from services.licence_samples import sample_licences
 from services.licences import MAX_RESULTS, LookupResult, MatchKind, lookup
 from services.normalize import search_key
@@ -54,26 +54,7 @@ async def load_registry(engine: AsyncEngine, rows: Sequence[LicenceRow]) -> None
     now = datetime.now(UTC)
     licences = cast(Table, Licence.__table__)
     sites = cast(Table, LicenceSite.__table__)
-    licence_values = [
-        {
-            "id": index + 1,
-            "number": row.number,
-            "number_key": number_key(row.number),
-            "holder_type": row.holder_type,
-            "holder_name": row.holder_name,
-            "holder_phone": row.holder_phone,
-            "business_name": row.business_name,
-            "business_key": row.business_key,
-            "category": row.category,
-            "isic": row.isic,
-            "province": row.province,
-            "issued_on": row.issued_on,
-            "expires_on": row.expires_on,
-            "status": row.status,
-            "updated_at": now,
-        }
-        for index, row in enumerate(rows)
-    ]
+    licence_values = [{"id": index + 1, **row_values(row, now)} for index, row in enumerate(rows)]
     site_values = [
         {"licence_id": index + 1, "host": host, "position": position}
         for index, row in enumerate(rows)

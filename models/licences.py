@@ -195,7 +195,8 @@ def _chunks(items: Sequence[_T], size: int) -> Iterable[Sequence[_T]]:
         yield items[start : start + size]
 
 
-def _values(row: LicenceRow, now: datetime) -> dict[str, Any]:
+def row_values(row: LicenceRow, now: datetime) -> dict[str, Any]:
+    """A licence row as the columns of the `licences` table."""
     return {
         "number": row.number,
         "number_key": number_key(row.number),
@@ -385,11 +386,11 @@ class LicenceRepo:
             return UpsertCounts(0, 0)
         ids = await self._ids(list(latest))
         updates = [
-            {"licence_id": ids[number], **_values(row, instant)}
+            {"licence_id": ids[number], **row_values(row, instant)}
             for number, row in latest.items()
             if number in ids
         ]
-        fresh = [_values(row, instant) for number, row in latest.items() if number not in ids]
+        fresh = [row_values(row, instant) for number, row in latest.items() if number not in ids]
         # Core statements, not ORM bulk ones: executemany without per-row ORM work, and no
         # RETURNING, whose results the ORM splices batch by batch (quadratic at this size).
         if updates:

@@ -106,11 +106,6 @@ class Connection:
     def cursor(self) -> Cursor:
         return Cursor(self)
 
-    async def execute(self, statement: str, parameters: Any = ()) -> Cursor:
-        cursor = Cursor(self)
-        await cursor.execute(statement, parameters)
-        return cursor
-
     async def create_function(self, *args: Any, **kwargs: Any) -> None:
         self._conn.create_function(*args, **kwargs)
 
