@@ -25,10 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start every configured bot (long polling)")
     commands.add_parser(
-        "migrate", help="bring the database schema up to date and encrypt personal identifiers"
+        "migrate", help="bring the database schema up to date and encrypt personal data"
     )
     commands.add_parser(
-        "rotate-keys", help="re-encrypt personal identifiers under the first of DATA_KEYS"
+        "rotate-keys", help="re-encrypt personal data under the first of DATA_KEYS"
     )
     for kind, what in IMPORTS.items():
         importing = commands.add_parser(
@@ -64,10 +64,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in ("migrate", "rotate-keys"):
         from models.migrate import reencrypt, upgrade
+        from models.repositories import Repo
+        from services.personal_data import reindex
 
         if args.command == "migrate":
             upgrade(settings.database_url)
-        changed = asyncio.run(reencrypt(settings.database_url))
+        changed = asyncio.run(
+            reencrypt(settings.database_url, lambda session: reindex(Repo(session)))
+        )
         if args.command == "rotate-keys" or changed:
             print(f"{changed} values re-encrypted under the current key", file=sys.stderr)
         return 0

@@ -29,6 +29,7 @@ from bot.roles import Roles
 from bot.settings import Settings
 from bot.webhook import serve_webhooks
 from handlers import get_routers
+from models import crypto
 from models.database import make_engine, make_sessionmaker
 from scheduler.jobs import Jobs, build_scheduler
 from services.clock import Clock, SystemClock
@@ -38,11 +39,14 @@ logger = logging.getLogger(__name__)
 
 
 def make_storage(settings: Settings) -> BaseStorage:
-    """Conversation state: in memory by default, in Redis when several workers share it."""
+    """Conversation state: in memory by default, in Redis when several workers share it,
+    encrypted there (the answers of a form in progress are personal data at rest)."""
     if settings.redis_url:
         from aiogram.fsm.storage.redis import RedisStorage
 
-        return RedisStorage.from_url(settings.redis_url)
+        return RedisStorage.from_url(
+            settings.redis_url, json_dumps=crypto.sealed_json, json_loads=crypto.opened_json
+        )
     return MemoryStorage()
 
 

@@ -43,6 +43,7 @@ from services.outbox import (
     cannot_reach,
     dead_letter,
     retry_delay,
+    spent,
 )
 from services.platforms import Platform
 
@@ -186,6 +187,7 @@ class OutboxSender:
             row.status = OutboxStatus.SENT
             row.sent_at = self.clock.now()
             row.attempts += 1
+            spent(row)
             if isinstance(sent, ForumTopic) and case is not None:
                 case.staff_platform = row.platform
                 case.staff_chat_id = row.chat_id
@@ -310,6 +312,7 @@ class OutboxSender:
             await dead_letter(repo, row, config, now, unreachable=unreachable)
             if unreachable is not None:
                 await relay.undelivered(repo, row, unreachable, config, now)
+            spent(row)
         else:
             row.status = OutboxStatus.PENDING
             row.available_at = self.clock.now() + retry_delay(row.attempts)

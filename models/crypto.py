@@ -1,21 +1,27 @@
-"""Personal identifiers (phone numbers) encrypted at rest, still findable by equality.
+"""Personal data encrypted at rest: identifiers (phone numbers), still findable by equality,
+and the words people write (case descriptions, relayed messages, drafts, outgoing messages).
 
 AES-SIV is deterministic: the same number under the same key gives the same ciphertext, so
 `WHERE phone = :phone` keeps working on the encrypted column. Each value carries the id of its
 key; the first key encrypts, every key decrypts, and `python -m bot rotate-keys` re-encrypts
-the rows written under older keys.
+the rows written under older keys. Where a value must be matched but never read back (a
+search's audit line, the words of a description), a keyed digest stands for it: HMAC under a
+key derived from the data key, so it cannot be recomputed without that key.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
+import json
 import logging
 import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from sqlalchemy import String, Text, text
@@ -32,13 +38,21 @@ PREFIX = "enc1"
 class Key:
     id: str
     cipher: AESSIV
+    digest_key: bytes
+
+    def digest(self, value: str, size: int = 12) -> str:
+        """A keyed digest of `value`: equal values give equal digests under one key."""
+        mac = hmac.new(self.digest_key, value.encode(), hashlib.sha256).digest()
+        return base64.b32encode(mac).decode().lower()[:size]
 
 
 def _key(material: str) -> Key:
     raw = base64.urlsafe_b64decode(material.strip().encode())
     if len(raw) != 64:
         raise ValueError("each DATA_KEYS entry is 64 random bytes in URL-safe base64")
-    return Key(hashlib.sha256(raw).hexdigest()[:8], AESSIV(raw))
+    # A key of its own for digests: a digest never gives away anything of the cipher's key.
+    digest_key = hashlib.sha256(b"pishkhan digest\0" + raw).digest()
+    return Key(hashlib.sha256(raw).hexdigest()[:8], AESSIV(raw), digest_key)
 
 
 class Keyring:
@@ -114,6 +128,12 @@ ENCRYPTED_COLUMNS = (
     ("cases", "id", "contact_phone"),
     ("certificate_requests", "id", "applicant_phone"),
     ("licences", "id", "holder_phone"),
+    ("cases", "id", "description"),
+    ("case_events", "id", "note"),
+    ("case_messages", "id", "text"),
+    ("ratings", "id", "comment"),
+    ("drafts", "id", "data"),
+    ("outbox", "id", "payload"),
 )
 
 
@@ -167,3 +187,26 @@ class EncryptedText(EncryptedString):
 
     impl = Text()
     cache_ok = True
+
+
+def sealed_json(value: Any) -> str:
+    """A JSON value, encrypted: in an EncryptedJSON column, or conversation state in Redis."""
+    return keyring().encrypt(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def opened_json(stored: str) -> Any:
+    """A value `sealed_json` wrote; one written before encryption is read as the JSON it is."""
+    return json.loads(keyring().decrypt(stored))
+
+
+class EncryptedJSON(TypeDecorator[Any]):
+    """A JSON value stored encrypted, as text."""
+
+    impl = Text()
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else sealed_json(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else opened_json(value)

@@ -10,7 +10,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Text,
     and_,
     case,
     cast,
@@ -187,6 +186,22 @@ class CaseRepo:
             select(func.count(Case.id)).where(Case.citizen_id.in_(citizen_ids))
         )
         return int(total or 0)
+
+    async def indexed_under_another_key(self, key_id: str, after: int, limit: int) -> list[Case]:
+        """Cases after id `after` whose description is not indexed under the key `key_id`."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(
+                Case.id > after,
+                or_(
+                    Case.description_index.is_(None),
+                    ~Case.description_index.startswith(f"{key_id} ", autoescape=True),
+                ),
+            )
+            .order_by(Case.id)
+            .limit(limit)
+        )
+        return list(rows)
 
 
 class WorkflowRepo:
@@ -800,16 +815,23 @@ class ReportRepo:
         return list(rows)
 
     async def find_by_text(
-        self, business_key: str, words: Sequence[str], limit: int
+        self, business_key: str, words: Sequence[tuple[str, Sequence[str]]], limit: int
     ) -> list[Case]:
         """Cases whose business key contains `business_key` (those starting with it first), or
-        whose description holds every one of `words` (lower case), newest first."""
+        whose description index, under one of the keys, holds every digest given for that key
+        (`words`: key id and digests, services.personal_data.index_terms), newest first."""
         matches: list[ColumnElement[bool]] = []
         if business_key:
             matches.append(Case.business_key.contains(business_key, autoescape=True))
-        if words:
-            description = func.lower(Case.description, type_=Text)
-            matches.append(and_(*[description.contains(word, autoescape=True) for word in words]))
+        index = Case.description_index
+        matches.extend(
+            and_(
+                index.startswith(f"{key_id} ", autoescape=True),
+                *[index.contains(f" {digest} ", autoescape=True) for digest in digests],
+            )
+            for key_id, digests in words
+            if digests
+        )
         if not matches:
             return []
         query = select(Case).where(or_(*matches))

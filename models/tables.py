@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
-from models.crypto import EncryptedString, EncryptedText
+from models.crypto import EncryptedJSON, EncryptedString, EncryptedText
 
 
 class User(Timestamped, Base):
@@ -66,7 +66,10 @@ class Case(Timestamped, Base):
     business_key: Mapped[str] = mapped_column(String(256), index=True)
     business_url: Mapped[str | None] = mapped_column(String(512))
     licence_number: Mapped[str | None] = mapped_column(String(64))
-    description: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(EncryptedText())
+    # The description's words as keyed digests (services.personal_data): found by /find, never
+    # read back.
+    description_index: Mapped[str | None] = mapped_column(Text)
     order_number: Mapped[str | None] = mapped_column(String(128))
     order_date: Mapped[date | None] = mapped_column(Date)
     order_amount: Mapped[int | None] = mapped_column(BigInteger)
@@ -144,7 +147,8 @@ class CaseEvent(Base):
     action: Mapped[str] = mapped_column(String(32))
     from_status: Mapped[str | None] = mapped_column(String(32))
     to_status: Mapped[str | None] = mapped_column(String(32))
-    note: Mapped[str | None] = mapped_column(Text)
+    # A clerk's reason, a relayed message's words: encrypted like the messages themselves.
+    note: Mapped[str | None] = mapped_column(EncryptedText())
 
     case: Mapped[Case] = relationship(back_populates="events", lazy="raise")
 
@@ -159,7 +163,7 @@ class Draft(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     form: Mapped[str] = mapped_column(String(32))
     step: Mapped[str] = mapped_column(String(128))
-    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON(), default=dict)
     updated_at: Mapped[datetime]
 
 
@@ -177,7 +181,8 @@ class OutboxMessage(Base):
     platform: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[int] = mapped_column(BigInteger)
     method: Mapped[str] = mapped_column(String(32))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Encrypted while the message waits; emptied once it is delivered or given up.
+    payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON())
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     available_at: Mapped[datetime]
@@ -200,7 +205,7 @@ class CaseMessage(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))  # question, answer, note
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText())
     at: Mapped[datetime]
     outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
     answered_at: Mapped[datetime | None]
@@ -290,7 +295,7 @@ class Rating(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     score: Mapped[int] = mapped_column(Integer)
-    comment: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(EncryptedText())
     at: Mapped[datetime]
 
 

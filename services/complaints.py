@@ -14,7 +14,7 @@ from typing import Any
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import casework, normalize, relay
+from services import casework, normalize, personal_data, relay
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.outbox import FileRef, Method, Outgoing, enqueue
@@ -188,6 +188,7 @@ async def file_complaint(
         business_url=data.website,
         licence_number=data.licence_number,
         description=data.description,
+        description_index=personal_data.description_index(data.description),
         order_number=data.order_number,
         order_date=data.order_date,
         order_amount=data.order_amount,

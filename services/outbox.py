@@ -154,6 +154,12 @@ def enqueue(
     return row
 
 
+def spent(row: OutboxMessage) -> None:
+    """A message delivered or given up keeps none of its words: what the desk still needs of
+    it (where it went, its message id there, its purpose and case) are the row's own columns."""
+    row.payload = {}
+
+
 class Unreachable(StrEnum):
     """Why a person can never be reached in their private chat: no retry changes it."""
 

@@ -37,7 +37,7 @@ async def everything_about(repo: Repo, user: User) -> dict[str, Any]:
         "access_records": [_row(entry) for entry in await held.audit_of(ids)],
     }
     for case in await held.cases(ids):
-        item = _row(case, "business_key", "next_alert_at", "alert_stage")
+        item = _row(case, "business_key", "description_index", "next_alert_at", "alert_stage")
         item["events"] = [_row(event, "case_id") for event in await held.events(case.id)]
         item["messages"] = [
             _row(message, "case_id", "outbox_id")

@@ -21,7 +21,7 @@ from openpyxl import Workbook
 
 from models.repositories import CaseExportRow, Repo
 from models.tables import Case, CaseEvent, QueuePolicy, User
-from services import casework, people
+from services import casework, people, personal_data
 from services.calendar import TEHRAN
 from services.deadlines import SLA_NOT_POSITIVE_INTEGER, SlaPolicy, policy_from_mapping
 from services.desk import DeskConfig, Queue
@@ -574,12 +574,13 @@ class Found:
 
 async def find_cases(repo: Repo, text: str, by: User, now: datetime) -> Found | None:
     """Cases by tracking code (any digits), phone (any usual spelling), business name
-    (tolerant key, prefix or inside) or words of the description; None for an empty query.
-    Each search is kept in the audit log: it may name a citizen's phone."""
+    (tolerant key, prefix or inside) or whole words of the description (tolerant keys); None
+    for an empty query. Each search is kept in the audit log, with any phone number or national
+    ID in it as its keyed digest only."""
     query = normalize_text(text)
     if not query:
         return None
-    people.audit(repo, by, "find", now, detail=query)
+    people.audit(repo, by, "find", now, detail=personal_data.redacted(query))
     await repo.commit()
     code = parse_code(query)
     if code is not None:
@@ -588,7 +589,7 @@ async def find_cases(repo: Repo, text: str, by: User, now: datetime) -> Found | 
     if phone is not None:
         cases = await repo.reports.find_by_phone(phone, FIND_LIMIT + 1)
         return Found(FoundBy.PHONE, cases[:FIND_LIMIT], more=len(cases) > FIND_LIMIT)
-    words = [word.lower() for word in query.split()]
+    words = personal_data.index_terms(query)
     cases = await repo.reports.find_by_text(search_key(query), words, FIND_LIMIT + 1)
     return Found(FoundBy.TEXT, cases[:FIND_LIMIT], more=len(cases) > FIND_LIMIT)
 

@@ -102,7 +102,12 @@ def storage_factory(stack: str) -> Callable[[], BaseStorage]:
 
         prefix = f"test-{uuid.uuid4().hex}"
         url = TEST_REDIS_URL
-        return lambda: RedisStorage.from_url(url, key_builder=DefaultKeyBuilder(prefix=prefix))
+        return lambda: RedisStorage.from_url(
+            url,
+            key_builder=DefaultKeyBuilder(prefix=prefix),
+            json_dumps=crypto.sealed_json,  # as bot.app.make_storage does
+            json_loads=crypto.opened_json,
+        )
     return MemoryStorage
 
 

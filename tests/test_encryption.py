@@ -68,7 +68,8 @@ async def test_rotation_moves_every_value_to_the_new_key(
     async with desk.repo() as repo:
         changed = await crypto.reencrypt(repo.session)
 
-    assert changed == 2  # the user's phone and the case's contact phone
+    # The user's phone, the case's contact phone and description, the five messages waiting.
+    assert changed == 8
     stored = await raw(desk, "SELECT phone FROM users")
     assert ring.is_current(stored[0])
     crypto.configure([new])  # the old key can go now

@@ -24,6 +24,7 @@ from services.calendar import TEHRAN
 from services.charts import persian_label
 from services.formatting import format_code
 from services.normalize import search_key
+from services.personal_data import description_index, keyed
 from services.platforms import Platform
 from services.tracking import damm_check_digit
 from tests.desk import Desk, Person
@@ -92,6 +93,7 @@ def insert_case(repo: Repo, number: int, citizen: User, **fields: Any) -> Case:
         "objection_used": False,
     }
     values.update(fields)
+    values["description_index"] = description_index(values["description"])
     case = Case(**values)
     repo.cases.add(case)
     return case
@@ -507,7 +509,8 @@ async def test_a_search_is_kept_in_the_audit_log(desk: Desk, sara: Person) -> No
         entry = await repo.session.scalar(select(AuditEntry).where(AuditEntry.action == "find"))
         ali = await repo.users.by_platform_id("telegram", clerk().id)
     assert entry is not None and ali is not None
-    assert (entry.user_id, entry.detail) == (ali.id, "09123456789")
+    # The number searched for is kept as its keyed digest only: no one reads it back.
+    assert (entry.user_id, entry.detail) == (ali.id, keyed("phone", "+989123456789"))
 
 
 # --- /sla -----------------------------------------------------------------------------------
