@@ -58,7 +58,7 @@ def redacted(text: str) -> str:
         if len(digits) < LONG_NUMBER:
             return written
         if is_national_id(written):
-            return keyed("national-id", digits)
+            return keyed("national_id", digits)
         phone = parse_phone(written)
         if phone is not None:
             return keyed("phone", phone)
