@@ -21,7 +21,7 @@ from services.outbox import FileRef, Method, Outgoing, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code
-from services.workflow import CaseStatus, Role
+from services.workflow import CaseStatus, Role, status_label
 
 FORM = "complaint"
 _LICENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-]{2,39}$")
@@ -256,7 +256,7 @@ def _receipt(repo: Repo, case: Case, citizen: User, config: DeskConfig, now: dat
         desk_licence=config.desk.licence_number,
         operator=config.desk.operator,
         address=config.desk.address,
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
     )
     enqueue(
         repo,
@@ -288,7 +288,7 @@ async def _staff_card(
         profile,
         "staff-new-case",
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         citizen=citizen.full_name or t.plain("value-none"),
         phone=citizen.phone or t.plain("value-none"),
         platform=t.plain(f"platform-{citizen.platform}"),
