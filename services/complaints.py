@@ -231,7 +231,7 @@ async def file_complaint(
             to_status=case.status,
         )
     )
-    _receipt(repo, case, citizen, config, now)
+    queue_receipt(repo, case, citizen, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)
@@ -240,8 +240,12 @@ async def file_complaint(
     return case
 
 
-def _receipt(repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime) -> None:
-    """DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office."""
+def queue_receipt(
+    repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime
+) -> None:
+    """The case's receipt, in the caller's transaction. DOMAIN.md §4: service, recipient,
+    tracking number, date and time, amount, office. One a case: the outbox refuses a second
+    (its dedupe key)."""
     t = texts(case.locale)
     profile = profile_of(citizen.platform)
     text = t.render(
