@@ -17,7 +17,7 @@ from aiogram.types import (
 from services.formatting import format_number
 from services.platforms import PlatformProfile
 from services.texts import Texts
-from services.workflow import Refused
+from services.workflow import Refused, status_label
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def refusal(t: Texts, profile: PlatformProfile, refused: Refused) -> str:
     args: dict[str, Any] = {}
     for name, value in refused.args.items():
         if name in ("from_status", "to_status"):
-            args[name] = t.plain(f"status-{value}")
+            args[name] = t.plain(status_label(str(value)))
         elif name == "action":
             args[name] = t.plain(f"action-{value}")
         elif name == "role":

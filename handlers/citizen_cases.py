@@ -20,7 +20,7 @@ from services.formatting import format_code
 from services.ownership import own_case
 from services.platforms import PlatformProfile
 from services.texts import Texts
-from services.workflow import Action, Refused, Role
+from services.workflow import Action, Refused, Role, status_label
 
 _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
 
@@ -115,7 +115,7 @@ async def citizen_move(
         profile,
         "citizen-action-done",
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
     )
     return True
 

@@ -29,7 +29,7 @@ from services.ownership import own_case
 from services.platforms import Platform, PlatformProfile
 from services.relay import Content, Offer
 from services.texts import LOCALES, Texts, texts
-from services.workflow import Action, Role
+from services.workflow import Action, Role, status_label
 
 # Where a citizen's messages wait, in the conversation's data, while they choose their case.
 PENDING = "relay_pending"
@@ -252,7 +252,7 @@ async def _offer(
         key,
         inline(rows),
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
     )
 
 

@@ -23,7 +23,7 @@ from services.normalize import normalize_text
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Texts, texts
 from services.tracking import parse_code
-from services.workflow import Action, CaseStatus, Opinion, Refused, Role
+from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
 
 STAFF_COMMANDS = ("case", "status", "assign", "opinion")
 
@@ -133,8 +133,8 @@ async def change_status(
             t,
             profile,
             "workflow-illegal",
-            action=t.plain(f"status-{target}"),
-            from_status=t.plain(f"status-{case.status}"),
+            action=t.plain(status_label(target)),
+            from_status=t.plain(status_label(case.status)),
         )
         return
     await _transition(message, repo, case, action, user, role, t, profile, settings, clock, reason)
@@ -151,7 +151,7 @@ def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
             for status in CaseStatus
             for name in (
                 status.value,
-                *(texts(locale).plain(f"status-{status}") for locale in LOCALES),
+                *(texts(locale).plain(status_label(status)) for locale in LOCALES),
             )
         ),
         key=lambda item: -len(item[0]),
@@ -267,7 +267,7 @@ async def case_button(
         return
     if callback_data.seen and callback_data.seen != case.status:
         await acknowledge(
-            query, t, profile, "staff-stale", status=t.plain(f"status-{case.status}")
+            query, t, profile, "staff-stale", status=t.plain(status_label(case.status))
         )
         await _redraw(query, case, role, t, settings, clock)
         return
@@ -414,7 +414,7 @@ async def _transition(
         from_buttons(buttons),
         code=format_code(case.code, t.locale),
         action=t.plain(f"action-{action}"),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         who=user.full_name,
     )
     return True
@@ -446,7 +446,7 @@ async def typed_input(
     if raw_state == StaffInput.reason.state:
         if case.status != data.get("seen"):
             await reply(
-                message, t, profile, "staff-stale", status=t.plain(f"status-{case.status}")
+                message, t, profile, "staff-stale", status=t.plain(status_label(case.status))
             )
             return
         await _transition(

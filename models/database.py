@@ -31,7 +31,8 @@ def make_engine(
     url: str, *, echo: bool = False, ping_after_idle: float = PING_AFTER_IDLE
 ) -> AsyncEngine:
     """An engine tuned for the backend: on SQLite WAL, foreign keys and statements run on the
-    loop's own thread (`models.sqlite_driver`); on PostgreSQL a pool."""
+    loop's own thread, each told by SQLAlchemy whether it writes (`models.sqlite_driver`); on
+    PostgreSQL a pool."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -42,15 +43,8 @@ def make_engine(
             echo=echo,
             async_creator=sqlite_driver.creator(database or ":memory:", SQLITE_BUSY_TIMEOUT),
         )
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
+        event.listen(engine.sync_engine, "connect", sqlite_driver.set_up_connection)
+        event.listen(engine.sync_engine, "before_cursor_execute", sqlite_driver.mark_statement)
         return engine
     engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_recycle=1800)
     _ping_when_idle(engine, ping_after_idle)

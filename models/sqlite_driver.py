@@ -14,7 +14,9 @@ Running on the loop thread moves two waits that the threads used to hide:
   So the connections of one engine share a `WriteGate`, a first-come-first-served asyncio lock
   held from a transaction's first writing statement until its commit or rollback. Readers never
   take it (WAL lets them read beside a writer). A writer that cannot get it within the busy
-  timeout gets SQLite's own "database is locked" error, as it would have from SQLite.
+  timeout gets SQLite's own "database is locked" error, as it would have from SQLite. Which
+  statements write is SQLAlchemy's to say, not the SQL text's (`writes`): the engine tells each
+  connection before every statement it sends (`mark_statement`).
 * Another process (an import from the command line) may hold SQLite's write lock. Then the
   statement that opened the transaction fails fast; the transaction, still empty, is rolled back
   and the statement tried again after an asynchronous pause, until the busy timeout.
@@ -23,31 +25,71 @@ Running on the loop thread moves two waits that the threads used to hide:
 from __future__ import annotations
 
 import asyncio
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from sqlalchemy.engine import Connection as SqlConnection
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.engine.interfaces import ExecutionContext
+from sqlalchemy.sql.base import Executable
 
 # The time SQLite itself may wait for a lock before handing the wait to the loop.
 _SQLITE_WAIT = 0.005
 _FIRST_PAUSE = 0.002
 _LONGEST_PAUSE = 0.1
 
-_FIRST_WORD = re.compile(r"\s*(\w+)")
-_WRITING_WORD = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
-_READING = frozenset({"SELECT", "EXPLAIN", "PRAGMA"})
+# Every connection's settings.
+_PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+
+# The execution option by which a statement says whether it writes, where SQLAlchemy cannot
+# know: a textual one (`text(...).execution_options(writes=False)`), or a SELECT calling a
+# function that writes.
+WRITES = "writes"
 
 
-def writes(statement: str) -> bool:
-    """Whether a statement may write (and so needs the write gate). Unsure means yes."""
-    first = _FIRST_WORD.match(statement)
-    word = first.group(1).upper() if first else ""
-    if word in _READING:
-        return False
-    if word == "WITH":
-        return _WRITING_WORD.search(statement) is not None
-    return True
+def writes(context: DefaultExecutionContext) -> bool:
+    """Whether the statement SQLAlchemy is about to send may write, and so needs the write gate.
+
+    SQLAlchemy compiled it and knows: INSERT, UPDATE, DELETE (with or without a CTE, an upsert,
+    RETURNING) and DDL write; a SELECT (a CTE, a union, `text().columns()`) does not. A statement
+    may say otherwise itself (`WRITES`). A textual statement that does not say is unsure, and
+    unsure means yes.
+    """
+    declared = context.execution_options.get(WRITES)
+    if declared is not None:
+        return bool(declared)
+    if context.isddl or context.isinsert or context.isupdate or context.isdelete:
+        return True
+    statement = context.compiled.statement if context.compiled is not None else None
+    return not (isinstance(statement, Executable) and statement.is_select)
+
+
+def mark_statement(
+    conn: SqlConnection,
+    _cursor: Any,
+    _statement: str,
+    _parameters: Any,
+    context: ExecutionContext | None,
+    _executemany: bool,
+) -> None:
+    """SQLAlchemy's `before_cursor_execute`: tell the driver's connection whether the statement
+    it is about to run writes, while SQLAlchemy still holds what it compiled."""
+    driver = conn.connection.driver_connection
+    if isinstance(driver, Connection) and isinstance(context, DefaultExecutionContext):
+        driver.mark(writes=writes(context))
+
+
+def set_up_connection(dbapi_connection: Any, record: Any) -> None:
+    """SQLAlchemy's `connect`: foreign keys on, WAL, normal syncing. They set the connection,
+    not the data, and never wait at the gate (a writer may hold it while a reader connects)."""
+    driver = record.driver_connection
+    cursor = dbapi_connection.cursor()
+    for pragma in _PRAGMAS:
+        driver.mark(writes=False)
+        cursor.execute(pragma)
+    cursor.close()
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:
@@ -93,6 +135,8 @@ class Connection:
         self._tx = _RunNow()
         self._writing = False
         self._open = True
+        # SQLAlchemy's word on the next statement (`mark`); None: it did not send it.
+        self._next_writes: bool | None = None
 
     # SQLAlchemy's adapter checks this before committing or rolling back.
     @property
@@ -132,10 +176,16 @@ class Connection:
             finally:
                 self._settle(closing=True)
 
-    async def run(self, statement: str, step: Callable[[], Any]) -> Any:
+    def mark(self, *, writes: bool) -> None:
+        """Whether the next statement writes, as SQLAlchemy knows it (`mark_statement`)."""
+        self._next_writes = writes
+
+    async def run(self, step: Callable[[], Any]) -> Any:
         """Run one statement: through the write gate if it writes, waiting out another
-        process's write lock if it is the first of its transaction."""
-        if not self._writing and writes(statement):
+        process's write lock if it is the first of its transaction. A statement SQLAlchemy
+        did not mark (a raw cursor's) may write: unsure means yes."""
+        writes, self._next_writes = self._next_writes is not False, None
+        if not self._writing and writes:
             await self._gate.acquire()
             self._writing = True
         try:
@@ -202,12 +252,12 @@ class Cursor:
 
     async def execute(self, statement: str, parameters: Any = ()) -> Cursor:
         args = (statement,) if parameters is None else (statement, parameters)
-        await self._connection.run(statement, lambda: self._cursor.execute(*args))
+        await self._connection.run(lambda: self._cursor.execute(*args))
         return self
 
     async def executemany(self, statement: str, rows: Iterable[Any]) -> Cursor:
         rows = list(rows)
-        await self._connection.run(statement, lambda: self._cursor.executemany(statement, rows))
+        await self._connection.run(lambda: self._cursor.executemany(statement, rows))
         return self
 
     async def fetchone(self) -> Any:
@@ -224,7 +274,8 @@ class Cursor:
 
 
 def creator(database: str, busy_timeout: float) -> Callable[[], Any]:
-    """An `async_creator` for `create_async_engine`: connections sharing one write gate."""
+    """An `async_creator` for `create_async_engine`: connections sharing one write gate. The
+    engine listens with `set_up_connection` and `mark_statement`."""
     gates: dict[asyncio.AbstractEventLoop, WriteGate] = {}
 
     async def connect() -> Connection:

@@ -23,7 +23,7 @@ from services.formatting import format_code, format_date, format_datetime, forma
 from services.outbox import card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import Rendered, texts
-from services.workflow import OPEN_STATUSES
+from services.workflow import OPEN_STATUSES, status_label
 
 SWEEP_BATCH = 500
 
@@ -120,7 +120,7 @@ def _enqueue_alert(
             reply_to_message_id=card_in(case, chat),
             code=format_code(case.code, t.locale),
             business=case.business_name,
-            status=t.plain(f"status-{case.status}"),
+            status=t.plain(status_label(case.status)),
             step=t.plain(f"step-{case.step}") if case.step else "",
             due=format_datetime(alert.due, t.locale),
             hours=format_number(max(0, round(left.total_seconds() / 3600)), t.locale),

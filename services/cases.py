@@ -11,6 +11,7 @@ from services.ownership import owns
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
 from services.tracking import CodeKind, parse_code
+from services.workflow import status_label
 
 LIST_LIMIT = 20
 
@@ -40,7 +41,7 @@ async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile)
             "my-cases-line",
             code=format_code(case.code, t.locale),
             business=case.business_name,
-            status=t.plain(f"status-{case.status}"),
+            status=t.plain(status_label(case.status)),
             date=format_date(case.received_at, t.locale),
         )
         for case in cases
@@ -76,7 +77,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
             "history-line",
             when=format_datetime(event.at, t.locale),
             event=t.plain(f"event-{event.action}"),
-            status=t.plain(f"status-{event.to_status}") if event.to_status else "",
+            status=t.plain(status_label(event.to_status)) if event.to_status else "",
         )
         for event in case.events
     )
@@ -86,7 +87,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
         code=format_code(case.code, t.locale),
         business=case.business_name,
         subject=t.plain(f"subject-{case.subject}"),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         received=format_datetime(case.received_at, t.locale),
         due=_current_step(case, t, profile),
         attachments=format_number(len(case.attachments), t.locale),

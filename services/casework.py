@@ -28,6 +28,7 @@ from services.workflow import (
     Action,
     CaseFacts,
     CaseStatus,
+    CitizenMay,
     Opinion,
     Planned,
     Refused,
@@ -36,6 +37,8 @@ from services.workflow import (
     allowed_actions,
     is_open,
     plan,
+    rules_of,
+    status_label,
 )
 
 
@@ -207,7 +210,7 @@ async def apply(
     if role is Role.CITIZEN:
         label = texts(config.staff_locale).plain(f"action-{action.value}")
         tell_staff(repo, case, "staff-citizen-action", now, config, action=label)
-    if result.changes_status and result.to_status is CaseStatus.CLOSED:
+    if result.changes_status and CitizenMay.RATE in rules_of(result.to_status).citizen:
         await satisfaction.request_rating(repo, case, now)
     if result.changes_status:
         _retitle_thread(repo, case, now)
@@ -270,7 +273,7 @@ async def tell_citizen(
         profile,
         key,
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         reason=reason or "",
     )
     due = (
@@ -337,7 +340,7 @@ async def staff_card(repo: Repo, case: Case, t: Texts, profile: PlatformProfile)
         profile,
         "staff-case-card",
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         subject=t.plain(f"subject-{case.subject}"),
         business=case.business_name,
         website=case.business_url or none,
@@ -469,7 +472,7 @@ def tell_staff(
     t = texts(config.staff_locale)
     values: dict[str, Any] = {
         "code": format_code(case.code, t.locale),
-        "status": t.plain(f"status-{case.status}"),
+        "status": t.plain(status_label(case.status)),
         **args,
     }
     enqueue(

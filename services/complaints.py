@@ -21,7 +21,7 @@ from services.outbox import FileRef, Method, Outgoing, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code
-from services.workflow import CaseStatus, Role
+from services.workflow import CaseStatus, Role, status_label
 
 FORM = "complaint"
 _LICENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-]{2,39}$")
@@ -232,7 +232,7 @@ async def file_complaint(
             to_status=case.status,
         )
     )
-    _receipt(repo, case, citizen, config, now)
+    queue_receipt(repo, case, citizen, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)
@@ -241,8 +241,12 @@ async def file_complaint(
     return case
 
 
-def _receipt(repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime) -> None:
-    """DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office."""
+def queue_receipt(
+    repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime
+) -> None:
+    """The case's receipt, in the caller's transaction. DOMAIN.md §4: service, recipient,
+    tracking number, date and time, amount, office. One a case: the outbox refuses a second
+    (its dedupe key)."""
     t = texts(case.locale)
     profile = profile_of(citizen.platform)
     text = t.render(
@@ -257,7 +261,7 @@ def _receipt(repo: Repo, case: Case, citizen: User, config: DeskConfig, now: dat
         desk_licence=config.desk.licence_number,
         operator=config.desk.operator,
         address=config.desk.address,
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
     )
     enqueue(
         repo,
@@ -289,7 +293,7 @@ async def _staff_card(
         profile,
         "staff-new-case",
         code=format_code(case.code, t.locale),
-        status=t.plain(f"status-{case.status}"),
+        status=t.plain(status_label(case.status)),
         citizen=citizen.full_name or t.plain("value-none"),
         phone=citizen.phone or t.plain("value-none"),
         platform=t.plain(f"platform-{citizen.platform}"),

@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from enum import StrEnum
 
 from services.calendar import WorkingCalendar
-from services.workflow import CaseStatus, Opinion, Refused
+from services.workflow import CaseStatus, Opinion, Refused, Step, rules_of
 
 __all__ = [
     "MAX_SLA_DAYS",
@@ -62,16 +61,6 @@ class SlaPolicy:
                 raise ValueError(f"{item.name} must be an integer in 1..{MAX_SLA_DAYS}")
 
 
-class Step(StrEnum):
-    """The step whose deadline is running."""
-
-    REFERRAL = "referral"
-    COMMISSION = "commission"
-    DECISION = "decision"
-    SUPERVISION = "supervision"
-    JUDICIAL = "judicial"
-
-
 @dataclass(frozen=True)
 class Deadlines:
     """The running step and when it is due, and the overall Article 72 deadline."""
@@ -94,7 +83,8 @@ def compute_deadlines(
     policy: SlaPolicy,
     calendar: WorkingCalendar,
 ) -> Deadlines:
-    """The deadlines of a case in `status`.
+    """The deadlines of a case in `status`: the step its declaration runs
+    (`services.workflow.STATUSES`) and, while the case is open, Article 72's.
 
     Rules (Article 6 of the commissions bylaw, Article 72 of the Guild System Law):
     - awaiting_review, in_progress: Step 1, referral within `referral_working_days` working
@@ -114,32 +104,40 @@ def compute_deadlines(
     the next working day when it falls on a day off. An opinion without `opinion_at` raises
     ValueError (the caller stores both together).
     """
-    if status in (CaseStatus.CLOSED, CaseStatus.VOIDED):
+    rules = rules_of(status)
+    step = rules.step_for(opinion)
+    if step is None:
         return _NONE
-    if status is CaseStatus.REFERRED_JUDICIAL:
-        return Deadlines(
-            step=Step.JUDICIAL,
-            step_due=calendar.add_calendar_days(entered_status_at, policy.judicial_days),
-            overall_due=None,
-        )
-    overall_due = calendar.add_calendar_days(received_at, policy.overall_days)
-    step: Step
-    step_due: datetime
-    if status in (CaseStatus.AWAITING_REVIEW, CaseStatus.IN_PROGRESS):
-        step = Step.REFERRAL
-        step_due = calendar.add_working_days(received_at, policy.referral_working_days)
-    elif status is CaseStatus.REFERRED_COMMISSION and opinion is None:
-        step = Step.COMMISSION
-        step_due = calendar.add_calendar_days(entered_status_at, policy.commission_days)
-    elif status is CaseStatus.REFERRED_COMMISSION:
+    overall_due = (
+        calendar.add_calendar_days(received_at, policy.overall_days) if rules.is_open else None
+    )
+    return Deadlines(
+        step=step,
+        step_due=_step_due(step, received_at, entered_status_at, opinion_at, policy, calendar),
+        overall_due=overall_due,
+    )
+
+
+def _step_due(
+    step: Step,
+    received_at: datetime,
+    entered_status_at: datetime,
+    opinion_at: datetime | None,
+    policy: SlaPolicy,
+    calendar: WorkingCalendar,
+) -> datetime:
+    """When a step's deadline falls: each step counts from its own start, in its own days."""
+    if step is Step.REFERRAL:
+        return calendar.add_working_days(received_at, policy.referral_working_days)
+    if step is Step.COMMISSION:
+        return calendar.add_calendar_days(entered_status_at, policy.commission_days)
+    if step is Step.DECISION:
         if opinion_at is None:
             raise ValueError("a case with the commission's opinion needs opinion_at")
-        step = Step.DECISION
-        step_due = calendar.add_working_days(opinion_at, policy.decision_working_days)
-    else:
-        step = Step.SUPERVISION
-        step_due = calendar.add_calendar_days(entered_status_at, policy.supervision_days)
-    return Deadlines(step=step, step_due=step_due, overall_due=overall_due)
+        return calendar.add_working_days(opinion_at, policy.decision_working_days)
+    if step is Step.SUPERVISION:
+        return calendar.add_calendar_days(entered_status_at, policy.supervision_days)
+    return calendar.add_calendar_days(entered_status_at, policy.judicial_days)
 
 
 def _refusal_for(name: str, value: object) -> Refused | None:

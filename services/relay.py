@@ -40,12 +40,8 @@ from services.outbox import (
 )
 from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Texts, texts
-from services.workflow import OPEN_STATUSES, Action, CaseStatus, Role
+from services.workflow import ENDED, FOLLOWED, Action, Role, rules_of, status_label
 
-# A case referred to Taazirat is still followed up by the union: its messages reach the thread.
-FOLLOWED: frozenset[CaseStatus] = OPEN_STATUSES | {CaseStatus.REFERRED_JUDICIAL}
-# A case that ended: a message about it is answered with what may still be done.
-ENDED: frozenset[CaseStatus] = frozenset({CaseStatus.CLOSED, CaseStatus.VOIDED})
 # The desk's messages that carry a clerk's own words to the citizen: a reply in the thread, a
 # question. A citizen's reply to one of them is meant for that clerk.
 CLERK_WORDS: frozenset[str] = frozenset({"relay:reply", "question"})
@@ -90,7 +86,7 @@ class Content:
 
 def is_followed(case: Case) -> bool:
     """Whether the staff still follow the case, so that a message about it reaches them."""
-    return CaseStatus(case.status) in FOLLOWED
+    return rules_of(case.status).is_followed
 
 
 # --- the thread in the staff chat -----------------------------------------------------------
@@ -101,7 +97,7 @@ def topic_title(case: Case, locale: str) -> str:
     the platform's 128 characters."""
     t = texts(locale)
     code = format_code(case.code, t.locale)
-    status = t.plain(f"status-{case.status}")
+    status = t.plain(status_label(case.status))
     subject = t.plain(f"subject-{case.subject}")
     title = t.plain("relay-topic-title", code=code, subject=subject, status=status)
     excess = len(title) - TOPIC_TITLE_MAX
@@ -301,7 +297,7 @@ async def from_citizen(
 
 def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
     """The line that tells a clerk a case has ended: its status, and since when."""
-    status = t.plain(f"status-{case.status}")
+    status = t.plain(status_label(case.status))
     if case.decided_at is None:
         return t.render(profile, "relay-staff-case-ended-undated", status=status)
     since = format_date(case.decided_at, t.locale)

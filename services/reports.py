@@ -42,7 +42,7 @@ from services.normalize import (
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Rendered, Texts, UnknownText, texts
 from services.tracking import parse_code
-from services.workflow import OPEN_STATUSES, CaseStatus, Refused
+from services.workflow import OPEN_STATUSES, CaseStatus, Refused, status_label
 
 # --- statistics -----------------------------------------------------------------------------
 
@@ -394,7 +394,7 @@ def status_named(text: str) -> CaseStatus | None:
     """A status by its key (`closed`) or its label in any language (`مختومه`)."""
     wanted = normalize_text(text).lower()
     for status in CaseStatus:
-        names = {status.value} | {texts(locale).plain(f"status-{status}") for locale in LOCALES}
+        names = {status.value} | {texts(locale).plain(status_label(status)) for locale in LOCALES}
         if wanted in {normalize_text(name).lower() for name in names}:
             return status
     return None
@@ -408,7 +408,7 @@ def describe_filters(request: ExportRequest, t: Texts) -> str:
     if request.until is not None:
         parts.append(t.plain("export-filter-to", day=format_date(request.until, t.locale)))
     if request.status is not None:
-        parts.append(t.plain("export-filter-status", status=t.plain(f"status-{request.status}")))
+        parts.append(t.plain("export-filter-status", status=t.plain(status_label(request.status))))
     return "، ".join(parts) if _persian(t.locale) else ", ".join(parts)
 
 

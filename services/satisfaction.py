@@ -20,7 +20,7 @@ from services.normalize import normalize_text
 from services.outbox import Button, enqueue, person, text_for
 from services.ownership import own_case
 from services.texts import texts
-from services.workflow import CaseStatus, Role
+from services.workflow import CitizenMay, Role, rules_of
 
 SCORES = range(1, 6)
 COMMENT_MAX_LENGTH = 1000
@@ -47,9 +47,9 @@ class RatingResult:
 
 
 def is_ratable(case: Case) -> bool:
-    """A case may be rated once the union has closed it (also when an objection later sent
-    it to Taazirat: the union's handling was over)."""
-    return case.status == CaseStatus.CLOSED or case.objection_used
+    """A case may be rated in a status where the complainant may rate (closed), and also when
+    an objection later sent it on to Taazirat: the union's handling was over."""
+    return CitizenMay.RATE in rules_of(case.status).citizen or case.objection_used
 
 
 async def request_rating(repo: Repo, case: Case, now: datetime) -> None:

@@ -12,9 +12,12 @@ bylaw of union commissions.
 The union also reports cases referred to its supervision committee (کمیته نظارت) and voided
 ones (باطل شده: invalid, duplicate, out of scope); the workflow has both.
 
-`TRANSITIONS` is the single source of truth: `plan` decides one request from it and
-`allowed_actions` asks `plan` about every action, so the buttons drawn are exactly the moves
-that would be accepted.
+`STATUSES` declares each status once, with all the desk knows about it (open or ended, whose
+deadline runs, what the complainant may do, its label); every set of statuses is derived from
+it. `TRANSITIONS` is the single source of truth for the moves: `plan` decides one request from
+it and `allowed_actions` asks `plan` about every action, so the buttons drawn are exactly the
+moves that would be accepted. A new status is its line in `STATUSES`, its rows in
+`TRANSITIONS` and its label in the locales.
 
 Decisions the law leaves open, taken here:
 - A case cannot be closed before the commission (or the supervision committee) has seen it: a
@@ -37,24 +40,35 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 
 __all__ = [
+    "ENDED",
+    "FOLLOWED",
     "OPEN_STATUSES",
     "STAFF_ROLES",
+    "STATUSES",
     "TERMINAL",
     "TRANSITIONS",
     "Action",
     "CaseFacts",
     "CaseStatus",
+    "CitizenMay",
     "Opinion",
+    "Phase",
     "Planned",
     "Refused",
     "Role",
+    "StatusRules",
+    "Step",
     "Transition",
     "TransitionRequest",
     "allowed_actions",
+    "citizen_may",
     "is_open",
     "plan",
+    "rules_of",
+    "status_label",
 ]
 
 
@@ -103,19 +117,157 @@ class Action(StrEnum):
 
 STAFF_ROLES: frozenset[Role] = frozenset({Role.CLERK, Role.ADMIN})
 
-# The union still owes work on these: the Article 72 clock runs.
-OPEN_STATUSES: frozenset[CaseStatus] = frozenset(
+
+class Phase(StrEnum):
+    """Where a case in a status stands with the union."""
+
+    # The union still owes work: the Article 72 clock runs; staff may void the case.
+    OPEN = "open"
+    # Taazirat hears the case: the union's part is decided, it only follows the case up.
+    FOLLOWED_UP = "followed_up"
+    # Closed or voided: no deadline runs; a citizen's message about it is answered with what
+    # may still be done, and staff may reopen it.
+    ENDED = "ended"
+
+
+class Step(StrEnum):
+    """The step whose deadline runs, and so whose clock: the union's, the commission's, the
+    supervision committee's or Taazirat's (services.deadlines holds the arithmetic)."""
+
+    REFERRAL = "referral"
+    COMMISSION = "commission"
+    DECISION = "decision"
+    SUPERVISION = "supervision"
+    JUDICIAL = "judicial"
+
+
+class CitizenMay(StrEnum):
+    """What the complainant may do with their case in a status (the windows and the case's own
+    history are the transitions' guards)."""
+
+    WITHDRAW = "withdraw"
+    OBJECT = "object"
+    REOPEN = "reopen"
+    RATE = "rate"
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusRules:
+    """One status as the desk knows it. Whether the citizen's messages reach the case's thread
+    follows from the phase: they do until the case has ended."""
+
+    phase: Phase
+    step: Step | None
+    # The step once the commission's opinion is recorded, where it differs.
+    step_with_opinion: Step | None = None
+    citizen: frozenset[CitizenMay] = frozenset()
+    label: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase is Phase.OPEN
+
+    @property
+    def is_followed(self) -> bool:
+        return self.phase is not Phase.ENDED
+
+    def step_for(self, opinion: Opinion | None) -> Step | None:
+        """The step that runs with or without the commission's opinion."""
+        if opinion is not None and self.step_with_opinion is not None:
+            return self.step_with_opinion
+        return self.step
+
+
+_MAY = CitizenMay
+
+STATUSES: Mapping[CaseStatus, StatusRules] = MappingProxyType(
     {
-        CaseStatus.AWAITING_REVIEW,
-        CaseStatus.IN_PROGRESS,
-        CaseStatus.REFERRED_COMMISSION,
-        CaseStatus.REFERRED_SUPERVISION,
+        # Step 1: the union reviews the complaint and refers it (Article 6 (1)).
+        CaseStatus.AWAITING_REVIEW: StatusRules(
+            phase=Phase.OPEN,
+            step=Step.REFERRAL,
+            citizen=frozenset({_MAY.WITHDRAW}),
+            label="status-awaiting_review",
+        ),
+        CaseStatus.IN_PROGRESS: StatusRules(
+            phase=Phase.OPEN,
+            step=Step.REFERRAL,
+            citizen=frozenset({_MAY.WITHDRAW}),
+            label="status-in_progress",
+        ),
+        # Step 2, the commission's five days; then Step 3, the union's decision (Article 6).
+        CaseStatus.REFERRED_COMMISSION: StatusRules(
+            phase=Phase.OPEN,
+            step=Step.COMMISSION,
+            step_with_opinion=Step.DECISION,
+            citizen=frozenset({_MAY.WITHDRAW}),
+            label="status-referred_commission",
+        ),
+        CaseStatus.REFERRED_SUPERVISION: StatusRules(
+            phase=Phase.OPEN,
+            step=Step.SUPERVISION,
+            citizen=frozenset({_MAY.WITHDRAW}),
+            label="status-referred_supervision",
+        ),
+        # Article 72: Taazirat hears it within two weeks; the union follows that up.
+        CaseStatus.REFERRED_JUDICIAL: StatusRules(
+            phase=Phase.FOLLOWED_UP,
+            step=Step.JUDICIAL,
+            label="status-referred_judicial",
+        ),
+        CaseStatus.VOIDED: StatusRules(phase=Phase.ENDED, step=None, label="status-voided"),
+        # Step 3: the complainant may object to a decision or take back their withdrawal,
+        # and rates how the union handled the case.
+        CaseStatus.CLOSED: StatusRules(
+            phase=Phase.ENDED,
+            step=None,
+            citizen=frozenset({_MAY.OBJECT, _MAY.REOPEN, _MAY.RATE}),
+            label="status-closed",
+        ),
     }
 )
-# The union's part is over: no union-side deadline runs (a Taazirat referral is followed up).
-TERMINAL: frozenset[CaseStatus] = frozenset(
-    {CaseStatus.REFERRED_JUDICIAL, CaseStatus.VOIDED, CaseStatus.CLOSED}
-)
+
+
+def _check_statuses(table: Mapping[CaseStatus, StatusRules]) -> None:
+    """Every status is declared, and a deadline runs exactly until the case has ended."""
+    missing = set(CaseStatus) - set(table)
+    if missing:
+        raise ValueError(f"statuses without rules: {sorted(missing)}")
+    for status, rules in table.items():
+        if (rules.step is None) is rules.is_followed:
+            raise ValueError(f"{status}: a step runs exactly while the case is followed")
+
+
+_check_statuses(STATUSES)
+
+
+def rules_of(status: str) -> StatusRules:
+    """The declared rules of a status, by the status or its stored value."""
+    return STATUSES[CaseStatus(status)]
+
+
+def status_label(status: str) -> str:
+    """The locale key of a status's label."""
+    return rules_of(status).label
+
+
+def _where(test: Callable[[StatusRules], bool]) -> frozenset[CaseStatus]:
+    return frozenset(status for status, rules in STATUSES.items() if test(rules))
+
+
+def citizen_may(what: CitizenMay) -> frozenset[CaseStatus]:
+    """The statuses in which the complainant may do `what`."""
+    return _where(lambda rules: what in rules.citizen)
+
+
+# The union still owes work on these: the Article 72 clock runs.
+OPEN_STATUSES: frozenset[CaseStatus] = _where(lambda rules: rules.is_open)
+# The union's part is over: entering one is a decision (a Taazirat referral is followed up).
+TERMINAL: frozenset[CaseStatus] = _where(lambda rules: not rules.is_open)
+# The staff still follow these: a message about the case reaches its thread.
+FOLLOWED: frozenset[CaseStatus] = _where(lambda rules: rules.is_followed)
+# The case has ended: nothing runs, and staff may reopen it.
+ENDED: frozenset[CaseStatus] = _where(lambda rules: not rules.is_followed)
 
 
 def is_open(status: CaseStatus) -> bool:
@@ -124,7 +276,7 @@ def is_open(status: CaseStatus) -> bool:
     Rule: Article 72 binds the union until it closes the case or hands it to Taazirat; a
     voided case is out of the workflow. So only the four union-side statuses are open.
     """
-    return status in OPEN_STATUSES
+    return rules_of(status).is_open
 
 
 @dataclass(frozen=True)
@@ -374,7 +526,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Step 3: the complainant withdraws; the case is closed.
     Transition(
         Action.WITHDRAW,
-        OPEN_STATUSES,
+        citizen_may(CitizenMay.WITHDRAW),
         _CITIZEN,
         _S.CLOSED,
         "case-notice-withdrawn",
@@ -382,7 +534,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Step 3: the complainant objects to the closing decision; the case goes to Taazirat.
     Transition(
         Action.OBJECT,
-        frozenset({_S.CLOSED}),
+        citizen_may(CitizenMay.OBJECT),
         _CITIZEN,
         _S.REFERRED_JUDICIAL,
         "case-notice-objection-accepted",
@@ -390,7 +542,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         Action.REOPEN,
-        frozenset({_S.CLOSED, _S.VOIDED}),
+        ENDED,
         _STAFF,
         _S.IN_PROGRESS,
         "case-notice-reopened",
@@ -398,7 +550,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         Action.REOPEN,
-        frozenset({_S.CLOSED}),
+        citizen_may(CitizenMay.REOPEN),
         _CITIZEN,
         _S.AWAITING_REVIEW,
         "case-notice-reopened",

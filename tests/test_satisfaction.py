@@ -10,17 +10,20 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.callbacks import RatingChoice
 from models.tables import Case, CaseEvent, Rating
 from services.formatting import format_code
 from services.platforms import Platform
 from services.satisfaction import RATING_DELAY
 from tests.desk import Desk, Person
-from tests.staff import answers, clerk, say_in_group
+from tests.forms import button_data
+from tests.staff import answers, clerk, say_in_group, the_case
 from tests.test_reports import ADMIN, insert_case, jalali, person_in_db, shown
 
 
-async def closed_case(desk: Desk, citizen: Person) -> Case:
-    """The citizen's case, closed by a clerk's decision, and the question delivered."""
+async def decided_case(desk: Desk, citizen: Person, opinion: str, move: str) -> Case:
+    """The citizen's case with the commission's `opinion`, moved by a clerk's `/status …
+    move`; a quarter of an hour later, what was queued is delivered."""
     async with desk.repo() as repo:
         user = await person_in_db(repo, citizen)
         received = jalali(1405, 8, 20)
@@ -29,17 +32,21 @@ async def closed_case(desk: Desk, citizen: Person) -> Case:
             1,
             user,
             status="referred_commission",
-            opinion="no_violation",
+            opinion=opinion,
             opinion_at=received + timedelta(days=5),
             first_response_at=received + timedelta(hours=3),
             received_at=received,
         )
         await repo.commit()
-    code = format_code(case.code, "en")
-    await say_in_group(desk, clerk(), f"/status {code} closed فروشنده مبلغ را بازگرداند")
+    await say_in_group(desk, clerk(), f"/status {format_code(case.code, 'en')} {move}")
     desk.clock.advance(RATING_DELAY)
     await desk.drain()
     return case
+
+
+async def closed_case(desk: Desk, citizen: Person) -> Case:
+    """The citizen's case, closed by a clerk's decision, and the question delivered."""
+    return await decided_case(desk, citizen, "no_violation", "closed فروشنده مبلغ را بازگرداند")
 
 
 async def rating_of(desk: Desk) -> Rating | None:
@@ -163,3 +170,42 @@ async def test_a_bale_citizen_is_asked_on_bale_without_html(desk: Desk, reza: Pe
     assert "چقدر راضی بودید" in question.text
     assert "parse_mode" not in question.params and "<code>" not in question.text
     assert len(question.buttons()) == 5
+
+
+# --- the objection rule: the union's handling was over when the complainant objected ------
+
+
+async def test_a_complainant_who_objected_may_still_rate_the_closing(
+    desk: Desk, sara: Person
+) -> None:
+    """An objection sends the closed case on to Taazirat; the rating asked at its closing
+    still counts."""
+    case = await closed_case(desk, sara)
+    four = button_data(desk, sara, "۴ ⭐")
+    await desk.say(sara, f"/object {format_code(case.code, 'en')}")
+    await desk.press_button(sara, "بله، اعتراض")
+    async with desk.repo() as repo:
+        objected = await repo.cases.by_id(case.id)
+    assert objected is not None
+    assert objected.status == "referred_judicial" and objected.objection_used
+
+    await desk.press(sara, four)
+
+    assert "امتیاز شما ثبت شد" in answers(desk, sara)[-1]
+    assert "سپاسگزاریم" in desk.last_text(sara)
+    rating = await rating_of(desk)
+    assert rating is not None and rating.case_id == case.id and rating.score == 4
+
+
+async def test_a_case_sent_to_taazirat_on_a_violation_is_neither_asked_nor_rated(
+    desk: Desk, sara: Person
+) -> None:
+    """The union never closed it: no question, and a rating tap is refused."""
+    case = await decided_case(desk, sara, "violation", "referred_judicial")
+    assert (await the_case(desk)).status == "referred_judicial"
+    assert not any("چقدر راضی بودید" in request.text for request in desk.to(sara))
+
+    await desk.press(sara, RatingChoice(case_id=case.id, score=5).pack())
+
+    assert "این دکمه دیگر فعال نیست" in answers(desk, sara)[-1]
+    assert await rating_of(desk) is None
