@@ -2,13 +2,14 @@
 
 In a staff chat, someone who is not a clerk there (not listed, not or no longer a member) is
 shown nothing of any case whatever they try: a button, a staff command, a message in a case's
-thread, the answer to a clerk's prompt. Each try is audited; the group is told once in a while,
-not at every try.
+thread, the answer to a clerk's prompt. Each try is audited; a button is answered to its presser,
+the rest in the group once in a while, not at every try (remembered in the conversation state of
+that person in that group, which several workers share).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
@@ -31,14 +32,16 @@ from services.texts import Texts
 from services.workflow import Role
 
 REFUSED_IN_STAFF_CHAT = "refused_in_staff_chat"
-# A person refused in a staff chat is told so at most once in this long.
-QUIET_AFTER_REFUSAL = timedelta(minutes=5)
 MEMBERS_ONLY = "staff-chat-members-only"
+# A person refused in a staff group is told so there at most once in this long.
+QUIET_AFTER_REFUSAL = timedelta(minutes=5)
+TOLD_AT = "refusal_told_at"
 
 
 async def refuse_command(
     message: Message,
     command: CommandObject,
+    state: FSMContext,
     repo: Repo,
     user: User | None,
     role: Role,
@@ -50,7 +53,8 @@ async def refuse_command(
     """A staff or admin command from someone who may not use it."""
     admin_only = command.command in ADMIN_COMMANDS and role is not Role.ADMIN
     if clerk_check.in_staff_chat and not admin_only:
-        if await refused_in_staff_chat(repo, user, f"/{command.command}", clock):
+        await refused_in_staff_chat(repo, user, f"/{command.command}", clock)
+        if await first_in_a_while(state, clock):
             await reply(message, t, profile, MEMBERS_ONLY)
         return
     people.audit(repo, user, "refused", clock.now(), detail=f"/{command.command}")
@@ -60,6 +64,7 @@ async def refuse_command(
 
 async def refuse_button(
     query: CallbackQuery,
+    state: FSMContext,
     repo: Repo,
     user: User | None,
     clerk_check: ClerkCheck,
@@ -75,11 +80,12 @@ async def refuse_button(
         return
     # The kind of button only: its ids say nothing to whoever reads the audit log.
     kind = (query.data or "").partition(":")[0]
-    told = await refused_in_staff_chat(repo, user, f"button {kind}", clock)
-    # A callback answer is seen by the presser alone; where it becomes a message in the group,
-    # it is said as rarely as the others.
-    quiet = not told and profile.callback_answer_by_message(query.id)
-    await acknowledge(query, t, profile, None if quiet else MEMBERS_ONLY)
+    await refused_in_staff_chat(repo, user, f"button {kind}", clock)
+    # A callback answer is seen by the presser alone; where it is a message in the group
+    # instead, it is said as rarely as the others.
+    in_the_group = profile.callback_answer_by_message(query.id)
+    told = not in_the_group or await first_in_a_while(state, clock)
+    await acknowledge(query, t, profile, MEMBERS_ONLY if told else None)
 
 
 async def refuse_in_staff_chat(
@@ -93,22 +99,31 @@ async def refuse_in_staff_chat(
 ) -> None:
     """A message in a case's thread, or the answer to a clerk's prompt, from someone who is not
     (or no longer) a clerk there: it goes nowhere."""
-    what = "prompt answer" if await state.get_state() is not None else "thread message"
-    await state.clear()
-    if await refused_in_staff_chat(repo, user, what, clock):
+    prompted = await state.get_state() is not None
+    if prompted:
+        # A prompt opened while they were a clerk is closed: what they type goes nowhere.
+        await state.set_state(None)
+    await refused_in_staff_chat(repo, user, "prompt answer" if prompted else "thread", clock)
+    if await first_in_a_while(state, clock):
         await reply(message, t, profile, MEMBERS_ONLY)
 
 
-async def refused_in_staff_chat(repo: Repo, user: User | None, what: str, clock: Clock) -> bool:
-    """Audit a try in a staff chat by someone who is not a clerk there; whether to tell them
-    (not when they were refused there within QUIET_AFTER_REFUSAL)."""
-    now = clock.now()
-    recently = user is None or await repo.people.audited_since(
-        user.id, REFUSED_IN_STAFF_CHAT, now - QUIET_AFTER_REFUSAL
-    )
-    people.audit(repo, user, REFUSED_IN_STAFF_CHAT, now, detail=what)
+async def refused_in_staff_chat(repo: Repo, user: User | None, what: str, clock: Clock) -> None:
+    """Audit a try in a staff chat by someone who is not a clerk there: what kind of try, never
+    what was typed."""
+    people.audit(repo, user, REFUSED_IN_STAFF_CHAT, clock.now(), detail=what)
     await repo.commit()
-    return not recently
+
+
+async def first_in_a_while(state: FSMContext, clock: Clock) -> bool:
+    """Whether to tell this person in this group that they were refused: not again within
+    QUIET_AFTER_REFUSAL of the last time."""
+    now = clock.now()
+    told = (await state.get_data()).get(TOLD_AT)
+    if told is not None and now - datetime.fromisoformat(told) < QUIET_AFTER_REFUSAL:
+        return False
+    await state.update_data({TOLD_AT: now.isoformat()})
+    return True
 
 
 def make_router() -> Router:

@@ -398,19 +398,6 @@ class PeopleRepo:
     def add_audit(self, entry: AuditEntry) -> None:
         self.session.add(entry)
 
-    async def audited_since(self, user_id: int, action: str, since: datetime) -> bool:
-        """Whether the person has an audit line of this action since then."""
-        found = await self.session.scalar(
-            select(AuditEntry.id)
-            .where(
-                AuditEntry.user_id == user_id,
-                AuditEntry.action == action,
-                AuditEntry.at >= since,
-            )
-            .limit(1)
-        )
-        return found is not None
-
 
 class PrivacyRepo:
     """Everything held about a person, and its erasure and retention."""

@@ -43,6 +43,8 @@ class StandIn:
         self.url = ""
         # Seconds each send takes, to widen the window a test kills a worker in.
         self.delay = 0.0
+        # Chat members as getChatMember reports them: (chat id, user id) -> status.
+        self.members: dict[tuple[int, int], str] = {}
 
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 1024 * 1024)
@@ -151,7 +153,9 @@ class StandIn:
             }
         if method == "getChatMember":
             return {
-                "status": "left",
+                "status": self.members.get(
+                    (int(params["chat_id"]), int(params["user_id"])), "left"
+                ),
                 "user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "x"},
             }
         if method in ("sendMessage", "sendPhoto", "sendDocument"):
