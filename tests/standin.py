@@ -87,6 +87,10 @@ class StandIn:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=max(0.05, deadline - loop.time()))
 
+    async def started(self, token: str, within: float = 120.0) -> None:
+        """Wait for the process's first call: starting takes a while on a busy machine."""
+        await self.wait_for(token, lambda method, params: True, within=within)
+
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
             return dict(await request.json())
