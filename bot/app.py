@@ -57,7 +57,8 @@ def build_dispatcher(
     storage: BaseStorage | None = None,
 ) -> Dispatcher:
     """The one dispatcher that serves every platform's bot."""
-    dp = Dispatcher(storage=storage or make_storage(settings), roles=Roles(settings))
+    roles = Roles(settings, clock)
+    dp = Dispatcher(storage=storage or make_storage(settings), roles=roles)
     # The session first: the once-only claim is made in it, before any other work.
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
     once = OnceMiddleware(sessionmaker, clock, timedelta(seconds=settings.claim_lease_seconds))
@@ -66,7 +67,7 @@ def build_dispatcher(
     dp.update.outer_middleware(
         FloodMiddleware(settings.flood_rate, settings.flood_per_seconds, settings.default_locale)
     )
-    dp.update.outer_middleware(ContextMiddleware(settings, clock))
+    dp.update.outer_middleware(ContextMiddleware(settings, clock, roles))
     dp.include_routers(*get_routers())
     check_on_the_loop(dp)
     return dp

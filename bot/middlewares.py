@@ -13,6 +13,7 @@ from aiogram.types import User as PlatformUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.platforms import DeskBot
+from bot.roles import Roles
 from bot.settings import Settings
 from models.repositories import Repo
 from models.tables import AuditEntry, User
@@ -41,9 +42,10 @@ class DatabaseMiddleware(BaseMiddleware):
 class ContextMiddleware(BaseMiddleware):
     """Who is speaking, on which platform, in which language; a form left open is resumed."""
 
-    def __init__(self, settings: Settings, clock: Clock) -> None:
+    def __init__(self, settings: Settings, clock: Clock, roles: Roles) -> None:
         self.settings = settings
         self.clock = clock
+        self.roles = roles
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         bot: DeskBot = data["bot"]
@@ -76,7 +78,11 @@ class ContextMiddleware(BaseMiddleware):
                 await repo.commit()
         data["user"] = user
         data["is_admin"] = sender is not None and self.settings.is_admin(bot.platform, sender.id)
-        data["role"] = _role(self.settings, bot, event, data["is_admin"])
+        # The clerk's role is given by the staff filter, asked only where a staff action is.
+        data["role"] = Role.ADMIN if data["is_admin"] else Role.CITIZEN
+        data["clerk_check"] = self.roles.check(
+            bot, repo, user, _staff_chat_of(self.settings, bot, event)
+        )
         locale = (user.locale if user else None) or self.settings.default_locale
         data["t"] = texts(locale)
         if user is not None and user.is_banned and data["role"] is not Role.ADMIN:
@@ -101,14 +107,12 @@ async def _turn_away(
     await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
 
 
-def _role(settings: Settings, bot: DeskBot, event: TelegramObject, is_admin: bool) -> Role:
-    """Admins by configuration; clerks are those who speak inside a configured staff chat."""
-    if is_admin:
-        return Role.ADMIN
+def _staff_chat_of(settings: Settings, bot: DeskBot, event: TelegramObject) -> int | None:
+    """The configured staff chat the update comes from, if it comes from one."""
     chat = _chat_of(event)
     if chat is not None and ChatRef(bot.platform, chat.id) in settings.config.staff_chats.values():
-        return Role.CLERK
-    return Role.CITIZEN
+        return chat.id
+    return None
 
 
 def _chat_of(event: TelegramObject) -> Chat | None:

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     complaints_staff_chat: Annotated[ChatRef | None, NoDecode] = None
     licences_staff_chat: Annotated[ChatRef | None, NoDecode] = None
     certificates_staff_chat: Annotated[ChatRef | None, NoDecode] = None
+    # What a platform said of someone's membership of a staff chat is believed this long.
+    staff_membership_ttl_seconds: float = Field(default=120.0, gt=0, le=600)
 
     default_locale: str = "fa"
     desk_name: str = "دفتر پیشخوان اتحادیه کشوری کسب‌وکارهای مجازی"

@@ -9,8 +9,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import LanguageChoice
 from bot.keyboards import languages, main_menu, menu_button
-from bot.platforms import DeskBot
-from bot.roles import Roles
+from bot.roles import ClerkCheck
 from bot.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
@@ -33,14 +32,11 @@ async def help_(
     t: Texts,
     profile: PlatformProfile,
     role: Role,
-    bot: DeskBot,
-    repo: Repo,
-    user: User,
-    roles: Roles,
+    clerk_check: ClerkCheck,
 ) -> None:
     """What the desk does and which commands the asker may use (Bale has no command menu)."""
     await reply(message, t, profile, "help", main_menu(t))
-    if role is Role.ADMIN or await roles.is_clerk(bot, repo, user):
+    if role is Role.ADMIN or await clerk_check():
         await reply(message, t, profile, "help-staff")
     if role is Role.ADMIN:
         await reply(message, t, profile, "help-admin")

@@ -358,8 +358,9 @@ def make_staff_router() -> Router:
     """Clerks' messages in the cases' threads; asked after the staff router, so commands and
     the answers to its prompts are never relayed."""
     router = Router(name=f"{__name__}.staff")
-    router.message.filter(F.chat.type.in_({"group", "supergroup"}), StaffOnly())
-    router.message.register(clerk_message, InCaseThread())
+    router.message.filter(F.chat.type.in_({"group", "supergroup"}))
+    # The thread first: only a message that would reach a citizen asks who the sender is.
+    router.message.register(clerk_message, InCaseThread(), StaffOnly())
     return router
 
 

@@ -10,8 +10,7 @@ from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
 
 from bot.callbacks import CaseAction, OpinionChoice
 from bot.keyboards import from_buttons, inline
-from bot.platforms import DeskBot
-from bot.roles import Roles
+from bot.roles import ClerkCheck
 from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
@@ -29,24 +28,20 @@ STAFF_COMMANDS = ("case", "status", "assign", "opinion")
 
 
 class StaffOnly(Filter):
-    """Passes clerks and admins. Outside a staff chat a person is a clerk when listed with
-    /staff add or a member of a staff chat; the handler then sees the role CLERK.
+    """Passes admins, and clerks where they act (the handler then sees the role CLERK): listed
+    with /staff add, or a current member of the staff chat the update comes from; outside the
+    staff chats, a member of any of them. See `bot.roles`.
 
-    Put it after the cheap filters (command, state, callback): it may ask the platform.
+    Put it after the cheap filters (command, state, callback, thread): it may ask the platform,
+    once an update.
     """
 
     async def __call__(
-        self,
-        event: TelegramObject,
-        role: Role,
-        bot: DeskBot,
-        repo: Repo,
-        user: User | None,
-        roles: Roles,
+        self, event: TelegramObject, role: Role, clerk_check: ClerkCheck
     ) -> bool | dict[str, Role]:
-        if role in (Role.CLERK, Role.ADMIN):
+        if role is Role.ADMIN:
             return True
-        if user is not None and await roles.is_clerk(bot, repo, user):
+        if await clerk_check():
             return {"role": Role.CLERK}
         return False
 

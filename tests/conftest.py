@@ -27,6 +27,7 @@ from services.calendar import TEHRAN
 from services.clock import ManualClock
 from services.platforms import Platform
 from tests.desk import TOKENS, Desk, Person
+from tests.staff import seat_clerk
 
 # Personal identifiers are encrypted at rest; the tests use a fixed key.
 TEST_KEYS = [
@@ -156,6 +157,7 @@ async def running_desk(
     storage_factory: Callable[[], BaseStorage],
 ) -> AsyncIterator[Desk]:
     harness = Desk(settings, sessionmaker, clock, storage_factory)
+    seat_clerk(harness)
     try:
         yield harness
     finally:

@@ -1,7 +1,10 @@
 """Staff in the harness: a clerk speaking inside the complaints staff group, and an admin.
 
-A clerk is whoever speaks inside a configured staff chat, so every update built here comes from
-the group: its messages, replies in it, and taps on the buttons of the bot's messages there.
+A clerk acting in a staff chat is a member of it as the platform says (or listed with /staff
+add): the fake Bot API reports the harness's clerk as a member of every Telegram staff chat
+(`seat_clerk`, for every desk), the second clerk as a member of none. Every update built here
+comes from the group: its messages, replies in it, and taps on the buttons of the bot's messages
+there.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models.tables import Case, OutboxMessage
+from models.tables import Case, OutboxMessage, StaffMember
 from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
@@ -45,13 +48,34 @@ def clerk() -> Staff:
 
 
 def second_clerk() -> Staff:
-    """Another clerk, who has written to the bot once but is not in the staff group."""
+    """Another clerk, who is no member of the staff group: a clerk only once listed."""
     return Staff(Platform.TELEGRAM, 7002, "Neda", "Samadi", username="neda_s")
 
 
 def admin() -> Staff:
     """An admin configured in ADMIN_IDS (telegram:111)."""
     return Staff(Platform.TELEGRAM, 111, "Mina", "Admin", username="mina_admin")
+
+
+def seat_clerk(desk: Desk) -> None:
+    """The harness's clerk is a member of every Telegram staff chat, as getChatMember says."""
+    for chat in desk.settings.config.staff_chats.values():
+        if chat.platform is Platform.TELEGRAM:
+            desk.api[Platform.TELEGRAM].members[(chat.id, clerk().id)] = "member"
+
+
+async def list_as_clerk(desk: Desk, person: Person) -> None:
+    """A clerk listed with /staff add, as an admin would: on Bale, whose member objects cannot
+    be read, the staff list is what makes a clerk."""
+    async with desk.repo() as repo:
+        repo.people.add_staff(
+            StaffMember(
+                platform=person.platform.value,
+                platform_user_id=person.id,
+                added_at=desk.clock.now(),
+            )
+        )
+        await repo.commit()
 
 
 def _bot_message(desk: Desk, message_id: int, request: Request | None) -> dict[str, Any]:

@@ -43,6 +43,8 @@ class StandIn:
         self.url = ""
         # Seconds each send takes, to widen the window a test kills a worker in.
         self.delay = 0.0
+        # Chat members as getChatMember reports them: (chat id, user id) -> status.
+        self.members: dict[tuple[int, int], str] = {}
 
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 1024 * 1024)
@@ -84,6 +86,10 @@ class StandIn:
             bot.waiters.append(event)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), timeout=max(0.05, deadline - loop.time()))
+
+    async def started(self, token: str, within: float = 120.0) -> None:
+        """Wait for the process's first call: starting takes a while on a busy machine."""
+        await self.wait_for(token, lambda method, params: True, within=within)
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
@@ -151,7 +157,9 @@ class StandIn:
             }
         if method == "getChatMember":
             return {
-                "status": "left",
+                "status": self.members.get(
+                    (int(params["chat_id"]), int(params["user_id"])), "left"
+                ),
                 "user": {"id": int(params["user_id"]), "is_bot": False, "first_name": "x"},
             }
         if method in ("sendMessage", "sendPhoto", "sendDocument"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from models.tables import Case, CertificateEvent, CertificateRequest, OutboxMessage
@@ -12,9 +13,17 @@ from scheduler.jobs import Jobs
 from services.calendar import TEHRAN
 from services.platforms import Platform
 from tests.desk import Desk, Person
+from tests.staff import list_as_clerk
 
 CERT_CHAT = -2002  # the certificates staff chat is a Bale group in the test settings
 APPLICANT_PHONE = "+989121112233"
+NIMA = Person(Platform.BALE, 9101, "Nima", None)
+
+
+@pytest.fixture(autouse=True)
+async def nima_is_listed(desk: Desk) -> None:
+    """The certificates clerk is on the staff list: Bale's member objects cannot be read."""
+    await list_as_clerk(desk, NIMA)
 
 
 async def staff_says(desk: Desk, text: str, clerk_id: int = 9101) -> None:

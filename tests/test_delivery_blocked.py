@@ -25,6 +25,7 @@ from tests.staff import (
     Staff,
     clerk,
     group_messages,
+    list_as_clerk,
     outbox_rows,
     press_on_group,
 )
@@ -219,6 +220,7 @@ async def test_in_a_bale_thread_the_notice_answers_the_clerks_message(
 ) -> None:
     desk = bale_desk
     hamid = bale_clerk()
+    await list_as_clerk(desk, hamid)  # Bale's member objects cannot be read
     case = await filed(desk, sara)
     assert case.staff_message_id is not None
 

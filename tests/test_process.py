@@ -65,6 +65,7 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
         stderr=asyncio.subprocess.PIPE,
     )
     try:
+        await server.started(TG)
         telegram_receipt = await file_a_complaint(Citizen(server, TG, 5001, "Sara"))
         bale_receipt = await file_a_complaint(Citizen(server, BALE, 6001, "Reza"))
 

@@ -28,6 +28,7 @@ from tests.staff import (
     Staff,
     clerk,
     group_messages,
+    list_as_clerk,
     message_id_of,
     outbox_rows,
     press_on_group,
@@ -350,6 +351,7 @@ async def test_a_bale_citizen_and_a_telegram_thread(desk: Desk, reza: Person) ->
 async def test_a_telegram_citizen_and_a_bale_thread(bale_desk: Desk, sara: Person) -> None:
     desk = bale_desk
     hamid = bale_clerk()
+    await list_as_clerk(desk, hamid)  # Bale's member objects cannot be read
     case = await filed(desk, sara)
 
     assert desk.api[Platform.BALE].sent("createForumTopic") == []  # Bale has no topics

@@ -18,7 +18,15 @@ from models.tables import Case, CaseEvent, CaseMessage
 from services.formatting import format_code, format_date
 from services.platforms import Platform
 from tests.desk import Desk, Person
-from tests.staff import Staff, clerk, group_messages, outbox_rows, press_on_group, the_case
+from tests.staff import (
+    Staff,
+    clerk,
+    group_messages,
+    list_as_clerk,
+    outbox_rows,
+    press_on_group,
+    the_case,
+)
 from tests.test_relay import (
     BALE_GROUP,
     BALE_STAFF_CHAT,
@@ -228,6 +236,7 @@ async def test_on_bale_the_reply_reaches_the_card_of_a_bale_thread(
 ) -> None:
     desk = bale_desk
     hamid = bale_clerk()
+    await list_as_clerk(desk, hamid)  # Bale's member objects cannot be read
     case = await filed(desk, reza)
     assert case.staff_message_id is not None and case.staff_thread_id is None
     await in_group(

@@ -26,6 +26,7 @@ from tests.staff import (
     clerk,
     group_messages,
     group_texts,
+    list_as_clerk,
     newest_with_button,
     outbox_rows,
     press_in_group,
@@ -105,6 +106,7 @@ async def test_a_double_tap_on_claim_changes_nothing_the_second_time(
     desk: Desk, sara: Person
 ) -> None:
     ali, neda = clerk(), second_clerk()
+    await list_as_clerk(desk, neda)  # a clerk by the staff list, not by the group
     await filed(desk, sara)
     message_id, card, claim = newest_with_button(desk, "برداشتن")
 

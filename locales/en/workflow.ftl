@@ -224,3 +224,4 @@ dead-letter =
     Kind: { $purpose } — to: { $target } — attempts: { $attempts }
     Error: { $error }
 staff-prompt-cancelled = Cancelled; nothing was recorded.
+staff-chat-members-only = This is for the clerks who are members of this group only. If you are one of the desk's clerks, please ask an admin to add you to the clerks' list.
