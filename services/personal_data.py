@@ -50,7 +50,8 @@ def keyed(kind: str, value: str) -> str:
 def redacted(text: str) -> str:
     """`text` with every phone number, national ID or other long number in it replaced by its
     keyed digest: a phone by its E.164 form, so that all the ways of writing one number give
-    one digest. A tracking code is no one's personal datum and stays as typed."""
+    one digest. A tracking code is no one's datum and stays as typed, unless its digits could
+    be a national ID too (one code in ten): only a search that found it can tell."""
 
     def replace(match: re.Match[str]) -> str:
         written = match.group()

@@ -29,8 +29,11 @@ JSON_COLUMNS = (("drafts", "data"), ("outbox", "payload"))
 BATCH = 1000
 
 
-def _rewrite(table: str, column: str, change: Callable[[str], str], where: str = "") -> None:
-    """Rewrite a column's values row by row, in batches, where `change` changes them."""
+def _rewrite(
+    table: str, column: str, change: Callable[[str], str], where: str = "", into: str = ""
+) -> None:
+    """Rewrite a column's values row by row, in batches, where `change` changes them (or write
+    what `change` makes of them into the column `into`)."""
     bind = op.get_bind()
     condition = f"{column} IS NOT NULL AND id > :last" + (f" AND {where}" if where else "")
     last = 0
@@ -44,9 +47,9 @@ def _rewrite(table: str, column: str, change: Callable[[str], str], where: str =
         for row_id, stored in rows:
             last = row_id
             changed = change(stored)
-            if changed != stored:
+            if into or changed != stored:
                 bind.execute(
-                    sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
+                    sa.text(f"UPDATE {table} SET {into or column} = :value WHERE id = :id"),
                     {"value": changed, "id": row_id},
                 )
 
@@ -63,7 +66,7 @@ def _json_to_text(type_: sa.types.TypeEngine[object], using: str) -> None:
 
 
 def upgrade() -> None:
-    from models.crypto import keyring
+    from models.crypto import PREFIX, keyring, sealed_json
     from services.personal_data import description_index, redacted
 
     if op.get_bind().dialect.name == "sqlite":
@@ -74,24 +77,18 @@ def upgrade() -> None:
     _json_to_text(sa.Text(), "text")
 
     def encrypt(value: str) -> str:
-        return value if value.startswith("enc1:") else keyring().encrypt(value)
+        return value if value.startswith(f"{PREFIX}:") else keyring().encrypt(value)
 
     # A message delivered or given up keeps none of its words (services.outbox.spent).
-    _rewrite("outbox", "payload", lambda _: keyring().encrypt("{}"), "status IN ('sent', 'dead')")
+    _rewrite("outbox", "payload", lambda _: sealed_json({}), "status IN ('sent', 'dead')")
     for table, column in ENCRYPTED:
         _rewrite(table, column, encrypt)
-    bind = op.get_bind()
-    last = 0
-    while rows := bind.execute(
-        sa.text("SELECT id, description FROM cases WHERE id > :last ORDER BY id LIMIT :n"),
-        {"last": last, "n": BATCH},
-    ).all():
-        for case_id, stored in rows:
-            last = case_id
-            bind.execute(
-                sa.text("UPDATE cases SET description_index = :index WHERE id = :id"),
-                {"index": description_index(keyring().decrypt(stored)), "id": case_id},
-            )
+    _rewrite(
+        "cases",
+        "description",
+        lambda stored: description_index(keyring().decrypt(stored)),
+        into="description_index",
+    )
     # A search by phone was kept as typed: only its keyed digest stays.
     _rewrite("audit_log", "detail", redacted, "action = 'find'")
 
