@@ -7,18 +7,14 @@ import asyncio
 import contextlib
 import itertools
 import json
-import os
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from tests import botapi_rules
 
-ROOT = Path(__file__).resolve().parent.parent
 # Bale documents no command menu and no forum topics: its server answers such calls with 404.
 BALE_MISSING = {"setMyCommands", "deleteMyCommands", "createForumTopic", "editForumTopic"}
 
@@ -259,50 +255,3 @@ class Citizen:
             },
         )
         return await self._reply()
-
-
-class DeskProcess:
-    """The desk's own process, `python -m bot run` as `make run` starts it, on a fresh SQLite
-    database against the stand-in server; its log is kept once it stopped."""
-
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
-        self.process = process
-        self.log = ""
-
-    @classmethod
-    async def start(cls, server: StandIn, workdir: Path, **settings: str) -> DeskProcess:
-        """Migrate and start the process, with `settings` over the defaults."""
-        tokens = {bot.platform: bot.token for bot in server.bots.values()}
-        env = {
-            "PATH": os.environ.get("PATH", ""),
-            "PYTHONPATH": str(ROOT),
-            "TELEGRAM_BOT_TOKEN": tokens["telegram"],
-            "BALE_BOT_TOKEN": tokens["bale"],
-            "TELEGRAM_API_BASE": server.url,
-            "BALE_API_BASE": server.url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'desk.sqlite3'}",
-            "OUTBOX_POLL_SECONDS": "0.2",
-            **settings,
-        }
-        migrate = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "migrate", env=env, cwd=workdir
-        )
-        assert await migrate.wait() == 0
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            *("-m", "bot", "run"),
-            env=env,
-            cwd=workdir,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        return cls(process)
-
-    async def stop(self) -> None:
-        """Stop the process (kill it if it hangs: never leave a worker behind); keep its log."""
-        self.process.terminate()
-        try:
-            _, stderr = await asyncio.wait_for(self.process.communicate(), timeout=20)
-        except TimeoutError:
-            self.process.kill()
-            _, stderr = await self.process.communicate()
-        self.log = stderr.decode()

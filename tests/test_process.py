@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.standin import Bot, Citizen, DeskProcess, StandIn
+from tests.process import DeskProcess
+from tests.standin import Bot, Citizen, StandIn
 
 TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 BALE = "800001:TEST-bale-token-bbbbbbbbbbbbbbbbbbbbbbbbb"

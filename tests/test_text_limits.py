@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,11 @@ from tests.conftest import BALE_STAFF_CHAT, make_settings, running_desk
 from tests.desk import TOKENS, Desk, Person
 from tests.fakes import Request
 from tests.forms import answer_between, answer_until, form_in_db, step_of
+from tests.process import DeskProcess
 from tests.staff import STAFF_CHAT, clerk, group_messages, outbox_rows, the_case
 from tests.standin import Bot as StandInBot
-from tests.standin import Citizen, DeskProcess, StandIn, as_json
-from tests.test_delivery import dead_letters
+from tests.standin import Citizen, StandIn, as_json
+from tests.test_delivery import dead_letters, queue_text, row
 from tests.test_delivery_blocked import NOTICE, clerk_writes
 from tests.test_process import BALE, TG
 from tests.test_relay import HEADER, filed, in_group, reply_target
@@ -283,6 +285,36 @@ async def test_a_long_edit_keeps_its_beginning_and_the_rest_follows(desk: Desk) 
     assert (parse_html(edit.text) + parse_html(rest.text)).count("واژه") == 1500
 
 
+async def test_a_long_message_interrupted_goes_on_from_the_piece_it_stopped_at(
+    desk: Desk, sara: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = desk.api[Platform.TELEGRAM]
+    answer = api._answer
+    failed: list[Request] = []
+
+    def second_piece_fails_once(bot: Bot, request: Request) -> tuple[int, dict[str, Any]]:
+        if "پایان" in request.text and not failed:
+            failed.append(request)
+            return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+        return answer(bot, request)
+
+    monkeypatch.setattr(api, "_answer", second_piece_fails_once)
+    row_id = await queue_text(desk, sara, "واژه " * 1000 + "پایان")
+
+    await desk.drain()
+    desk.clock.advance(timedelta(minutes=1))
+    await desk.drain()
+
+    # The second piece was tried again; the first was not sent twice.
+    first, tried, second = desk.to(sara)
+    assert tried is failed[0] and tried.text == second.text
+    assert first.text.count("واژه") + second.text.count("واژه") == 1000
+    assert len(failed) == 1 and second.text.endswith("پایان")
+    delivered = await row(desk, row_id)
+    assert (delivered.status, delivered.attempts) == ("sent", 2)
+    assert delivered.sent_message_id == 1001  # the last piece: the second message taken
+
+
 # --- what the fake refuses, as Telegram does -----------------------------------------------
 
 
@@ -413,9 +445,6 @@ async def test_the_real_process_files_a_3000_emoji_case(tmp_path: Path) -> None:
         return matches
 
     try:
-        # A cold start of the process may take a while on a busy machine.
-        for token in (TG, BALE):
-            await server.wait_for(token, lambda method, _: method == "getMe", within=180)
         for citizen in (Citizen(server, TG, 5001, "Sara"), Citizen(server, BALE, 6001, "Reza")):
             await _file_a_long_complaint(server, citizen)
             card = await server.wait_for(TG, to_staff("شکایت تازه"), within=30)
