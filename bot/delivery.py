@@ -18,16 +18,19 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import SendDocument, SendMessage, SendPhoto
 from aiogram.types import (
     BufferedInputFile,
     ForumTopic,
     Message,
+    MessageId,
     ReplyParameters,
 )
 from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.keyboards import from_buttons
+from bot.pieces import pieces
 from bot.platforms import DeskBot
 from bot.settings import Settings
 from models.repositories import Repo
@@ -165,9 +168,8 @@ class OutboxSender:
                 row.available_at = self.clock.now() + timedelta(seconds=1)
                 await repo.commit()
                 return 0
-            await self.limits.acquire(platform, row.chat_id)
             try:
-                sent = await self._send(bot, row, case, reply_to or None, thread or None)
+                sent = await self._send(repo, bot, row, case, reply_to or None, thread or None)
             except TelegramRetryAfter as error:
                 row.status = OutboxStatus.PENDING
                 row.available_at = self.clock.now() + timedelta(seconds=error.retry_after)
@@ -193,13 +195,6 @@ class OutboxSender:
                 case.staff_chat_id = row.chat_id
                 case.staff_thread_id = sent.message_thread_id
                 self._join_thread(repo, row, sent.message_thread_id)
-            if isinstance(sent, Message):
-                row.sent_message_id = sent.message_id
-                if row.purpose == "staff_card" and case is not None:
-                    case.staff_platform = row.platform
-                    case.staff_chat_id = row.chat_id
-                    case.staff_message_id = sent.message_id
-                self._join_thread(repo, row, sent.message_id)
             await repo.commit()
             return 1
 
@@ -271,6 +266,8 @@ class OutboxSender:
         the message is sent again that way."""
         logger.warning("case %s leaves its forum topic: %s", case.id, error)
         case.staff_thread_id = None
+        # Pieces sent into the topic went with it: all go again under the card.
+        row.payload = {**row.payload, "pieces_sent": 0}
         row.attempts += 1
         row.last_error = error[:500]
         row.status = OutboxStatus.PENDING
@@ -320,15 +317,39 @@ class OutboxSender:
 
     async def _send(
         self,
+        repo: Repo,
         bot: DeskBot,
         row: OutboxMessage,
         case: Case | None,
         reply_to: int | None,
         thread: int | None,
-    ) -> Message | ForumTopic | None:
-        method = Method(row.method)
-        if method in _TOPIC_METHODS:
+    ) -> ForumTopic | None:
+        """Send the row's message in as many pieces as the platform's limits need, each under
+        the rate limits and kept as it goes out: a retry sends only the pieces still due."""
+        if Method(row.method) in _TOPIC_METHODS:
             return await self._topic(bot, row, case)
+        split = pieces(bot.profile, await self._request(bot, row, reply_to, thread))
+        last = len(split.methods) - 1
+        for index in range(int(row.payload.get("pieces_sent") or 0), last + 1):
+            await self.limits.acquire(Platform(row.platform), row.chat_id)
+            sent: Message | MessageId = await bot(split.methods[index])
+            if index == split.main:
+                row.sent_message_id = sent.message_id
+                if row.purpose == "staff_card" and case is not None:
+                    case.staff_platform = row.platform
+                    case.staff_chat_id = row.chat_id
+                    case.staff_message_id = sent.message_id
+            self._join_thread(repo, row, sent.message_id)
+            if index < last:
+                row.payload = {**row.payload, "pieces_sent": index + 1}
+                await repo.commit()
+        return None
+
+    async def _request(
+        self, bot: DeskBot, row: OutboxMessage, reply_to: int | None, thread: int | None
+    ) -> SendMessage | SendPhoto | SendDocument:
+        """The row's message as one request, however long its words."""
+        method = Method(row.method)
         payload: dict[str, Any] = row.payload
         markup = from_buttons(
             [[Button(**button) for button in row] for row in payload.get("buttons") or []]
@@ -345,11 +366,11 @@ class OutboxSender:
         if thread is not None:
             common["message_thread_id"] = thread
         if method is Method.TEXT:
-            return await bot.send_message(text=payload["text"], **common)
+            return SendMessage(text=payload["text"], **common)
         file = await self._file_for(bot, payload["file"])
         if method is Method.PHOTO:
-            return await bot.send_photo(photo=file, caption=payload["text"], **common)
-        return await bot.send_document(document=file, caption=payload["text"], **common)
+            return SendPhoto(photo=file, caption=payload["text"], **common)
+        return SendDocument(document=file, caption=payload["text"], **common)
 
     async def _topic(
         self, bot: DeskBot, row: OutboxMessage, case: Case | None

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.methods import TelegramMethod
 
+from bot.pieces import pieces
 from bot.settings import Settings
 from services.platforms import Platform, PlatformProfile, profile_of
+
+T = TypeVar("T")
 
 
 class DeskBot(Bot):
@@ -30,6 +34,17 @@ class DeskBot(Bot):
     @property
     def platform(self) -> Platform:
         return self.profile.platform
+
+    async def __call__(self, method: TelegramMethod[T], request_timeout: int | None = None) -> T:
+        """Every request goes out as the platform takes it: words too long for one message
+        go in several, in order (bot.pieces)."""
+        split = pieces(self.profile, method)
+        if len(split.methods) == 1:
+            return cast(T, await super().__call__(split.methods[0], request_timeout))
+        answers = []
+        for piece in split.methods:
+            answers.append(await super().__call__(piece, request_timeout))
+        return cast(T, answers[split.main])
 
 
 def make_session(base: str) -> BaseSession:

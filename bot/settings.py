@@ -66,7 +66,9 @@ class Settings(BaseSettings):
 
     max_attachments: int = Field(default=5, ge=0, le=10)
     description_min_chars: int = Field(default=20, ge=1)
-    description_max_chars: int = Field(default=3000, ge=100, le=3900)
+    # Bounds on typed answers, in UTF-16 code units as the platforms count them (an emoji is
+    # two); a summary or card too long for one message is shortened, the full text following.
+    description_max_chars: int = Field(default=6000, ge=100, le=20000)
     text_max_chars: int = Field(default=200, ge=20)
 
     # A worker renews its claim on each update in hand; a claim not renewed this long belongs to

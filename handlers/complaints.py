@@ -187,8 +187,11 @@ class Form:
         elif step == ComplaintForm.contact:
             await self.say("ask-contact", contact_keyboard(t), n=number, total=total)
         elif step == ComplaintForm.confirm:
-            details = service.describe(service.ComplaintData.from_form(data), t, self.profile)
-            await self.say("complaint-summary", summary(t), details=details)
+            answers = service.ComplaintData.from_form(data)
+            shown = service.summary(answers, t, self.profile)
+            await self.message.answer(shown.text, reply_markup=summary(t))
+            if shown.cut:
+                await self.message.answer(service.description_in_full(answers, t, self.profile))
         else:
             markup = nav(t, name, *SKIPPABLE[name]) if name in SKIPPABLE else None
             await self.say(

@@ -92,7 +92,9 @@ async def _send_card(
 ) -> None:
     card = await casework.staff_card(repo, case, t, profile)
     buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
-    await message.answer(card, reply_markup=from_buttons(buttons))
+    sent = await message.answer(card.text, reply_markup=from_buttons(buttons))
+    if card.cut:
+        await sent.reply(casework.description_in_full(case, t, profile))
 
 
 async def change_status(

@@ -18,6 +18,7 @@ from services.calendar import WorkingCalendar
 from services.deadlines import SlaPolicy, compute_deadlines, policy_from_mapping
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
+from services.lengths import Shortened, shorten
 from services.outbox import Button, Method, Outgoing, card_in, enqueue, person, text_for
 from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -319,8 +320,10 @@ def staff_buttons(
     return rows
 
 
-async def staff_card(repo: Repo, case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
-    """A case as staff see it: who, what, where it stands, its deadlines and its history."""
+async def staff_card(repo: Repo, case: Case, t: Texts, profile: PlatformProfile) -> Shortened:
+    """A case as staff see it: who, what, where it stands, its deadlines and its history, in
+    one message the platform takes: a description too long for it is cut with a note (the
+    whole is `description_in_full`)."""
     citizen = await repo.users.get(case.citizen_id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     none = t.plain("value-none")
@@ -336,27 +339,38 @@ async def staff_card(repo: Repo, case: Case, t: Texts, profile: PlatformProfile)
         )
         for event in events
     )
-    return t.render(
-        profile,
-        "staff-case-card",
-        code=format_code(case.code, t.locale),
-        status=t.plain(status_label(case.status)),
-        subject=t.plain(f"subject-{case.subject}"),
-        business=case.business_name,
-        website=case.business_url or none,
-        citizen=case.contact_name or (citizen.full_name if citizen else none),
-        phone=case.contact_phone or none,
-        assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
-        received=format_datetime(case.received_at, t.locale),
-        step=t.plain(f"step-{case.step}") if case.step else none,
-        step_due=format_datetime(case.step_due_at, t.locale) if case.step_due_at else none,
-        overall_due=format_datetime(case.overall_due_at, t.locale)
-        if case.overall_due_at
-        else none,
-        opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
-        description=case.description,
-        history=Rendered(history),
-    )
+
+    def render(description: str) -> str:
+        return t.render(
+            profile,
+            "staff-case-card",
+            code=format_code(case.code, t.locale),
+            status=t.plain(status_label(case.status)),
+            subject=t.plain(f"subject-{case.subject}"),
+            business=case.business_name,
+            website=case.business_url or none,
+            citizen=case.contact_name or (citizen.full_name if citizen else none),
+            phone=case.contact_phone or none,
+            assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
+            received=format_datetime(case.received_at, t.locale),
+            step=t.plain(f"step-{case.step}") if case.step else none,
+            step_due=format_datetime(case.step_due_at, t.locale) if case.step_due_at else none,
+            overall_due=format_datetime(case.overall_due_at, t.locale)
+            if case.overall_due_at
+            else none,
+            opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
+            description=description,
+            history=Rendered(history),
+        )
+
+    note = t.plain("text-cut-note")
+    return shorten(profile, render, case.description, profile.text_limit, note=note)
+
+
+def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A case's description whole, under its card where the card shows it cut."""
+    code = format_code(case.code, t.locale)
+    return t.render(profile, "staff-description-full", code=code, description=case.description)
 
 
 def action_towards(case: Case, target: CaseStatus, role: Role) -> Action | None:

@@ -17,9 +17,10 @@ from models.tables import Attachment, Case, CaseEvent, User
 from services import casework, normalize, personal_data, relay
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
+from services.lengths import Shortened, shorten, utf16_units
 from services.outbox import FileRef, Method, Outgoing, enqueue
 from services.platforms import PlatformProfile, profile_of
-from services.texts import Texts, texts
+from services.texts import Rendered, Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code
 from services.workflow import CaseStatus, Role, status_label
 
@@ -33,7 +34,8 @@ class Limits:
 
     text_max: int = 200
     description_min: int = 20
-    description_max: int = 3000
+    # In UTF-16 code units, as the platforms count: 3,000 emoji, or 6,000 Persian letters.
+    description_max: int = 6000
     max_attachments: int = 5
 
 
@@ -50,7 +52,7 @@ def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | Non
     if result is normalize.LengthCheck.TOO_SHORT:
         return Invalid(f"{key}-too-short", {"min": minimum})
     if result is normalize.LengthCheck.TOO_LONG:
-        return Invalid(f"{key}-too-long", {"max": maximum, "length": len(text)})
+        return Invalid(f"{key}-too-long", {"max": maximum, "length": utf16_units(text)})
     return None
 
 
@@ -135,8 +137,11 @@ class ComplaintData:
         )
 
 
-def describe(data: ComplaintData, t: Texts, profile: PlatformProfile) -> str:
-    """The lines that show a complaint's answers, for the citizen's summary and the staff card."""
+def describe(
+    data: ComplaintData, t: Texts, profile: PlatformProfile, *, description: str | None = None
+) -> Rendered:
+    """The lines that show a complaint's answers, for the citizen's summary and the staff card
+    (with the description given, when it is shortened to fit)."""
     none = t.plain("value-none")
     return t.render(
         profile,
@@ -145,7 +150,7 @@ def describe(data: ComplaintData, t: Texts, profile: PlatformProfile) -> str:
         website=data.website or none,
         licence=data.licence_number or none,
         subject=t.plain(f"subject-{data.subject}"),
-        description=data.description,
+        description=data.description if description is None else description,
         order_number=data.order_number or none,
         order_date=format_date(data.order_date, t.locale) if data.order_date else none,
         order_amount=(
@@ -155,6 +160,26 @@ def describe(data: ComplaintData, t: Texts, profile: PlatformProfile) -> str:
         ),
         attachments=format_number(len(data.attachments), t.locale),
     )
+
+
+def summary(data: ComplaintData, t: Texts, profile: PlatformProfile) -> Shortened:
+    """The citizen's summary of their answers, in one message the platform takes: a
+    description too long for it is cut with a note, and shown in full after it."""
+
+    def render(description: str) -> str:
+        return t.render(
+            profile,
+            "complaint-summary",
+            details=describe(data, t, profile, description=description),
+        )
+
+    note = t.plain("text-cut-note")
+    return shorten(profile, render, data.description, profile.text_limit, note=note)
+
+
+def description_in_full(data: ComplaintData, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A description cut in the summary, whole: the sender splits it where it must."""
+    return t.render(profile, "complaint-description-full", description=data.description)
 
 
 async def _unique_code(repo: Repo) -> TrackingCode:
@@ -287,25 +312,34 @@ async def _staff_card(
     chat: ChatRef,
     now: datetime,
 ) -> None:
+    """The case's card in its staff chat, in one message with its buttons: a description too
+    long for it is cut there, and follows in full under the card; then the attachments."""
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
-    text = t.render(
-        profile,
-        "staff-new-case",
-        code=format_code(case.code, t.locale),
-        status=t.plain(status_label(case.status)),
-        citizen=citizen.full_name or t.plain("value-none"),
-        phone=citizen.phone or t.plain("value-none"),
-        platform=t.plain(f"platform-{citizen.platform}"),
-        received=format_datetime(now, t.locale),
-        details=describe(data, t, profile),
+    code = format_code(case.code, t.locale)
+
+    def render(description: str) -> str:
+        return t.render(
+            profile,
+            "staff-new-case",
+            code=code,
+            status=t.plain(status_label(case.status)),
+            citizen=citizen.full_name or t.plain("value-none"),
+            phone=citizen.phone or t.plain("value-none"),
+            platform=t.plain(f"platform-{citizen.platform}"),
+            received=format_datetime(now, t.locale),
+            details=describe(data, t, profile, description=description),
+        )
+
+    text = shorten(
+        profile, render, data.description, profile.text_limit, note=t.plain("text-cut-note")
     )
     card = enqueue(
         repo,
         Outgoing(
             platform=profile.platform,
             chat_id=chat.id,
-            text=text,
+            text=text.text,
             parse_mode=profile.parse_mode,
             buttons=casework.staff_buttons(case, Role.CLERK, now, config, t),
         ),
@@ -315,6 +349,21 @@ async def _staff_card(
         dedupe_key=f"staff_card:{case.code}",
     )
     await repo.session.flush()
+    if text.cut:
+        enqueue(
+            repo,
+            Outgoing(
+                platform=profile.platform,
+                chat_id=chat.id,
+                text=casework.description_in_full(case, t, profile),
+                parse_mode=profile.parse_mode,
+                reply_to_outbox_id=card.id,
+            ),
+            now=now,
+            purpose="staff_card_description",
+            case_id=case.id,
+            dedupe_key=f"staff_card_description:{case.code}",
+        )
     for index, item in enumerate(data.attachments, start=1):
         enqueue(
             repo,

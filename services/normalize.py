@@ -17,6 +17,8 @@ from urllib.parse import parse_qs
 
 import jdatetime
 
+from services.lengths import utf16_units
+
 __all__ = [
     "LengthCheck",
     "check_length",
@@ -439,12 +441,13 @@ class LengthCheck(StrEnum):
 def check_length(text: str, minimum: int, maximum: int) -> LengthCheck:
     """Compare the length of ``normalize_text(text)`` with inclusive bounds.
 
-    Length is counted in Unicode code points, after normalisation, so padding, harakat and
-    invisible characters neither fill a minimum nor overflow a maximum.
+    Length is counted as the platforms count a message, in UTF-16 code units (an emoji is two),
+    after normalisation, so padding, harakat and invisible characters neither fill a minimum
+    nor overflow a maximum, and an answer the form takes fits where it is shown.
     """
     if minimum > maximum:
         raise ValueError(f"minimum {minimum} is above maximum {maximum}")
-    length = len(normalize_text(text))
+    length = utf16_units(normalize_text(text))
     if length < minimum:
         return LengthCheck.TOO_SHORT
     if length > maximum:

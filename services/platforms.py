@@ -38,6 +38,10 @@ class PlatformProfile:
     has_forum_topics: bool
     has_callback_answers: bool
     has_secret_token: bool
+    # The longest message text and file caption the platform takes, in UTF-16 code units of
+    # the text a reader sees (services.lengths counts them).
+    text_limit: int
+    caption_limit: int
 
     def escape(self, value: str) -> str:
         """Make a value typed by a person safe inside a text of this platform."""
@@ -66,6 +70,8 @@ TELEGRAM = PlatformProfile(
     has_forum_topics=True,
     has_callback_answers=True,
     has_secret_token=True,
+    text_limit=4096,
+    caption_limit=1024,
 )
 BALE = PlatformProfile(
     platform=Platform.BALE,
@@ -74,6 +80,9 @@ BALE = PlatformProfile(
     has_forum_topics=False,
     has_callback_answers=True,
     has_secret_token=False,
+    # Bale publishes no limits: Telegram's.
+    text_limit=4096,
+    caption_limit=1024,
 )
 PROFILES = {Platform.TELEGRAM: TELEGRAM, Platform.BALE: BALE}
 

@@ -28,6 +28,7 @@ from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMes
 from services import casework
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
+from services.lengths import split_value, visible_length
 from services.outbox import (
     FileRef,
     Method,
@@ -46,12 +47,8 @@ from services.workflow import ENDED, FOLLOWED, Action, Role, rules_of, status_la
 # question. A citizen's reply to one of them is meant for that clerk.
 CLERK_WORDS: frozenset[str] = frozenset({"relay:reply", "question"})
 
-# The platforms' limits on a forum topic's name, a caption and a message.
+# The platforms' limit on a forum topic's name.
 TOPIC_TITLE_MAX = 128
-CAPTION_MAX = 1024
-TEXT_MAX = 4096
-# A long text is cut into pieces of at most this many characters before the header is added.
-PIECE = 3500
 # Messages kept while a citizen chooses their case.
 PENDING_MAX = 10
 
@@ -330,8 +327,9 @@ def _enqueue_pieces(
     reply_to_outbox_id: int | None = None,
     origin: Origin | None = None,
 ) -> list[OutboxMessage]:
-    """A message with its header, in as many pieces as the platform's limits need: a caption
-    too long for the file follows it as text, and a long text is cut."""
+    """A message with its header, in as many pieces as the platform's limits need, as the
+    platform counts them: a caption too long for the file follows it as text, and a long text
+    is cut at lines and words, each piece under the header."""
 
     def outgoing(method: Method, text: str, file: FileRef | None) -> OutboxMessage:
         return enqueue(
@@ -353,28 +351,16 @@ def _enqueue_pieces(
         )
 
     rows: list[OutboxMessage] = []
+    profile = profile_of(platform)
     words = content.text
     if content.file is not None:
         caption = render(words)
-        if len(caption) <= CAPTION_MAX:
+        if visible_length(profile, caption) <= profile.caption_limit:
             return [outgoing(content.method, caption, content.file)]
         rows.append(outgoing(content.method, render(""), content.file))
-    for piece in _pieces(words, render):
+    for piece in split_value(profile, render, words, profile.text_limit):
         rows.append(outgoing(Method.TEXT, piece, None))
     return rows
-
-
-def _pieces(words: str, render: Callable[[str], str]) -> list[str]:
-    """A text rendered with its header, cut where it would pass the platform's limit."""
-    whole = render(words)
-    if len(whole) <= TEXT_MAX:
-        return [whole]
-    size = PIECE
-    while True:
-        pieces = [render(words[start : start + size]) for start in range(0, len(words), size)]
-        if all(len(piece) <= TEXT_MAX for piece in pieces) or size <= 64:
-            return pieces
-        size //= 2
 
 
 def _event(

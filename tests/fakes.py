@@ -19,6 +19,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
 
 from services.platforms import Platform
+from tests import botapi_rules
 
 BOT_IDS = {Platform.TELEGRAM: 700001, Platform.BALE: 800001}
 _SENDS = {
@@ -47,6 +48,8 @@ class Request:
     method: str
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
+    # What the platform answered when it refused the request for its words, else None.
+    refused: str | None = None
 
     @property
     def text(self) -> str:
@@ -95,6 +98,8 @@ class FakeBotAPI(BaseSession):
         self.platform = platform
         self.requests: list[Request] = []
         self.failures: list[Failure] = []
+        # Requests the platform refused for their words: never shown to anyone.
+        self.refused: list[Request] = []
         self.files: dict[str, bytes] = {}
         # Chat members the platform reports: (chat id, user id) -> status.
         self.members: dict[tuple[int, int], str] = {}
@@ -130,6 +135,7 @@ class FakeBotAPI(BaseSession):
             for request in self.requests
             if ((method is None and request.method in _SENDS) or request.method == method)
             and (chat_id is None or request.chat_id == chat_id)
+            and request.refused is None
         ]
 
     def texts(self, chat_id: int | None = None) -> list[str]:
@@ -173,8 +179,9 @@ class FakeBotAPI(BaseSession):
             key: b"".join([chunk async for chunk in _read(value, bot)])
             for key, value in files.items()
         }
-        self.requests.append(Request(name, params, uploads))
-        status, body = self._answer(bot, name, params)
+        request = Request(name, params, uploads)
+        self.requests.append(request)
+        status, body = self._answer(bot, request)
         response = self.check_response(bot, method, status, json.dumps(body))
         return response.result  # type: ignore[return-value]
 
@@ -191,7 +198,8 @@ class FakeBotAPI(BaseSession):
 
     # --- answers --------------------------------------------------------------------------
 
-    def _answer(self, bot: Bot, name: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    def _answer(self, bot: Bot, request: Request) -> tuple[int, dict[str, Any]]:
+        name, params = request.method, request.params
         for failure in self.failures:
             if failure.method == name and failure.times > 0:
                 failure.times -= 1
@@ -206,6 +214,9 @@ class FakeBotAPI(BaseSession):
         if name in self.unsupported:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         refused = self._refusal(name, params)
+        if refused is None and (refused := botapi_rules.refusal(name, params)) is not None:
+            request.refused = refused
+            self.refused.append(request)
         if refused is not None:
             return 400, {"ok": False, "error_code": 400, "description": refused}
         return 200, {"ok": True, "result": self._result(bot, name, params)}

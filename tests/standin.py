@@ -13,6 +13,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests import botapi_rules
+
 # Bale documents no command menu and no forum topics: its server answers such calls with 404.
 BALE_MISSING = {"setMyCommands", "deleteMyCommands", "createForumTopic", "editForumTopic"}
 
@@ -28,6 +30,8 @@ class Bot:
     updates: list[dict[str, Any]] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # What the server refused for its words, with the description it answered.
+    refused: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
     waiters: list[asyncio.Event] = field(default_factory=list)
 
 
@@ -121,6 +125,12 @@ class StandIn:
             return web.json_response({"ok": True, "result": await self._updates(bot, params)})
         if self.delay and method.startswith("send"):
             await asyncio.sleep(self.delay)
+        words = botapi_rules.refusal(method, params)
+        if words is not None:
+            bot.refused.append((method, params, words))
+            return web.json_response(
+                {"ok": False, "error_code": 400, "description": words}, status=400
+            )
         bot.sent.append((method, params))
         for waiter in bot.waiters:
             waiter.set()

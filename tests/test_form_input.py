@@ -115,7 +115,7 @@ async def test_a_description_of_ten_thousand_characters_is_refused_with_its_leng
 
     said = desk.last_text(sara)
     assert "۱۰٬۰۰۰" in said  # its length
-    assert "۳٬۰۰۰" in said  # the maximum
+    assert "۶٬۰۰۰" in said  # the maximum, counted as the platforms count
     assert "لطفاً" in said
     assert await form_in_db(desk, sara) == before
     await desk.say(sara, DESCRIPTION)

@@ -505,6 +505,13 @@ def test_check_length_counts_after_normalisation() -> None:
     assert check_length("abc", 3, 3) is LengthCheck.OK
 
 
+def test_check_length_counts_as_the_platforms_do() -> None:
+    # An emoji is two UTF-16 code units, as Telegram and Bale count a message.
+    assert check_length("😀" * 5, 1, 10) is LengthCheck.OK
+    assert check_length("😀" * 6, 1, 10) is LengthCheck.TOO_LONG
+    assert check_length("😀", 3, 10) is LengthCheck.TOO_SHORT
+
+
 def test_check_length_rejects_inverted_bounds() -> None:
     with pytest.raises(ValueError, match="minimum"):
         check_length("abc", 5, 4)

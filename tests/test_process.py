@@ -3,15 +3,12 @@ Telegram and as Bale: a citizen on each platform files a complaint end to end.""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
-import sys
 from pathlib import Path
 
+from tests.process import DeskProcess
 from tests.standin import Bot, Citizen, StandIn
 
-ROOT = Path(__file__).resolve().parent.parent
 TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 BALE = "800001:TEST-bale-token-bbbbbbbbbbbbbbbbbbbbbbbbb"
 STAFF_CHAT = -1009000
@@ -40,29 +37,8 @@ async def file_a_complaint(citizen: Citizen) -> str:
 async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> None:
     server = StandIn([Bot(TG, "telegram", 700001), Bot(BALE, "bale", 800001)])
     await server.start()
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "TELEGRAM_BOT_TOKEN": TG,
-        "BALE_BOT_TOKEN": BALE,
-        "TELEGRAM_API_BASE": server.url,
-        "BALE_API_BASE": server.url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'desk.sqlite3'}",
-        "COMPLAINTS_STAFF_CHAT": f"telegram:{STAFF_CHAT}",
-        "OUTBOX_POLL_SECONDS": "0.2",
-    }
-    migrate = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "migrate", env=env, cwd=tmp_path
-    )
-    assert await migrate.wait() == 0
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        cwd=tmp_path,
-        stderr=asyncio.subprocess.PIPE,
+    desk = await DeskProcess.start(
+        server, tmp_path, COMPLAINTS_STAFF_CHAT=f"telegram:{STAFF_CHAT}"
     )
     try:
         await server.started(TG)
@@ -83,14 +59,9 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
             [p for m, p in server.bots[BALE].sent if m == "sendMessage"]
         )
     finally:
-        process.terminate()
-        try:
-            _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
-        except TimeoutError:
-            process.kill()  # never leave a worker behind
-            _, stderr = await process.communicate()
+        await desk.stop()
         await server.stop()
-    log = stderr.decode()
+    log = desk.log
     assert TG.split(":")[1] not in log and BALE.split(":")[1] not in log
     assert "+989121234567" not in log and "9121234567" not in log
-    assert process.returncode in (0, -15)
+    assert desk.process.returncode in (0, -15)

@@ -129,3 +129,13 @@ track-case =
 track-due = <b>Due date of the current step:</b> { $due }
 history-line = • { $when } — { $event } { $status }
 event-filed = Complaint filed
+
+## Texts longer than one message
+
+text-cut-note = (the full text follows in the next message)
+complaint-description-full =
+    <b>Your complaint's description in full:</b>
+    { $description }
+staff-description-full =
+    📄 <b>Description in full of case</b> <code>{ $code }</code>:
+    { $description }

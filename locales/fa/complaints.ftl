@@ -129,3 +129,13 @@ track-case =
 track-due = <b>مهلت مرحله فعلی:</b> { $due }
 history-line = • { $when } — { $event } { $status }
 event-filed = ثبت شکایت
+
+## Texts longer than one message
+
+text-cut-note = (متن کامل در پیام بعدی آمده است)
+complaint-description-full =
+    <b>شرح کامل شکایت شما:</b>
+    { $description }
+staff-description-full =
+    📄 <b>شرح کامل پرونده</b> <code>{ $code }</code>:
+    { $description }
