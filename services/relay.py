@@ -28,6 +28,7 @@ from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMes
 from services import casework
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
+from services.normalize import is_blank
 from services.outbox import (
     FileRef,
     Method,
@@ -80,6 +81,11 @@ class Content:
     def from_data(cls, data: dict[str, Any]) -> Content:
         file = data.get("file")
         return cls(Method(data["method"]), str(data["text"]), FileRef(**file) if file else None)
+
+    @property
+    def is_empty(self) -> bool:
+        """A text that shows nothing (invisible characters only): no message to pass on."""
+        return self.method is Method.TEXT and is_blank(self.text)
 
     def note(self) -> str:
         """The line the audit trail keeps: the words, and the kind of file beside them."""

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from services.normalize import is_blank
+
 __all__ = [
     "OPEN_STATUSES",
     "STAFF_ROLES",
@@ -219,10 +221,10 @@ REOPEN_WINDOW_PASSED = "workflow-reopen-window-passed"
 
 
 def _clean_reason(reason: str | None) -> str | None:
-    if reason is None:
+    """A reason as given, or None where none was given: words that show nothing are none."""
+    if reason is None or is_blank(reason):
         return None
-    stripped = reason.strip()
-    return stripped or None
+    return reason.strip()
 
 
 def _opinion_recorded_once(
