@@ -1,93 +1,191 @@
-"""Typed callback data of every inline button."""
+"""Typed callback data of every inline button.
+
+A button's data comes back from the client and can be forged: each field is typed with what
+the desk offers (its enums, literal actions, bounded ids, the locales it speaks), and the whole
+value must be exactly what the desk would draw (`DeskCallback.unpack`). Anything else does not
+parse, so no handler sees it, and the catch-all (`handlers.fallback`) answers it as a stale
+button without changing anything.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal, Self
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import AfterValidator, Field, model_validator
+
+from services.certificates import CertStatus
+from services.desk import Subject
+from services.licences import canonical_number
+from services.relay import Offer
+from services.texts import LOCALES
+from services.workflow import Action, CaseStatus, Opinion
+
+# Rows' ids are the databases' INTEGER (four bytes on PostgreSQL).
+RowId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
-class FormNav(CallbackData, prefix="form"):
+def _known_locale(value: str) -> str:
+    if value not in LOCALES:
+        raise ValueError("not a language of the desk")
+    return value
+
+
+def _stored_licence_number(value: str) -> str:
+    if canonical_number(value) != value:
+        raise ValueError("not a licence number as stored")
+    return value
+
+
+class DeskCallback(CallbackData, prefix="desk"):
+    """The base of the desk's buttons (never drawn itself): a value parses only when it is
+    exactly what packing its fields gives, so "0012", " 12" or "true" are not taken for 12
+    or 1."""
+
+    @classmethod
+    def unpack(cls, value: str) -> Self:
+        parsed = super().unpack(value)
+        if parsed.pack() != value:
+            raise ValueError(f"{cls.__name__} not as the desk draws it")
+        return parsed
+
+
+# The form's step buttons, as `bot.keyboards` draws them: each step with its own actions.
+FormStep = Literal[
+    "start", "licence", "order_number", "order_date", "order_amount", "attachments", "confirm"
+]
+FormAction = Literal[
+    "resume", "restart", "skip", "no-order", "done", "confirm", "edit", "cancel", "back"
+]
+FORM_BUTTONS: dict[str, frozenset[str]] = {
+    "start": frozenset({"resume", "restart"}),
+    "licence": frozenset({"skip"}),
+    "order_number": frozenset({"no-order"}),
+    "order_date": frozenset({"skip"}),
+    "order_amount": frozenset({"skip"}),
+    "attachments": frozenset({"done"}),
+    "confirm": frozenset({"confirm", "edit", "cancel", "back"}),
+}
+# The answers the summary offers to change.
+Editable = Literal[
+    "business_name",
+    "website",
+    "licence",
+    "subject",
+    "description",
+    "order_number",
+    "attachments",
+]
+
+
+class FormNav(DeskCallback, prefix="form"):
     """A navigation button of a form step: skip, done, confirm, edit, restart, resume."""
 
-    step: str
-    action: str
+    step: FormStep
+    action: FormAction
+
+    @model_validator(mode="after")
+    def _drawn_for_its_step(self) -> Self:
+        if self.action not in FORM_BUTTONS[self.step]:
+            raise ValueError("no such button at this step")
+        return self
 
 
-class SubjectChoice(CallbackData, prefix="subj"):
+class SubjectChoice(DeskCallback, prefix="subj"):
     """The subject of a complaint."""
 
-    subject: str
+    subject: Subject
 
 
-class EditField(CallbackData, prefix="edit"):
+class EditField(DeskCallback, prefix="edit"):
     """Which answer of the summary to change."""
 
-    field: str
+    field: Editable
 
 
-class LanguageChoice(CallbackData, prefix="lang"):
+class LanguageChoice(DeskCallback, prefix="lang"):
     """The language a person chose."""
 
-    locale: str
+    locale: Annotated[str, AfterValidator(_known_locale)]
 
 
-class CaseAction(CallbackData, prefix="case"):
-    """A staff action on a case, drawn while the case had status `seen`."""
+class CaseAction(DeskCallback, prefix="case"):
+    """A staff action on a case, drawn while the case had status `seen` ("view", from older
+    cards, is drawn without it)."""
 
-    case_id: int
-    action: str
-    seen: str = ""
+    case_id: RowId
+    action: Action | Literal["view", "ask", "note"]
+    seen: CaseStatus | Literal[""] = ""
+
+    @model_validator(mode="after")
+    def _seen_unless_a_view(self) -> Self:
+        if (self.action == "view") != (self.seen == ""):
+            raise ValueError("a move is drawn with the status it was drawn for")
+        return self
 
 
-class OpinionChoice(CallbackData, prefix="opin"):
+class OpinionChoice(DeskCallback, prefix="opin"):
     """The complaints commission's opinion, as recorded by staff."""
 
-    case_id: int
-    opinion: str
-    seen: str
+    case_id: RowId
+    opinion: Opinion
+    seen: CaseStatus
 
 
-class CitizenCase(CallbackData, prefix="mine"):
-    """A citizen's confirmed action on their own case (withdraw, object, reopen)."""
+class CitizenCase(DeskCallback, prefix="mine"):
+    """A citizen's confirmed action on their own case (withdraw, object), or keeping it."""
 
-    case_id: int
-    action: str
-    seen: str
+    case_id: RowId
+    action: Literal["withdraw", "object", "keep"]
+    seen: CaseStatus
 
 
-class CertAction(CallbackData, prefix="cert"):
+class CertAction(DeskCallback, prefix="cert"):
     """Moving a certificate request to `target`, drawn while it had status `seen`."""
 
-    request_id: int
-    target: str
-    seen: str
+    request_id: RowId
+    target: CertStatus
+    seen: CertStatus
 
 
-class RatingChoice(CallbackData, prefix="rate"):
+class RatingChoice(DeskCallback, prefix="rate"):
     """A citizen's satisfaction with their closed case, 1 to 5."""
 
-    case_id: int
-    score: int
+    case_id: RowId
+    score: Annotated[int, Field(ge=1, le=5)]
 
 
-class LicenceChoice(CallbackData, prefix="lic"):
+class LicenceChoice(DeskCallback, prefix="lic"):
     """One licence of a lookup's list, by its number as stored."""
 
-    number: str
+    number: Annotated[str, AfterValidator(_stored_licence_number)]
 
 
-class LicenceComplaint(CallbackData, prefix="licc"):
+class LicenceComplaint(DeskCallback, prefix="licc"):
     """A complaint about a business a lookup found no licence for; `ref` names the answers
-    kept for it in the conversation."""
+    kept for it in the conversation (0: none were kept)."""
 
-    ref: int
+    ref: Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
-class ForgetChoice(CallbackData, prefix="forget"):
+class ForgetChoice(DeskCallback, prefix="forget"):
     """A person's answer to the question whether to erase what the desk holds about them."""
 
     erase: bool
+
+
+class RelayChoice(DeskCallback, prefix="relay"):
+    """The case that the citizen's kept messages are about."""
+
+    case_id: RowId
+
+
+class EndedCaseChoice(DeskCallback, prefix="ended"):
+    """What a citizen writing about an ended case chose, drawn while it had status `seen`."""
+
+    case_id: RowId
+    offer: Offer
+    seen: CaseStatus
 
 
 _KINDS: dict[str, type[CallbackData]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from aiogram import F
 from aiogram.types import (
     InlineKeyboardButton,
@@ -11,7 +13,7 @@ from aiogram.types import (
 )
 from magic_filter import MagicFilter
 
-from bot.callbacks import EditField, FormNav, LanguageChoice, SubjectChoice, pack
+from bot.callbacks import Editable, EditField, FormNav, LanguageChoice, SubjectChoice, pack
 from services.desk import Subject
 from services.outbox import Button
 from services.texts import LOCALES, Texts, texts
@@ -93,15 +95,7 @@ def summary(t: Texts) -> InlineKeyboardMarkup:
     )
 
 
-EDITABLE = (
-    "business_name",
-    "website",
-    "licence",
-    "subject",
-    "description",
-    "order_number",
-    "attachments",
-)
+EDITABLE: tuple[str, ...] = get_args(Editable)
 
 
 def edit_fields(t: Texts) -> InlineKeyboardMarkup:

@@ -15,7 +15,7 @@ from services import closures, people
 from services.calendar import tehran_today
 from services.clock import Clock
 from services.formatting import format_number, format_weekday_date
-from services.normalize import parse_jalali_or_gregorian_date
+from services.normalize import is_blank, parse_jalali_or_gregorian_date
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
 from services.workflow import Role
@@ -55,7 +55,7 @@ async def holiday(
     shown = format_weekday_date(day, t.locale)
     if verb == "add":
         moved = await closures.add_closure(
-            repo, day, reason.strip() or None, user, now, settings.config
+            repo, day, None if is_blank(reason) else reason.strip(), user, now, settings.config
         )
         key = "holiday-added" if moved is not None else "holiday-already"
     else:

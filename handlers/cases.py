@@ -16,6 +16,7 @@ from handlers.complaints import remind
 from models.repositories import Repo
 from models.tables import User
 from services import cases as service
+from services.normalize import is_blank
 from services.platforms import PlatformProfile
 from services.texts import Texts
 
@@ -43,7 +44,7 @@ async def track_command(
     **data: Any,
 ) -> None:
     """`/track CODE` shows one case; without a code, ask for it."""
-    if command.args:
+    if command.args and not is_blank(command.args):
         await message.answer(await service.track(repo, user, command.args, t, profile))
         await remind(message, state=state, repo=repo, user=user, t=t, profile=profile, **data)
         return
@@ -75,6 +76,9 @@ async def track_code(
     **data: Any,
 ) -> None:
     """The code typed after the question: the case, then a form left open goes on."""
+    if is_blank(message.text or ""):
+        await reply(message, t, profile, "input-empty")
+        return
     await state.clear()
     await message.answer(
         await service.track(repo, user, message.text or "", t, profile), reply_markup=main_menu(t)

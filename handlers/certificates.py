@@ -28,7 +28,7 @@ from services import people
 from services.certificate_import import documents_due_at
 from services.clock import Clock
 from services.formatting import format_code
-from services.normalize import normalize_text, parse_jalali_or_gregorian_date
+from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
 from services.platforms import PlatformProfile
 from services.texts import Texts
 from services.tracking import parse_code
@@ -67,17 +67,18 @@ def parse_missing(text: str) -> tuple[datetime | None, tuple[str, ...]]:
     day = parse_jalali_or_gregorian_date(raw_day)
     due = documents_due_at(day) if day else None
     items = [normalize_text(item) for item in re.split(r"[;؛،\n]", rest)]
-    return due, tuple(item for item in items if item)
+    return due, tuple(item for item in items if not is_blank(item))
 
 
 def _change(target: service.CertStatus, details: str) -> service.Change:
     if target is service.CertStatus.DOCUMENTS_INCOMPLETE:
         due, missing = parse_missing(details)
         return service.Change(target, missing=missing, documents_due=due)
+    given = None if is_blank(details) else details.strip()
     if target is service.CertStatus.ISSUED:
-        return service.Change(target, link=details.strip() or None)
+        return service.Change(target, link=given)
     if target is service.CertStatus.REJECTED:
-        return service.Change(target, reason=details.strip() or None)
+        return service.Change(target, reason=given)
     return service.Change(target)
 
 
@@ -233,7 +234,11 @@ async def typed_details(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """The link, reason or missing list a clerk was asked for."""
+    """The link, reason or missing list a clerk was asked for; words that show nothing are
+    asked again."""
+    if is_blank(message.text or ""):
+        await reply(message, t, profile, "input-empty")
+        return
     data = await state.get_data()
     await state.clear()
     request = await repo.certificates.by_id(int(data["request_id"]), for_update=True)

@@ -32,7 +32,7 @@ from services.calendar import tehran_today
 from services.clock import Clock
 from services.desk import Subject
 from services.formatting import format_code, format_number, format_weekday_datetime
-from services.normalize import parse_phone
+from services.normalize import is_blank, parse_phone
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Texts, texts
 
@@ -379,10 +379,16 @@ async def subject(query: CallbackQuery, callback_data: SubjectChoice, **data: An
     await form.advance(subject=Subject(callback_data.subject).value)
 
 
+def _or_empty(message: Message, key: str) -> str:
+    """The answer to a message at a step of buttons: `key`, or the empty answer's text when
+    the message is words that show nothing."""
+    return "input-empty" if message.text is not None and is_blank(message.text) else key
+
+
 async def subject_typed(message: Message, **data: Any) -> None:
     """Words where a subject button was expected: show the buttons again."""
     form = _form(message, data)
-    await form.say("form-choose-button", subjects(form.t))
+    await form.say(_or_empty(message, "form-choose-button"), subjects(form.t))
 
 
 # --- attachments --------------------------------------------------------------------------
@@ -453,7 +459,7 @@ async def attachments_done(query: CallbackQuery, **data: Any) -> None:
 async def attachment_wrong(message: Message, **data: Any) -> None:
     """Anything but a photo or a document."""
     form = _form(message, data)
-    await form.say("attachment-expected", nav(form.t, "attachments", "done"))
+    await form.say(_or_empty(message, "attachment-expected"), nav(form.t, "attachments", "done"))
 
 
 # --- the verified contact -----------------------------------------------------------------
@@ -481,7 +487,7 @@ async def contact(message: Message, **data: Any) -> None:
 async def contact_wrong(message: Message, **data: Any) -> None:
     """A typed number is not a verified one: only the button will do."""
     form = _form(message, data)
-    await form.say("contact-use-button", contact_keyboard(form.t))
+    await form.say(_or_empty(message, "contact-use-button"), contact_keyboard(form.t))
 
 
 # --- summary, edit, confirm ---------------------------------------------------------------
@@ -563,7 +569,7 @@ async def edit(query: CallbackQuery, callback_data: EditField, **data: Any) -> N
 async def confirm_typed(message: Message, **data: Any) -> None:
     """Words at the summary: point at its buttons."""
     form = _form(message, data)
-    await form.say("form-choose-button", summary(form.t))
+    await form.say(_or_empty(message, "form-choose-button"), summary(form.t))
 
 
 async def stale(query: CallbackQuery, **data: Any) -> None:

@@ -162,6 +162,9 @@ async def _answer(message: Message, state: FSMContext, query: str, data: dict[st
     clock: Clock = data["clock"]
     settings: Settings = data["settings"]
     result = await lookup(repo.licences, query, tehran_today(clock.now()))
+    if result.kind is MatchKind.EMPTY:
+        await reply(message, t, profile, "input-empty")
+        return
     if result.kind is MatchKind.INVALID:
         await reply(message, t, profile, "licence-query-hint")
         return

@@ -7,11 +7,12 @@ import functools
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.enums import ContentType
 from aiogram.filters import Filter
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.callbacks import EndedCaseChoice, RelayChoice
 from bot.keyboards import MENU_KEYS, inline
 from bot.platforms import DeskBot
 from bot.settings import Settings
@@ -33,20 +34,22 @@ from services.workflow import Action, Role, status_label
 
 # Where a citizen's messages wait, in the conversation's data, while they choose their case.
 PENDING = "relay_pending"
-
-
-class RelayChoice(CallbackData, prefix="relay"):
-    """The case that the citizen's kept messages are about."""
-
-    case_id: int
-
-
-class EndedCaseChoice(CallbackData, prefix="ended"):
-    """What a citizen writing about an ended case chose, drawn while it had status `seen`."""
-
-    case_id: int
-    offer: str
-    seen: str
+# What people send that the relay does not carry (service messages are no one's words).
+NOT_CARRIED = frozenset(
+    {
+        ContentType.STICKER,
+        ContentType.VOICE,
+        ContentType.VIDEO,
+        ContentType.VIDEO_NOTE,
+        ContentType.AUDIO,
+        ContentType.ANIMATION,
+        ContentType.LOCATION,
+        ContentType.VENUE,
+        ContentType.CONTACT,
+        ContentType.POLL,
+        ContentType.DICE,
+    }
+)
 
 
 def content_of(message: Message, platform: Platform) -> Content | None:
@@ -83,9 +86,10 @@ def _menu_labels() -> frozenset[str]:
 
 
 class InCaseThread(Filter):
-    """A clerk's text, photo or document in a case's thread: not a command, not the answer to
-    a prompt (the staff router takes that first, and a clerk with a prompt open is skipped),
-    not a reply to another of the bot's messages."""
+    """A clerk's text, photo or document in a case's thread (or a sticker, voice… that the
+    relay does not carry, to say so): not a command, not the answer to a prompt (the staff
+    router takes that first, and a clerk with a prompt open is skipped), not a reply to
+    another of the bot's messages."""
 
     async def __call__(
         self, message: Message, repo: Repo, state: FSMContext, bot: DeskBot
@@ -97,7 +101,7 @@ class InCaseThread(Filter):
         if await state.get_state() is not None:
             return False
         content = content_of(message, bot.platform)
-        if content is None:
+        if content is None and message.content_type not in NOT_CARRIED:
             return False
         replied = message.reply_to_message
         by_bot = replied is not None and replied.from_user is not None and replied.from_user.is_bot
@@ -115,7 +119,7 @@ class InCaseThread(Filter):
 async def clerk_message(
     message: Message,
     case: Case,
-    content: Content,
+    content: Content | None,
     repo: Repo,
     user: User,
     role: Role,
@@ -124,7 +128,12 @@ async def clerk_message(
     profile: PlatformProfile,
     clock: Clock,
 ) -> None:
-    """A clerk's message in a case's thread goes to the citizen, signed as the desk."""
+    """A clerk's message in a case's thread goes to the citizen, signed as the desk; one that
+    shows nothing, or of a kind the relay does not carry, is not sent, and the clerk is told."""
+    if content is None or content.is_empty:
+        key = "relay-not-carried" if content is None else "input-empty"
+        await message.reply(t.render(profile, key))
+        return
     if _too_large(message):
         await message.reply(t.render(profile, "relay-file-too-large"))
         return
@@ -193,7 +202,10 @@ async def citizen_message(
     """A citizen's message about a case: to its thread, as an answer where a question waits;
     with several cases, asked which; about an ended case, offered what may still be done; a
     reply to a clerk about an ended case goes to the thread too, and the offer comes with the
-    word that it went."""
+    word that it went; words that show nothing go nowhere."""
+    if content.is_empty:
+        await reply(message, t, profile, "input-empty")
+        return
     if _too_large(message):
         await reply(message, t, profile, "relay-file-too-large")
         return

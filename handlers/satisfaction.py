@@ -15,6 +15,7 @@ from models.tables import User
 from services import satisfaction
 from services.clock import Clock
 from services.formatting import format_code
+from services.normalize import is_blank
 from services.platforms import PlatformProfile
 from services.satisfaction import RatingOutcome
 from services.texts import Texts
@@ -74,7 +75,11 @@ async def commented(
     profile: PlatformProfile,
     clock: Clock,
 ) -> None:
-    """The words after a rating: kept as its comment."""
+    """The words after a rating: kept as its comment; words that show nothing are asked
+    again."""
+    if is_blank(message.text or ""):
+        await reply(message, t, profile, "input-empty")
+        return
     data = await state.get_data()
     await state.clear()
     result = await satisfaction.add_comment(

@@ -18,7 +18,7 @@ from models.tables import Case, User
 from services import casework, people
 from services.clock import Clock
 from services.formatting import format_code
-from services.normalize import normalize_text
+from services.normalize import is_blank, normalize_text
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Texts, texts
 from services.tracking import parse_code
@@ -232,8 +232,6 @@ async def assign(
 
 # --- the card's buttons -------------------------------------------------------------------
 
-_BUTTON_ACTIONS = frozenset({"view", "ask", "note", *(action.value for action in Action)})
-
 
 async def case_button(
     query: CallbackQuery,
@@ -255,9 +253,6 @@ async def case_button(
         await acknowledge(query, t, profile, "staff-case-not-found")
         return
     action = callback_data.action
-    if action not in _BUTTON_ACTIONS:
-        await acknowledge(query, t, profile, "form-stale-button")
-        return
     if action == "view":
         await acknowledge(query, t, profile)
         await _send_card(query.message, repo, case, role, t, profile, settings, clock)
@@ -432,12 +427,16 @@ async def typed_input(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """The reason, question or note a clerk was asked for."""
+    """The reason, question or note a clerk was asked for; words that show nothing are asked
+    again."""
+    if is_blank(message.text or ""):
+        await reply(message, t, profile, "input-empty")
+        return
     data = await state.get_data()
     await state.clear()
     case = await repo.cases.by_id(int(data["case_id"]), for_update=True)
     text = normalize_text(message.text or "")
-    if case is None or not text:
+    if case is None:
         await reply(message, t, profile, "staff-case-not-found")
         return
     if raw_state == StaffInput.reason.state:

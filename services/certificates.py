@@ -16,7 +16,7 @@ from models.tables import CertificateEvent, CertificateRequest, User
 from services.casework import calendar_for
 from services.desk import DeskConfig, Queue
 from services.formatting import format_code, format_datetime, format_number
-from services.normalize import normalize_text, parse_phone, parse_url
+from services.normalize import is_blank, normalize_text, parse_phone, parse_url
 from services.outbox import Button, enqueue, person, text_for
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -75,7 +75,7 @@ def check(request: CertificateRequest, change: Change, now: datetime) -> Refusal
         return Refusal("cert-needs-missing")
     if change.target is _S.ISSUED and (not change.link or parse_url(change.link) is None):
         return Refusal("cert-needs-link")
-    if change.target is _S.REJECTED and not (change.reason and change.reason.strip()):
+    if change.target is _S.REJECTED and is_blank(change.reason or ""):
         return Refusal("cert-needs-reason")
     return None
 
@@ -105,7 +105,7 @@ async def create(
     if phone is None:
         return Refusal("cert-bad-phone")
     name, product = normalize_text(applicant_name), normalize_text(product_name)
-    if not name or not product:
+    if is_blank(name) or is_blank(product):
         return Refusal("cert-new-usage")
     calendar = await calendar_for(repo, config)
     code = await unique_code(repo)

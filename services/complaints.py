@@ -7,10 +7,12 @@ and the complainant's verified contact.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, User
@@ -25,6 +27,8 @@ from services.tracking import CodeKind, TrackingCode, new_code
 from services.workflow import CaseStatus, Role, status_label
 
 FORM = "complaint"
+_Args = ParamSpec("_Args")
+_Kept = TypeVar("_Kept")
 _LICENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-]{2,39}$")
 
 
@@ -47,6 +51,22 @@ class Invalid:
     args: dict[str, Any] = field(default_factory=dict)
 
 
+# An answer that shows nothing (only invisible or formatting characters), at any step.
+EMPTY = Invalid("input-empty")
+
+
+def _refuses_blank(
+    check: Callable[Concatenate[str, _Args], _Kept],
+) -> Callable[Concatenate[str, _Args], _Kept | Invalid]:
+    """A step's rule that first refuses a blank answer as an empty one."""
+
+    @functools.wraps(check)
+    def checked(text: str, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Kept | Invalid:
+        return EMPTY if normalize.is_blank(text) else check(text, *args, **kwargs)
+
+    return checked
+
+
 def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | None:
     result = normalize.check_length(text, minimum, maximum)
     if result is normalize.LengthCheck.TOO_SHORT:
@@ -56,24 +76,28 @@ def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | Non
     return None
 
 
+@_refuses_blank
 def check_business_name(text: str, limits: Limits) -> str | Invalid:
     """A business name: 2 to `text_max` characters, Persian letters normalised."""
     value = normalize.normalize_text(text)
     return _length(value, 2, limits.text_max, key="form-business-name") or value
 
 
+@_refuses_blank
 def check_website(text: str) -> str | Invalid:
     """A website in any form (scheme, www., path, Persian digits) or an app or page handle."""
     value = normalize.parse_website_or_app(text)
     return value if value else Invalid("form-website-invalid")
 
 
+@_refuses_blank
 def check_licence_number(text: str) -> str | Invalid:
     """A licence number: digits and letters with / or -, Persian digits accepted."""
     value = normalize.to_ascii_digits(normalize.normalize_text(text)).replace(" ", "")
     return value if _LICENCE.match(value) else Invalid("form-licence-invalid")
 
 
+@_refuses_blank
 def check_description(text: str, limits: Limits) -> str | Invalid:
     """A description between the configured bounds."""
     value = normalize.normalize_text(text)
@@ -83,12 +107,14 @@ def check_description(text: str, limits: Limits) -> str | Invalid:
     )
 
 
+@_refuses_blank
 def check_order_number(text: str, limits: Limits) -> str | Invalid:
     """An order number as the business printed it."""
     value = normalize.to_ascii_digits(normalize.normalize_text(text))
     return _length(value, 1, min(limits.text_max, 128), key="form-order-number") or value
 
 
+@_refuses_blank
 def check_order_date(text: str, today: date) -> date | Invalid:
     """An order date in Jalali or Gregorian, not in the future."""
     value = normalize.parse_jalali_or_gregorian_date(text)
@@ -99,6 +125,7 @@ def check_order_date(text: str, today: date) -> date | Invalid:
     return value
 
 
+@_refuses_blank
 def check_order_amount(text: str) -> int | Invalid:
     """An amount in rials, with any digits and thousands separators."""
     value = normalize.parse_amount(text)

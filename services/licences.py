@@ -15,7 +15,13 @@ from datetime import date
 from enum import StrEnum
 
 from models.licences import Licence, LicenceRepo, LicenceRow, parent_domains
-from services.normalize import normalize_text, parse_website_or_app, search_key, to_ascii_digits
+from services.normalize import (
+    is_blank,
+    normalize_text,
+    parse_website_or_app,
+    search_key,
+    to_ascii_digits,
+)
 
 __all__ = [
     "MAX_RESULTS",
@@ -63,12 +69,14 @@ class HolderType(StrEnum):
 
 
 class MatchKind(StrEnum):
-    """How a lookup read the query; INVALID when it was too short to search for."""
+    """How a lookup read the query; INVALID when it was too short to search for, EMPTY when
+    it showed nothing at all."""
 
     NUMBER = "number"
     DOMAIN = "domain"
     NAME = "name"
     INVALID = "invalid"
+    EMPTY = "empty"
 
 
 # The 31 provinces, in their official spelling (as stored).
@@ -284,8 +292,10 @@ async def lookup(repo: LicenceRepo, query: str, today: date) -> LookupResult:
     (``parse_website_or_app``: scheme, www., path, case, Persian digits, a subdomain of a
     licensed domain, a handle), then a business name by its ``search_key`` (ي/ی, ك/ک, spaces
     and half-spaces do not matter): exact name first, then names starting with it, then
-    names containing it.
+    names containing it. A query that shows nothing (:func:`is_blank`) is EMPTY.
     """
+    if is_blank(query):
+        return LookupResult(MatchKind.EMPTY, "")
     text = normalize_text(query)
     number = canonical_number(text)
     if number is not None:

@@ -23,6 +23,7 @@ __all__ = [
     "LengthCheck",
     "check_length",
     "display_host",
+    "is_blank",
     "normalize_text",
     "parse_amount",
     "parse_jalali_or_gregorian_date",
@@ -118,6 +119,30 @@ def normalize_text(text: str) -> str:
         line = _SPACE_RUN.sub(" ", line)
         lines.append(line.strip(" " + ZWNJ))
     return _EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# --- is_blank -------------------------------------------------------------------------------
+
+# Whitespace, controls, formatting characters (ZWNJ, ZWJ, LRM/RLM and the other bidi controls,
+# soft hyphen, U+180E, BOM, zero-width space, word joiner, tags) and marks, which show nothing
+# without a base letter (variation selectors are such marks).
+_SHOW_NOTHING = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
+# Letters and symbols in name only: the Hangul fillers and the blank Braille cell, which
+# people paste for an "invisible" name.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text shows nothing at all: no character of :func:`normalize_text` of it is
+    anything but whitespace, a control or formatting character, a combining mark (alone it
+    marks nothing) or a blank filler. Such an answer is an empty one, however many characters
+    it has; what people typed is otherwise kept as :func:`normalize_text` gives it, invisible
+    characters and all.
+    """
+    return all(
+        char in _BLANK_LOOKING or unicodedata.category(char) in _SHOW_NOTHING
+        for char in normalize_text(text)
+    )
 
 
 # --- search_key -----------------------------------------------------------------------------

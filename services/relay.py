@@ -29,6 +29,7 @@ from services import casework
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
 from services.lengths import split_value, visible_length
+from services.normalize import is_blank
 from services.outbox import (
     FileRef,
     Method,
@@ -73,6 +74,11 @@ class Content:
     def from_data(cls, data: dict[str, Any]) -> Content:
         file = data.get("file")
         return cls(Method(data["method"]), str(data["text"]), FileRef(**file) if file else None)
+
+    @property
+    def is_empty(self) -> bool:
+        """A text that shows nothing (invisible characters only): no message to pass on."""
+        return self.method is Method.TEXT and is_blank(self.text)
 
     def note(self) -> str:
         """The line the audit trail keeps: the words, and the kind of file beside them."""

@@ -42,6 +42,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
+from services.normalize import is_blank
+
 __all__ = [
     "ENDED",
     "FOLLOWED",
@@ -371,10 +373,10 @@ REOPEN_WINDOW_PASSED = "workflow-reopen-window-passed"
 
 
 def _clean_reason(reason: str | None) -> str | None:
-    if reason is None:
+    """A reason as given, or None where none was given: words that show nothing are none."""
+    if reason is None or is_blank(reason):
         return None
-    stripped = reason.strip()
-    return stripped or None
+    return reason.strip()
 
 
 def _opinion_recorded_once(

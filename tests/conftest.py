@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -34,6 +35,15 @@ TEST_KEYS = [
     "TIrpY3wyJ5mJmfdV3iCwz0F1F6S3mZ0fGm0yYVv2kd8dN6mP0eG0w3N8xj0Y3bq4x2D1yQq1hJxv5Uu0Tt9l1w==",
 ]
 crypto.configure(TEST_KEYS)
+
+# Property tests: Hypothesis's own hundred examples locally; in CI (`.ci/run` exports
+# HYPOTHESIS_PROFILE=ci) eight hundred, which makes about ten thousand through the dispatcher.
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=800, deadline=None, print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+hypothesis_settings.load_profile(HYPOTHESIS_PROFILE)
+# Through the dispatcher each example is an update: a handful locally, the profile's in CI.
+DISPATCHER_EXAMPLES = 15 if HYPOTHESIS_PROFILE == "dev" else hypothesis_settings().max_examples
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")

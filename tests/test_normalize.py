@@ -12,6 +12,7 @@ from services.normalize import (
     LengthCheck,
     check_length,
     display_host,
+    is_blank,
     normalize_text,
     parse_amount,
     parse_jalali_or_gregorian_date,
@@ -124,6 +125,51 @@ def test_normalize_text_is_idempotent_on_persian_text(text: str) -> None:
 def test_normalize_text_is_idempotent_on_any_text(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+# --- is_blank -------------------------------------------------------------------------------
+
+# Characters that show nothing: formatting and bidi controls, the soft hyphen, U+180E, the BOM,
+# zero-width spaces and joiners, combining marks, variation selectors, fillers, whitespace.
+INVISIBLE_ALPHABET = (
+    "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u00ad\u180e\ufeff\u200b\u2060\u061c\u034f\u0301\u0651\u064b\u20dd\u0670"
+    "\ufe00\ufe0f\U000e0100\U000e0041\u3164\u115f\uffa0\u2800ـ \t\n\u00a0\u2028\u3000"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\u00ad ", "\u180e", "\u200c\u200d", "\u200f\u200e", "\ufeff", "\u0301", "\ufe0f"],
+)
+def test_is_blank_for_what_shows_nothing(text: str) -> None:
+    assert is_blank(text)
+
+
+@pytest.mark.parametrize("text", ["a", "۱", "ی", "😀", "ـا", "\u200fفروشگاه", "<", "&", "-"])
+def test_is_blank_not_for_what_shows_something(text: str) -> None:
+    assert not is_blank(text)
+
+
+@given(st.text(alphabet=INVISIBLE_ALPHABET))
+def test_is_blank_for_any_mix_of_invisible_characters(text: str) -> None:
+    assert is_blank(text)
+
+
+@given(
+    st.text(alphabet=INVISIBLE_ALPHABET),
+    st.characters(categories=["Lu", "Ll", "Lo", "Nd", "So", "Sm", "Po"]).filter(
+        lambda char: not is_blank(char)
+    ),
+    st.text(alphabet=INVISIBLE_ALPHABET),
+)
+def test_is_blank_not_when_one_character_shows(before: str, shown: str, after: str) -> None:
+    assert not is_blank(before + shown + after)
+
+
+@given(st.text())
+def test_is_blank_reads_the_text_as_normalize_text_keeps_it(text: str) -> None:
+    assert is_blank(normalize_text(text)) == is_blank(text)
 
 
 # --- search_key -----------------------------------------------------------------------------

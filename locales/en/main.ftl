@@ -118,3 +118,7 @@ command-ban = Ban a user
 command-unban = Lift a ban
 command-mydata = My data
 command-forget = Erase my data
+
+## Answers that show nothing
+
+input-empty = Your message is empty: invisible or formatting characters alone say nothing. Please write the text.

@@ -39,3 +39,4 @@ relay-offer-object = Object to the decision
 relay-offer-reopen = Reopen the case
 relay-offer-new = File a new complaint about the same business
 relay-file-too-large = This file is larger than 20 MB and cannot be passed on; please send a smaller one.
+relay-not-carried = This kind of message is not passed on to the complainant; send a text, a photo or a file.

@@ -118,3 +118,7 @@ command-ban = مسدودکردن کاربر
 command-unban = رفع مسدودی
 command-mydata = اطلاعات من
 command-forget = پاک کردن اطلاعات من
+
+## Answers that show nothing
+
+input-empty = پیام شما خالی است: نویسه‌های نادیدنی یا قالب‌بندی به‌تنهایی چیزی نمی‌گویند. لطفاً متن را بنویسید.
