@@ -34,6 +34,7 @@ from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS
 from tests.forms import STEPS, answer_until, file_usual_complaint, step_of
 from tests.staff import GROUP, STAFF_CHAT, clerk, the_case
+from tests.test_form_input import STICKER
 
 EMPTY = "پیام شما خالی است"
 
@@ -105,16 +106,6 @@ words = st.one_of(
     ten_thousand,
 ).filter(_said)
 
-_STICKER = {
-    "file_id": "sticker-1",
-    "file_unique_id": "u-sticker-1",
-    "type": "regular",
-    "width": 512,
-    "height": 512,
-    "is_animated": False,
-    "is_video": False,
-}
-
 
 def _photo(caption: str | None) -> dict[str, Any]:
     photo = [{"file_id": "shot", "file_unique_id": "u-shot", "width": 800, "height": 600}]
@@ -133,7 +124,7 @@ not_words = st.one_of(
         st.one_of(st.just("invoice.pdf"), words.map(lambda text: text[:200])),
         st.sampled_from([1_000, 21 * 1024 * 1024]),
     ),
-    st.just({"sticker": _STICKER}),
+    st.just({"sticker": STICKER}),
     st.just({"voice": {"file_id": "voice-1", "file_unique_id": "u-voice-1", "duration": 3}}),
     st.just({"location": {"latitude": 35.7, "longitude": 51.4}}),
     st.just({"dice": {"emoji": "🎲", "value": 3}}),
