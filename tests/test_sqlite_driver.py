@@ -116,6 +116,20 @@ async def test_what_counts_as_writing(
     assert bool(gate_taken) is writes
 
 
+async def test_a_connection_is_set_up_without_the_gate(
+    engine: AsyncEngine, gate_taken: list[int]
+) -> None:
+    """Its PRAGMAs set the connection (foreign keys, WAL, syncing), not the data: a reader that
+    connects while a writer holds the gate does not wait."""
+    async with engine.connect() as first, engine.connect() as second:
+        reads = text("PRAGMA foreign_keys").execution_options(writes=False)
+        settings = [await first.scalar(reads), await second.scalar(reads)]
+        journal = await second.scalar(text("PRAGMA journal_mode").execution_options(writes=False))
+
+    assert settings == [1, 1] and journal == "wal"
+    assert gate_taken == []
+
+
 async def test_writers_queue_in_order_and_readers_pass_them(engine: AsyncEngine) -> None:
     sessionmaker = make_sessionmaker(engine)
     order: list[str] = []
