@@ -6,9 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
-import socket
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -27,6 +24,7 @@ from models.tables import Case, OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform
 from tests.conftest import TEST_DATABASE_URL, TEST_KEYS, TEST_REDIS_URL
+from tests.processes import Worker, free_port, until_listening
 from tests.standin import Bot, Citizen, StandIn
 
 pytestmark = pytest.mark.skipif(
@@ -40,42 +38,6 @@ TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 STAFF_CHAT = -1009000
 
 
-class Worker:
-    """`python -m bot run` as a child process, killed at will."""
-
-    def __init__(self, env: dict[str, str], cwd: Path, log: Path | None = None) -> None:
-        self.env, self.cwd, self.log = env, cwd, log
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        with open(self.log or os.devnull, "ab") as log:  # noqa: ASYNC230 - opened once
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                env=self.env,
-                cwd=self.cwd,
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=log,
-            )
-
-    async def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        await self.process.wait()
-
-    async def stop(self) -> None:
-        """Stop it gracefully, or kill it: a test never leaves a worker behind."""
-        if self.process is None or self.process.returncode is not None:
-            return
-        self.process.terminate()
-        try:
-            await asyncio.wait_for(self.process.wait(), timeout=15)
-        except TimeoutError:
-            await self.kill()
-
-
 @pytest.fixture
 async def server() -> AsyncIterator[StandIn]:
     stand_in = StandIn([Bot(TG, "telegram", 700001)])
@@ -84,7 +46,8 @@ async def server() -> AsyncIterator[StandIn]:
     await stand_in.stop()
 
 
-CRASH_DATABASE = "pishkhan_crash"
+# Named after the test database, so that runs against different test databases never meet.
+CRASH_DATABASE = f"{make_url(TEST_DATABASE_URL or 'postgresql://-/pishkhan').database}_crash"
 
 
 async def _on_server(statement: str) -> None:
@@ -253,15 +216,9 @@ async def test_a_worker_killed_mid_drain_sends_everything(
     assert statuses == {"sent": 60}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _webhook_mode(env: dict[str, str], **more: str) -> tuple[int, str, dict[str, str]]:
     """Workers in webhook mode on a free port: the port, the Telegram URL, its headers."""
-    port = _free_port()
+    port = free_port()
     secret = "webhook-secret-for-the-test"
     env |= {
         "MODE": "webhook",
@@ -284,7 +241,7 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     for worker in workers:
         await worker.start()
     try:
-        await _until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
+        await until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
         updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
         duplicates = updates[:10]
         connector = aiohttp.TCPConnector(force_close=True)
@@ -329,7 +286,7 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
     first, second = (Worker(env, tmp_path, log=log) for log in logs)
     await first.start()
     try:
-        await _until_listening(port, logs[:1])
+        await until_listening(port, logs[:1])
         server.delay = 60  # the welcome is in flight when the worker dies
         async with aiohttp.ClientSession() as client:
             delivery = asyncio.create_task(client.post(url, json=update, headers=headers))
@@ -339,7 +296,7 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
                 await delivery
         server.delay = 0
         await second.start()
-        await _until_listening(port, logs[1:])
+        await until_listening(port, logs[1:])
         async with (
             aiohttp.ClientSession() as client,
             client.post(url, json=update, headers=headers) as retried,
@@ -352,23 +309,6 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
         await first.stop()
         await second.stop()
     assert "taken over" in logs[1].read_text()
-
-
-async def _until_listening(port: int, logs: list[Path]) -> None:
-    """Both workers have bound the port (each says so in its log) and it answers."""
-    for _ in range(300):
-        bound = all(log.exists() and "webhooks listening" in log.read_text() for log in logs)
-        if bound:
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                pass
-            else:
-                writer.close()
-                await writer.wait_closed()
-                return
-        await asyncio.sleep(0.1)
-    raise TimeoutError("the workers did not start listening")
 
 
 def _start(update_id: int, user_id: int) -> dict[str, Any]:
