@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 
 class Worker:
@@ -70,3 +71,18 @@ async def until_listening(port: int, logs: list[Path], within: float = 120) -> N
                 return
         await asyncio.sleep(0.1)
     raise TimeoutError("the workers did not start listening")
+
+
+def command_update(update_id: int, user_id: int, command: str = "/start") -> dict[str, Any]:
+    """A command in a private chat, as a platform posts it."""
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_790_000_000,
+            "chat": {"id": user_id, "type": "private", "first_name": "Citizen"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Citizen"},
+            "text": command,
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
+        },
+    }

@@ -24,7 +24,7 @@ from models.tables import Case, OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform
 from tests.conftest import TEST_DATABASE_URL, TEST_KEYS, TEST_REDIS_URL
-from tests.processes import Worker, free_port, until_listening
+from tests.processes import Worker, command_update, free_port, until_listening
 from tests.standin import Bot, Citizen, StandIn
 
 pytestmark = pytest.mark.skipif(
@@ -142,7 +142,7 @@ async def test_a_polling_worker_killed_in_the_middle_of_an_update_leaves_it_to_t
     await first.start()
     try:
         server.delay = 60  # the welcome is in flight when the worker dies
-        server.push(TG, _start(1, 7201))
+        server.push(TG, command_update(1, 7201))
         for _ in range(200):
             if not server.bots[TG].updates:  # acknowledged by the next getUpdates
                 break
@@ -242,7 +242,7 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
         await worker.start()
     try:
         await until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
-        updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
+        updates = [command_update(update_id, 7000 + update_id) for update_id in range(1, 41)]
         duplicates = updates[:10]
         connector = aiohttp.TCPConnector(force_close=True)
         async with aiohttp.ClientSession(connector=connector) as client:
@@ -275,13 +275,65 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     assert all(count > 0 for count in handled), handled
 
 
+async def test_two_webhook_workers_answer_new_people_at_once_once_each_without_an_error(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Twenty people the desk has never seen send /start and /mycases; each of the 40 updates
+    is posted to both workers at once (a platform's retry may land on the other one), so the
+    two meet on the same new person again and again."""
+    workers, targets, logs = [], [], []
+    for n in (1, 2):
+        own = dict(env)
+        port, url, headers = _webhook_mode(own)
+        logs.append(tmp_path / f"worker{n}.log")
+        workers.append(Worker(own, tmp_path, log=logs[-1]))
+        targets.append((port, url, headers))
+    for worker in workers:
+        await worker.start()
+    people = range(7501, 7521)
+    updates = [
+        command_update(2 * index + offset, user_id, command)
+        for index, user_id in enumerate(people)
+        for offset, command in ((1, "/start"), (2, "/mycases"))
+    ]
+    try:
+        for (port, _, _), log in zip(targets, logs, strict=True):
+            await until_listening(port, [log])
+        async with aiohttp.ClientSession() as client:
+
+            async def post(update: dict[str, Any], url: str, headers: dict[str, str]) -> int:
+                async with client.post(url, json=update, headers=headers) as response:
+                    return response.status
+
+            statuses = await asyncio.gather(
+                *(post(update, url, headers) for update in updates for _, url, headers in targets)
+            )
+        await asyncio.sleep(1)  # time for a second answer to show, if there were one
+    finally:
+        for worker in workers:
+            await worker.stop()
+    assert statuses == [200] * 80
+    answered = Counter(int(p["chat_id"]) for m, p in server.bots[TG].sent if m == "sendMessage")
+    assert {chat: n for chat, n in answered.items() if chat > 0} == dict.fromkeys(people, 2)
+    welcomes = Counter(
+        int(p["chat_id"])
+        for m, p in server.bots[TG].sent
+        if m == "sendMessage" and "خوش آمدید" in p["text"]
+    )
+    assert welcomes == dict.fromkeys(people, 1)
+    for log in logs:
+        text = log.read_text()
+        assert "Traceback" not in text and "uq_users" not in text
+        assert "ERROR" not in text
+
+
 async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
     server: StandIn, env: dict[str, str], tmp_path: Path
 ) -> None:
     """Killed while its answer is on the way, a webhook worker never says 200: the platform
     sends the update again, and the next worker handles it once the dead one's claim lapses."""
     port, url, headers = _webhook_mode(env, CLAIM_LEASE_SECONDS="2")
-    update = _start(1, 7101)
+    update = command_update(1, 7101)
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     first, second = (Worker(env, tmp_path, log=log) for log in logs)
     await first.start()
@@ -309,17 +361,3 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
         await first.stop()
         await second.stop()
     assert "taken over" in logs[1].read_text()
-
-
-def _start(update_id: int, user_id: int) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_790_000_000,
-            "chat": {"id": user_id, "type": "private", "first_name": "Citizen"},
-            "from": {"id": user_id, "is_bot": False, "first_name": "Citizen"},
-            "text": "/start",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
-        },
-    }

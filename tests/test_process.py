@@ -9,11 +9,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 
-from tests.processes import Worker, free_port, until_listening
+from tests.processes import Worker, command_update, free_port, until_listening
 from tests.standin import Bot, Citizen, StandIn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,20 +99,6 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
     assert process.returncode in (0, -15)
 
 
-def start_update(update_id: int, user_id: int) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_790_000_000,
-            "chat": {"id": user_id, "type": "private", "first_name": "Reza"},
-            "from": {"id": user_id, "is_bot": False, "first_name": "Reza"},
-            "text": "/start",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
-        },
-    }
-
-
 async def test_a_webhook_worker_logs_no_secret_path_and_refuses_what_is_no_update(
     tmp_path: Path,
 ) -> None:
@@ -163,7 +148,7 @@ async def test_a_webhook_worker_logs_no_secret_path_and_refuses_what_is_no_updat
                 async with client.post(url, data=body, headers=headers) as response:
                     return response.status
 
-            welcomed = await post(bale, json.dumps(start_update(1, 6001)).encode())
+            welcomed = await post(bale, json.dumps(command_update(1, 6001)).encode())
             refused = [
                 await post(target, body)
                 for body in (b"{not json", b"[]", b'{"update_id": "x"}', b"\xff")
