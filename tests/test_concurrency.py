@@ -1,8 +1,8 @@
 """Two workers at once: two dispatchers, each with its own connections, serve one database, as
 two webhook workers (or two tasks of one poller) do. Whatever both find missing at the same
 moment (a new person, a clerk on the list, a draft, a subscription, a rating, a closure, a
-queue's deadlines, a thread message, a digest's day, a notice) is created once, and every
-update is answered without an error."""
+queue's deadlines, a thread message, a digest's day, a notice, a licence) is created once, and
+every update is answered without an error."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from bot.settings import Settings
 from models.database import make_engine, make_sessionmaker
+from models.licences import Licence, LicenceSite
 from models.renewals import RenewalReminder, RenewalSubscription
 from models.tables import (
     AuditEntry,
@@ -38,7 +39,7 @@ from services.clock import ManualClock
 from services.outbox import Outgoing, Unreachable, enqueue
 from services.platforms import Platform
 from tests.desk import Desk, Person
-from tests.registry import fill_registry
+from tests.registry import a_licence, fill_registry
 from tests.staff import STAFF_CHAT, answers
 from tests.test_relay import filed
 from tests.test_renewal import LATER, PHONE, SOMEONE_ELSES, SOON, at
@@ -321,3 +322,19 @@ async def test_two_pieces_given_up_at_once_tell_the_clerk_once(
     assert await count(desk, OutboxMessage, notices, OutboxMessage.case_id == case.id) == 1
     blocked = CaseEvent.action == "unreachable_blocked"
     assert await count(desk, CaseEvent, blocked, CaseEvent.case_id == case.id) == 1
+
+
+async def test_two_imports_of_the_same_licences_at_once_keep_each_licence_once(
+    desk: Desk, other: Desk
+) -> None:
+    rows = [a_licence(f"1405/{n:05d}", business_name=f"فروشگاه {n}") for n in range(300)]
+
+    async def load(worker: Desk) -> None:
+        async with worker.repo() as repo:
+            await repo.licences.upsert_many(rows)
+            await repo.commit()
+
+    await asyncio.gather(load(desk), load(other))
+
+    assert await count(desk, Licence) == 300
+    assert await count(desk, LicenceSite) == 300
