@@ -38,11 +38,12 @@ from services.calendar import TEHRAN
 from services.clock import ManualClock
 from services.outbox import Outgoing, Unreachable, enqueue
 from services.platforms import Platform
+from tests.conftest import running_desk
 from tests.desk import Desk, Person
 from tests.registry import a_licence, fill_registry
 from tests.staff import STAFF_CHAT, answers
 from tests.test_relay import filed
-from tests.test_renewal import LATER, PHONE, SOMEONE_ELSES, SOON, at
+from tests.test_renewal import LATER, SOMEONE_ELSES, SOON, at, verified_holder
 from tests.test_satisfaction import closed_case
 
 TELEGRAM_ADMIN = Person(Platform.TELEGRAM, 111, "Mina", "Admin")
@@ -58,14 +59,10 @@ async def other(
 ) -> AsyncIterator[Desk]:
     """A second worker: its own dispatcher, connections and Bot API, the same database."""
     engine = make_engine(database_url)
-    harness = Desk(settings, make_sessionmaker(engine), clock, storage_factory, 1_000_000)
-    try:
-        yield harness
-    finally:
-        await harness.storage.close()
-        for bot in harness.bots.values():
-            await bot.session.close()
-        await engine.dispose()
+    sessionmaker = make_sessionmaker(engine)
+    async with running_desk(settings, sessionmaker, clock, storage_factory, 1_000_000) as desk:
+        yield desk
+    await engine.dispose()
 
 
 async def count(desk: Desk, what: Any, *where: Any) -> int:
@@ -130,17 +127,21 @@ async def test_a_known_person_seen_again_after_a_while_is_refreshed_once(
 # --- the staff list, closures, deadlines ------------------------------------------------------
 
 
+async def admins_at_once(desk: Desk, other: Desk, first: str, second: str) -> list[str]:
+    """Each admin sends a command to their own worker at the same moment: what each is told."""
+    await asyncio.gather(desk.say(TELEGRAM_ADMIN, first), other.say(BALE_ADMIN, second))
+    return [desk.last_text(TELEGRAM_ADMIN), other.last_text(BALE_ADMIN)]
+
+
 async def test_two_admins_listing_the_same_clerk_at_once_list_them_once(
     desk: Desk, other: Desk
 ) -> None:
     await desk.say(Person(Platform.TELEGRAM, 7301, "Omid", "Clerk"), "/start")
 
-    await asyncio.gather(
-        desk.say(TELEGRAM_ADMIN, "/staff add telegram:7301"),
-        other.say(BALE_ADMIN, "/staff add telegram:7301"),
+    told = await admins_at_once(
+        desk, other, "/staff add telegram:7301", "/staff add telegram:7301"
     )
 
-    told = [desk.last_text(TELEGRAM_ADMIN), other.last_text(BALE_ADMIN)]
     assert sum("به فهرست کارشناسان افزوده شد" in text for text in told) == 1
     assert sum("پیش‌تر در فهرست کارشناسان بود" in text for text in told) == 1
     assert await count(desk, StaffMember) == 1
@@ -150,12 +151,10 @@ async def test_two_admins_listing_the_same_clerk_at_once_list_them_once(
 async def test_two_admins_closing_the_same_day_at_once_close_it_once(
     desk: Desk, other: Desk
 ) -> None:
-    await asyncio.gather(
-        desk.say(TELEGRAM_ADMIN, "/holiday add 2026-11-23 تعطیلی اضطراری"),
-        other.say(BALE_ADMIN, "/holiday add 2026-11-23"),
+    told = await admins_at_once(
+        desk, other, "/holiday add 2026-11-23 تعطیلی اضطراری", "/holiday add 2026-11-23"
     )
 
-    told = [desk.last_text(TELEGRAM_ADMIN), other.last_text(BALE_ADMIN)]
     assert sum("پیش‌تر تعطیل اعلام شده است" in text for text in told) == 1
     assert sum("تعطیل اعلام شد؛" in text for text in told) == 1
     assert await count(desk, Closure) == 1
@@ -164,13 +163,11 @@ async def test_two_admins_closing_the_same_day_at_once_close_it_once(
 async def test_two_admins_changing_a_queues_deadlines_at_once_leave_one_policy(
     desk: Desk, other: Desk
 ) -> None:
-    await asyncio.gather(
-        desk.say(TELEGRAM_ADMIN, "/sla complaints commission_days=7"),
-        other.say(BALE_ADMIN, "/sla complaints commission_days=8"),
+    told = await admins_at_once(
+        desk, other, "/sla complaints commission_days=7", "/sla complaints commission_days=8"
     )
 
-    assert "تغییر کرد" in desk.last_text(TELEGRAM_ADMIN)
-    assert "تغییر کرد" in other.last_text(BALE_ADMIN)
+    assert all("تغییر کرد" in text for text in told)
     async with desk.repo() as repo:
         policies = list(await repo.session.scalars(select(QueuePolicy)))
     assert [policy.queue for policy in policies] == ["complaints"]
@@ -200,13 +197,7 @@ async def test_following_renewals_on_two_workers_at_once_follows_each_licence_on
     desk: Desk, other: Desk, sara: Person
 ) -> None:
     await fill_registry(desk, SOON, LATER, SOMEONE_ELSES)
-    await desk.say(sara, "/start")
-    async with desk.repo() as repo:
-        user = await repo.users.by_platform_id("telegram", sara.id)
-        assert user is not None
-        user.phone = PHONE
-        user.phone_verified_at = desk.clock.now()
-        await repo.commit()
+    await verified_holder(desk, sara)
     desk.clock.set(at(SOON.expires_on - timedelta(days=20)))  # the 30-day reminder is owed
 
     await asyncio.gather(desk.say(sara, "/renewal"), other.say(sara, "/renewal"))
@@ -253,13 +244,7 @@ async def test_two_workers_reminding_at_once_remind_once(
     desk: Desk, other: Desk, sara: Person
 ) -> None:
     await fill_registry(desk, SOON, LATER, SOMEONE_ELSES)
-    await desk.say(sara, "/start")
-    async with desk.repo() as repo:
-        user = await repo.users.by_platform_id("telegram", sara.id)
-        assert user is not None
-        user.phone = PHONE
-        user.phone_verified_at = desk.clock.now()
-        await repo.commit()
+    await verified_holder(desk, sara)
     await desk.say(sara, "/renewal")
     desk.clock.set(at(SOON.expires_on - timedelta(days=30)))
 

@@ -41,9 +41,9 @@ async def file_a_complaint(citizen: Citizen) -> str:
     return str(receipt["text"])
 
 
-async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> None:
-    server = StandIn([Bot(TG, "telegram", 700001), Bot(BALE, "bale", 800001)])
-    await server.start()
+async def migrated(server: StandIn, tmp_path: Path, **more: str) -> dict[str, str]:
+    """The environment of a desk with both bots on the stand-in and its SQLite database in
+    `tmp_path`, migrated as `python -m bot migrate` does."""
     env = {
         "PATH": os.environ.get("PATH", ""),
         "PYTHONPATH": str(ROOT),
@@ -53,12 +53,19 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
         "BALE_API_BASE": server.url,
         "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'desk.sqlite3'}",
         "COMPLAINTS_STAFF_CHAT": f"telegram:{STAFF_CHAT}",
-        "OUTBOX_POLL_SECONDS": "0.2",
+        **more,
     }
     migrate = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "migrate", env=env, cwd=tmp_path
     )
     assert await migrate.wait() == 0
+    return env
+
+
+async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> None:
+    server = StandIn([Bot(TG, "telegram", 700001), Bot(BALE, "bale", 800001)])
+    await server.start()
+    env = await migrated(server, tmp_path, OUTBOX_POLL_SECONDS="0.2")
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -69,6 +76,8 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
         stderr=asyncio.subprocess.PIPE,
     )
     try:
+        # Started: it asks who it is before polling (its imports alone take seconds).
+        await server.wait_for(TG, lambda method, _: method == "getMe", within=120)
         telegram_receipt = await file_a_complaint(Citizen(server, TG, 5001, "Sara"))
         bale_receipt = await file_a_complaint(Citizen(server, BALE, 6001, "Reza"))
 
@@ -106,26 +115,16 @@ async def test_a_webhook_worker_logs_no_secret_path_and_refuses_what_is_no_updat
     await server.start()
     port = free_port()
     secret = "webhook-secret-for-the-test"
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "TELEGRAM_BOT_TOKEN": TG,
-        "BALE_BOT_TOKEN": BALE,
-        "TELEGRAM_API_BASE": server.url,
-        "BALE_API_BASE": server.url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'desk.sqlite3'}",
-        "COMPLAINTS_STAFF_CHAT": f"telegram:{STAFF_CHAT}",
-        "MODE": "webhook",
-        "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
-        "WEBHOOK_HOST": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "WEBHOOK_SECRET": secret,
-        "LOG_LEVEL": "DEBUG",
-    }
-    migrate = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "migrate", env=env, cwd=tmp_path
+    env = await migrated(
+        server,
+        tmp_path,
+        MODE="webhook",
+        WEBHOOK_BASE_URL=f"http://127.0.0.1:{port}",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+        LOG_LEVEL="DEBUG",
     )
-    assert await migrate.wait() == 0
     log = tmp_path / "desk.log"
     worker = Worker(env, tmp_path, log=log)
     await worker.start()
