@@ -194,7 +194,7 @@ class OutboxSender:
                 case.staff_platform = row.platform
                 case.staff_chat_id = row.chat_id
                 case.staff_thread_id = sent.message_thread_id
-                self._join_thread(repo, row, sent.message_thread_id)
+                await self._join_thread(repo, row, sent.message_thread_id)
             await repo.commit()
             return 1
 
@@ -228,11 +228,11 @@ class OutboxSender:
         chat = ChatRef(Platform(row.platform), row.chat_id)
         return chat in self.settings.config.staff_chats.values()
 
-    def _join_thread(self, repo: Repo, row: OutboxMessage, message_id: int) -> None:
+    async def _join_thread(self, repo: Repo, row: OutboxMessage, message_id: int) -> None:
         """Every message delivered into a staff chat for a case joins the case's thread, so
         that a reply to any of them is for the case."""
         if row.case_id is not None and self._is_staff_chat(row):
-            repo.threads.add(
+            await repo.threads.add(
                 ThreadMessage(
                     platform=row.platform,
                     chat_id=row.chat_id,
@@ -339,7 +339,7 @@ class OutboxSender:
                     case.staff_platform = row.platform
                     case.staff_chat_id = row.chat_id
                     case.staff_message_id = sent.message_id
-            self._join_thread(repo, row, sent.message_id)
+            await self._join_thread(repo, row, sent.message_id)
             if index < last:
                 row.payload = {**row.payload, "pieces_sent": index + 1}
                 await repo.commit()

@@ -26,12 +26,11 @@ from typing import Any, cast
 from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import TelegramObject, Update
 from sqlalchemy import Table, delete, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.platforms import DeskBot
 from models.tables import ProcessedUpdate
+from models.upsert import insert
 from services.clock import Clock
 from services.platforms import Platform
 
@@ -89,14 +88,12 @@ class OnceMiddleware(BaseMiddleware):
     async def _claim(self, session: AsyncSession, key: Key, event: Update) -> bool:
         """Claim the update: at once if it is new (one statement), after waiting if another
         worker is on it; False if it has been handled."""
-        dialect = session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
         platform, update_id = key
         where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
         while True:
             now = self.clock.now()
             fresh = await session.execute(
-                insert(_CLAIMS)
+                insert(session, _CLAIMS)
                 .values(
                     platform=platform,
                     update_id=update_id,
@@ -104,7 +101,7 @@ class OnceMiddleware(BaseMiddleware):
                     at=now,
                     payload=event.model_dump_json(exclude_none=True),
                 )
-                .on_conflict_do_nothing()
+                .on_conflict_do_nothing(index_elements=[_CLAIMS.c.platform, _CLAIMS.c.update_id])
             )
             if getattr(fresh, "rowcount", 0) == 1:
                 await session.commit()

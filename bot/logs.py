@@ -1,4 +1,4 @@
-"""Logging that never writes a token or a phone number."""
+"""Logging that never writes a token, a phone number or a secret path."""
 
 from __future__ import annotations
 
@@ -9,18 +9,21 @@ _SECRETS = (
     (re.compile(r"bot\d+:[A-Za-z0-9_-]{20,}"), "bot<token>"),
     (re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{20,}\b"), "<token>"),
     (re.compile(r"\+?\b(?:98|0)?9\d{9}\b"), "<phone>"),
+    # Bale's webhook path is its secret (bot/webhook.py).
+    (re.compile(r"/webhook/bale/[^\s\"'?#]+"), "/webhook/bale/<secret>"),
 )
 
 
 def redact(text: str) -> str:
-    """The text with tokens and phone numbers masked."""
+    """The text with tokens, phone numbers and secret paths masked."""
     for pattern, mask in _SECRETS:
         text = pattern.sub(mask, text)
     return text
 
 
 class RedactingFilter(logging.Filter):
-    """Masks secrets in every record, whatever library wrote it."""
+    """Masks secrets in every record, whatever library wrote it, and in its traceback (an
+    exception's message may quote a URL or a request line)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -28,7 +31,17 @@ class RedactingFilter(logging.Filter):
         if cleaned != message:
             record.msg = cleaned
             record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
+
+
+# Formats a traceback the way every handler's formatter would, so that it can be masked first.
+_FORMATTER = logging.Formatter()
 
 
 NOISY = (

@@ -26,7 +26,6 @@ from sqlalchemy import (
     column,
     delete,
     func,
-    insert,
     select,
     table,
     union_all,
@@ -45,6 +44,7 @@ from sqlalchemy.sql import Select
 
 from models.base import Base
 from models.crypto import EncryptedString
+from models.upsert import Insert, insert
 
 __all__ = [
     "Licence",
@@ -213,6 +213,18 @@ def row_values(row: LicenceRow, now: datetime) -> dict[str, Any]:
         "status": row.status,
         "updated_at": now,
     }
+
+
+def _upsert(session: AsyncSession, target: Table, *key: str) -> Insert:
+    """An INSERT of many rows of `target`, each overwriting the row with its `key`."""
+    statement = insert(session, target)
+    kept = {*key, *(part.name for part in target.primary_key)}
+    others = {
+        part.name: statement.excluded[part.name]
+        for part in target.columns
+        if part.name not in kept
+    }
+    return statement.on_conflict_do_update(index_elements=list(key), set_=others)
 
 
 def _escape_like(text: str) -> str:
@@ -399,8 +411,9 @@ class LicenceRepo:
             )
             for chunk in _chunks([values["licence_id"] for values in updates], _IN_CHUNK):
                 await self.session.execute(delete(_SITES).where(_SITES.c.licence_id.in_(chunk)))
+        # ON CONFLICT: another import at the same moment may add the same numbers and sites.
         if fresh:
-            await self.session.execute(insert(_LICENCES), fresh)
+            await self.session.execute(_upsert(self.session, _LICENCES, "number"), fresh)
             ids.update(await self._ids([values["number"] for values in fresh]))
         sites = [
             {"licence_id": ids[number], "host": host, "position": position}
@@ -408,7 +421,7 @@ class LicenceRepo:
             for position, host in enumerate(dict.fromkeys(row.sites))
         ]
         if sites:
-            await self.session.execute(insert(_SITES), sites)
+            await self.session.execute(_upsert(self.session, _SITES, "licence_id", "host"), sites)
         return UpsertCounts(inserted=len(fresh), updated=len(updates))
 
     async def _ids(self, numbers: Sequence[str]) -> dict[str, int]:

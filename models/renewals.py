@@ -27,6 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column, selectinload
 from models.base import Base
 from models.licences import Licence
 from models.tables import User
+from models.upsert import add_new
 
 __all__ = ["RenewalReminder", "RenewalRepo", "RenewalSubscription"]
 
@@ -77,19 +78,19 @@ class RenewalRepo:
         )
         return list(rows)
 
-    async def subscriptions_of(self, user_id: int) -> list[RenewalSubscription]:
-        rows = await self.session.scalars(
-            select(RenewalSubscription)
-            .where(RenewalSubscription.user_id == user_id)
-            .order_by(RenewalSubscription.id)
+    async def subscribe(self, subscription: RenewalSubscription) -> RenewalSubscription | None:
+        """Follow a licence; None if the account followed it already."""
+        key = (RenewalSubscription.user_id, RenewalSubscription.licence_id)
+        return await add_new(self.session, subscription, key)
+
+    async def add_reminder(self, reminder: RenewalReminder) -> bool:
+        """Mark a reminder as sent; False if it had been already."""
+        key = (
+            RenewalReminder.subscription_id,
+            RenewalReminder.expires_on,
+            RenewalReminder.days_before,
         )
-        return list(rows)
-
-    def add(self, subscription: RenewalSubscription) -> None:
-        self.session.add(subscription)
-
-    def add_reminder(self, reminder: RenewalReminder) -> None:
-        self.session.add(reminder)
+        return await add_new(self.session, reminder, key) is not None
 
     async def unsubscribe(self, user_id: int) -> int:
         """Drop every subscription of an account; how many there were."""

@@ -44,9 +44,20 @@ from models.tables import (
     ThreadMessage,
     User,
 )
+from models.upsert import add_new, insert, put
 
 # Last sight is kept to this resolution, so that not every update writes.
 SEEN_RESOLUTION = timedelta(minutes=5)
+
+
+class Names(NamedTuple):
+    """What a platform says a person is called."""
+
+    first_name: str
+    last_name: str | None
+    username: str | None
+
+
 # Bound parameters per IN (…) list: well under SQLite's and asyncpg's limits.
 _IN_CHUNK = 500
 
@@ -61,10 +72,11 @@ class UserRepo:
         return await self.session.get(User, user_id)
 
     async def by_platform_id(self, platform: str, platform_user_id: int) -> User | None:
+        """The person's row as stored now, over anything this session loaded of it before."""
         return await self.session.scalar(
-            select(User).where(
-                User.platform == platform, User.platform_user_id == platform_user_id
-            )
+            select(User)
+            .where(User.platform == platform, User.platform_user_id == platform_user_id)
+            .execution_options(populate_existing=True)
         )
 
     async def by_username(self, username: str) -> User | None:
@@ -72,44 +84,63 @@ class UserRepo:
             select(User).where(func.lower(User.username) == username.lower()).limit(1)
         )
 
+    @staticmethod
+    def is_current(user: User, names: Names, now: datetime) -> bool:
+        """Whether a person's row says what an update of theirs does: the same names, and a
+        last sight within the resolution."""
+        return (
+            (user.first_name, user.last_name, user.username) == names
+            and user.last_seen_at is not None
+            and now - user.last_seen_at <= SEEN_RESOLUTION
+        )
+
     async def upsert(
-        self,
-        *,
-        platform: str,
-        platform_user_id: int,
-        first_name: str,
-        last_name: str | None,
-        username: str | None,
-        now: datetime,
+        self, *, platform: str, platform_user_id: int, names: Names, now: datetime
     ) -> tuple[User, bool]:
         """The user of an update, created on first sight; names and last sight kept fresh.
 
-        Returns the user and whether anything was written, so that a caller commits only then.
+        One statement, so that two updates of a new person at once both find them. Returns the
+        user and whether this statement wrote (created the row, changed a name, or refreshed
+        the last sight); the caller commits at once either way, ending the write it began.
         """
-        user = await self.by_platform_id(platform, platform_user_id)
-        if user is None:
-            user = User(
+        statement = insert(self.session, User)
+        given = statement.excluded
+        stale = or_(User.last_seen_at.is_(None), User.last_seen_at < now - SEEN_RESOLUTION)
+        written = await self.session.scalar(
+            statement.values(
                 platform=platform,
                 platform_user_id=platform_user_id,
-                first_name=first_name,
-                last_name=last_name,
-                username=username,
+                first_name=names.first_name,
+                last_name=names.last_name,
+                username=names.username,
                 last_seen_at=now,
                 is_banned=False,
             )
-            self.session.add(user)
-            await self.session.flush()
-            return user, True
-        changed = False
-        fresh = {"first_name": first_name, "last_name": last_name, "username": username}
-        for name, value in fresh.items():
-            if getattr(user, name) != value:
-                setattr(user, name, value)
-                changed = True
-        if user.last_seen_at is None or now - user.last_seen_at > SEEN_RESOLUTION:
-            user.last_seen_at = now
-            changed = True
-        return user, changed
+            .on_conflict_do_update(
+                index_elements=[User.platform, User.platform_user_id],
+                set_={
+                    "first_name": given.first_name,
+                    "last_name": given.last_name,
+                    "username": given.username,
+                    "last_seen_at": case((stale, given.last_seen_at), else_=User.last_seen_at),
+                    "updated_at": func.now(),
+                },
+                where=or_(
+                    stale,
+                    User.first_name.is_distinct_from(given.first_name),
+                    User.last_name.is_distinct_from(given.last_name),
+                    User.username.is_distinct_from(given.username),
+                ),
+            )
+            .returning(User)
+            .execution_options(populate_existing=True)
+        )
+        if written is not None:
+            return written, True
+        # Another update of theirs wrote the same a moment before: theirs is the row.
+        user = await self.by_platform_id(platform, platform_user_id)
+        assert user is not None  # the conflict was with it
+        return user, False
 
     async def with_verified_phone(self, phone: str) -> list[User]:
         """Every account that verified this phone number."""
@@ -213,11 +244,9 @@ class WorkflowRepo:
     async def closures(self) -> list[Closure]:
         return list(await self.session.scalars(select(Closure).order_by(Closure.day)))
 
-    async def closure(self, day: date) -> Closure | None:
-        return await self.session.get(Closure, day)
-
-    def add_closure(self, closure: Closure) -> None:
-        self.session.add(closure)
+    async def add_closure(self, closure: Closure) -> bool:
+        """Close the office on a day; False if it was closed already."""
+        return await add_new(self.session, closure, (Closure.day,)) is not None
 
     async def remove_closure(self, day: date) -> bool:
         result = await self.session.execute(delete(Closure).where(Closure.day == day))
@@ -226,14 +255,17 @@ class WorkflowRepo:
     async def policy(self, queue: str) -> QueuePolicy | None:
         return await self.session.get(QueuePolicy, queue)
 
-    def add_policy(self, policy: QueuePolicy) -> None:
-        self.session.add(policy)
+    async def set_policy(self, policy: QueuePolicy) -> None:
+        """A queue's deadline settings, over any stored before."""
+        await put(self.session, policy, (QueuePolicy.queue,))
 
     async def job_done(self, name: str, period: str) -> bool:
         return await self.session.get(JobRun, (name, period)) is not None
 
-    def mark_job(self, name: str, period: str, at: datetime) -> None:
-        self.session.add(JobRun(name=name, period=period, at=at))
+    async def mark_job(self, name: str, period: str, at: datetime) -> bool:
+        """Take a job's period for this worker; False if another took it first."""
+        taken = JobRun(name=name, period=period, at=at)
+        return await add_new(self.session, taken, (JobRun.name, JobRun.period)) is not None
 
     async def cases_due_for_alert(self, now: datetime, limit: int) -> list[Case]:
         """Cases whose next alert time has come, oldest first; claimed so no two sweeps share.
@@ -399,8 +431,10 @@ class PeopleRepo:
         rows = await self.session.scalars(select(StaffMember).order_by(StaffMember.id))
         return list(rows)
 
-    def add_staff(self, member: StaffMember) -> None:
-        self.session.add(member)
+    async def add_staff(self, member: StaffMember) -> bool:
+        """List a clerk; False if they were listed already."""
+        key = (StaffMember.platform, StaffMember.platform_user_id)
+        return await add_new(self.session, member, key) is not None
 
     async def remove_staff(self, platform: str, platform_user_id: int) -> bool:
         result = await self.session.execute(
@@ -523,15 +557,10 @@ class DraftRepo:
     async def save(
         self, user_id: int, form: str, step: str, data: dict[str, Any], now: datetime
     ) -> None:
-        """Keep a form's step and answers: one statement for a form already open."""
+        """Keep a form's step and answers, in one statement whether the form is open or new."""
         self._none.discard(user_id)
-        values = {"step": step, "data": dict(data), "updated_at": now}
-        kept = await self.session.execute(
-            update(Draft).where(Draft.user_id == user_id, Draft.form == form).values(**values)
-        )
-        if getattr(kept, "rowcount", 0) == 0:
-            self.session.add(Draft(user_id=user_id, form=form, **values))
-            await self.session.flush()
+        draft = Draft(user_id=user_id, form=form, step=step, data=dict(data), updated_at=now)
+        await put(self.session, draft, (Draft.user_id, Draft.form))
 
     async def claim(self, user_id: int, form: str) -> bool:
         """Take a draft away for submitting it: of two submissions of one form, only one
@@ -584,12 +613,9 @@ class OutboxRepo:
     async def get(self, message_id: int) -> OutboxMessage | None:
         return await self.session.get(OutboxMessage, message_id)
 
-    async def has_dedupe_key(self, key: str) -> bool:
-        """Whether a message with this dedupe key was ever queued."""
-        found = await self.session.scalar(
-            select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)
-        )
-        return found is not None
+    async def add_once(self, message: OutboxMessage) -> bool:
+        """Queue a message unless one with its dedupe key was ever queued; whether it was."""
+        return await add_new(self.session, message, (OutboxMessage.dedupe_key,)) is not None
 
 
 class CaseExportRow(NamedTuple):
@@ -753,8 +779,9 @@ class ReportRepo:
     async def rating(self, rating_id: int) -> Rating | None:
         return await self.session.get(Rating, rating_id)
 
-    def add_rating(self, rating: Rating) -> None:
-        self.session.add(rating)
+    async def add_rating(self, rating: Rating) -> Rating | None:
+        """Keep a case's rating; None if the case was rated already (one rating a case)."""
+        return await add_new(self.session, rating, (Rating.case_id,))
 
     # --- export ---------------------------------------------------------------------------
 
@@ -852,8 +879,10 @@ class ThreadRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def add(self, message: ThreadMessage) -> None:
-        self.session.add(message)
+    async def add(self, message: ThreadMessage) -> None:
+        """A message joins its case's thread; one already in a thread stays where it is."""
+        key = (ThreadMessage.platform, ThreadMessage.chat_id, ThreadMessage.message_id)
+        await add_new(self.session, message, key)
 
     async def case_of(self, platform: str, chat_id: int, message_id: int) -> Case | None:
         """The case a staff-chat message (or a forum topic, by its id) belongs to."""

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
-from sqlalchemy.exc import IntegrityError
-
 from models.repositories import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
@@ -169,15 +167,11 @@ async def send_digests(repo: Repo, now: datetime, config: DeskConfig) -> int:
         name = f"digest:{chat}"
         if await repo.workflow.job_done(name, period):
             continue
-        repo.workflow.mark_job(name, period, now)
-        await _digest(repo, chat, config.queues_of(chat), now, config)
-        try:
-            await repo.commit()
-        except IntegrityError:
-            # Another worker sent this digest at the same moment.
-            await repo.rollback()
-            continue
-        sent += 1
+        if await repo.workflow.mark_job(name, period, now):
+            await _digest(repo, chat, config.queues_of(chat), now, config)
+            sent += 1
+        # Else another worker sent this digest at the same moment.
+        await repo.commit()
     return sent
 
 

@@ -33,11 +33,10 @@ async def add_closure(
 ) -> int | None:
     """Close the office on `day`; return how many open cases' deadlines moved, or None if the
     day was already closed."""
-    if await repo.workflow.closure(day) is not None:
-        return None
-    repo.workflow.add_closure(Closure(day=day, reason=reason, created_by=by.id, created_at=now))
-    await repo.session.flush()
-    moved = await _retime(repo, day, by, now, config, "closure_added")
+    closed = await repo.workflow.add_closure(
+        Closure(day=day, reason=reason, created_by=by.id, created_at=now)
+    )
+    moved = await _retime(repo, day, by, now, config, "closure_added") if closed else None
     await repo.commit()
     return moved
 

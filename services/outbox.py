@@ -127,6 +127,19 @@ def enqueue(
     delay: timedelta = timedelta(0),
 ) -> OutboxMessage:
     """Add a message to the outbox in the caller's transaction."""
+    row = _row(message, now, purpose, case_id, dedupe_key, delay)
+    repo.outbox.add(row)
+    return row
+
+
+def _row(
+    message: Outgoing,
+    now: datetime,
+    purpose: str,
+    case_id: int | None,
+    dedupe_key: str | None,
+    delay: timedelta,
+) -> OutboxMessage:
     payload: dict[str, Any] = {
         "text": message.text,
         "parse_mode": message.parse_mode,
@@ -137,7 +150,7 @@ def enqueue(
         "thread_id": message.thread_id,
         "origin": asdict(message.origin) if message.origin else None,
     }
-    row = OutboxMessage(
+    return OutboxMessage(
         platform=str(message.platform),
         chat_id=message.chat_id,
         method=str(message.method),
@@ -150,8 +163,21 @@ def enqueue(
         purpose=purpose,
         dedupe_key=dedupe_key,
     )
-    repo.outbox.add(row)
-    return row
+
+
+async def enqueue_once(
+    repo: Repo,
+    message: Outgoing,
+    *,
+    now: datetime,
+    purpose: str,
+    dedupe_key: str,
+    case_id: int | None = None,
+) -> bool:
+    """Add a message to the outbox in the caller's transaction unless one with this dedupe key
+    was ever queued (by this worker or another at the same moment); whether it was added."""
+    row = _row(message, now, purpose, case_id, dedupe_key, timedelta(0))
+    return await repo.outbox.add_once(row)
 
 
 def spent(row: OutboxMessage) -> None:

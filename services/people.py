@@ -44,9 +44,7 @@ def audit(
 
 async def add_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
     """List a person as a clerk; False if they already were."""
-    if await repo.people.staff_member(person.platform, person.platform_user_id) is not None:
-        return False
-    repo.people.add_staff(
+    listed = await repo.people.add_staff(
         StaffMember(
             platform=person.platform,
             platform_user_id=person.platform_user_id,
@@ -54,9 +52,10 @@ async def add_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
             added_at=now,
         )
     )
-    audit(repo, by, "staff_added", now, detail=f"{person.platform}:{person.platform_user_id}")
+    if listed:
+        audit(repo, by, "staff_added", now, detail=f"{person.platform}:{person.platform_user_id}")
     await repo.commit()
-    return True
+    return listed
 
 
 async def remove_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:

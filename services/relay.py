@@ -38,6 +38,7 @@ from services.outbox import (
     Unreachable,
     card_in,
     enqueue,
+    enqueue_once,
     text_for,
 )
 from services.platforms import Platform, PlatformProfile, profile_of
@@ -154,7 +155,7 @@ async def case_in_thread(
 
 async def remember(repo: Repo, platform: str, chat_id: int, message_id: int, case: Case) -> None:
     """A message in a staff chat joins the case's thread: a reply to it is for the case."""
-    repo.threads.add(
+    await repo.threads.add(
         ThreadMessage(platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id)
     )
     await repo.commit()
@@ -215,7 +216,7 @@ async def from_clerk(
         case.first_response_at = now
     if staff_message is not None:
         platform, chat_id, message_id = staff_message
-        repo.threads.add(
+        await repo.threads.add(
             ThreadMessage(
                 platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id
             )
@@ -536,13 +537,11 @@ async def undelivered(
     origin = row.payload.get("origin")
     written = origin["message_id"] if origin else None
     key = f"relay:undelivered:{case.id}:" + (f"m{written}" if written else f"o{row.id}")
-    if await repo.outbox.has_dedupe_key(key):
-        return
     t = texts(config.staff_locale)
     reply_to_message_id, reply_to_outbox_id = await _under_card(repo, case, chat)
     if origin and (origin["platform"], origin["chat_id"]) == (chat.platform, chat.id):
         reply_to_message_id, reply_to_outbox_id = int(origin["message_id"]), None
-    enqueue(
+    told = await enqueue_once(
         repo,
         text_for(
             chat,
@@ -558,6 +557,8 @@ async def undelivered(
         case_id=case.id,
         dedupe_key=key,
     )
+    if not told:
+        return  # another piece of the same words was given up first
     repo.cases.add_event(
         CaseEvent(
             case_id=case.id,

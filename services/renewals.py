@@ -88,16 +88,15 @@ async def subscribe(
     if not licences:
         return NoLicences(user.phone)
     today = tehran_today(now)
-    followed = {sub.licence_id for sub in await repo.renewals.subscriptions_of(user.id)}
     for licence in licences:
-        if licence.id in followed:
-            continue
-        subscription = RenewalSubscription(user_id=user.id, licence_id=licence.id, created_at=now)
-        repo.renewals.add(subscription)
-        await repo.session.flush()
+        subscription = await repo.renewals.subscribe(
+            RenewalSubscription(user_id=user.id, licence_id=licence.id, created_at=now)
+        )
+        if subscription is None:
+            continue  # followed already
         offset = owed_offset((licence.expires_on - today).days)
         if offset is not None and licence.status in _REMINDED:
-            repo.renewals.add_reminder(
+            await repo.renewals.add_reminder(
                 RenewalReminder(
                     subscription_id=subscription.id,
                     expires_on=licence.expires_on,
@@ -132,7 +131,7 @@ async def send_renewal_reminders(repo: Repo, now: datetime, config: DeskConfig) 
         if not due:
             break
         for subscription, licence, user, offset in due:
-            repo.renewals.add_reminder(
+            claimed = await repo.renewals.add_reminder(
                 RenewalReminder(
                     subscription_id=subscription.id,
                     expires_on=licence.expires_on,
@@ -140,11 +139,11 @@ async def send_renewal_reminders(repo: Repo, now: datetime, config: DeskConfig) 
                     sent_at=now,
                 )
             )
-            if not user.is_banned:
+            if claimed and not user.is_banned:
                 _remind(repo, user, licence, today, now, config)
                 queued += 1
         await repo.commit()
-    repo.workflow.mark_job(RENEWAL_JOB, period, now)
+    await repo.workflow.mark_job(RENEWAL_JOB, period, now)
     await repo.commit()
     return queued
 

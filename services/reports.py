@@ -685,15 +685,9 @@ async def change_sla(
         return after
     law = SlaPolicy()
     values = {name: value for name, value in asdict(after).items() if getattr(law, name) != value}
-    stored = await repo.workflow.policy(command.queue)
-    if stored is None:
-        repo.workflow.add_policy(
-            QueuePolicy(queue=command.queue.value, values=values, updated_at=now, updated_by=by.id)
-        )
-    else:
-        stored.values = values
-        stored.updated_at = now
-        stored.updated_by = by.id
+    await repo.workflow.set_policy(
+        QueuePolicy(queue=command.queue.value, values=values, updated_at=now, updated_by=by.id)
+    )
     detail = f"{command.queue}: " + ", ".join(
         f"{name} {getattr(before, name)}→{getattr(after, name)}" for name in command.values
     )

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy.exc import IntegrityError
-
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
@@ -98,16 +96,13 @@ async def record_rating(
     if score not in SCORES or not is_ratable(case):
         return RatingResult(RatingOutcome.NOT_RATABLE)
     code = case.code
-    if await repo.reports.rating_of_case(case.id) is not None:
-        return RatingResult(RatingOutcome.ALREADY_RATED, code=code)
-    rating = Rating(case_id=case.id, user_id=user.id, score=score, at=now)
-    repo.reports.add_rating(rating)
-    _event(repo, case, user, "rated", now, str(score))
-    try:
-        await repo.commit()
-    except IntegrityError:
-        # Another tap stored its rating between our look and our write: one rating a case.
-        await repo.rollback()
+    rating = await repo.reports.add_rating(
+        Rating(case_id=case.id, user_id=user.id, score=score, at=now)
+    )
+    if rating is not None:
+        _event(repo, case, user, "rated", now, str(score))
+    await repo.commit()
+    if rating is None:
         return RatingResult(RatingOutcome.ALREADY_RATED, code=code)
     return RatingResult(RatingOutcome.RECORDED, rating_id=rating.id, code=code)
 

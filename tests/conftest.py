@@ -165,8 +165,9 @@ async def running_desk(
     sessionmaker: async_sessionmaker[AsyncSession],
     clock: ManualClock,
     storage_factory: Callable[[], BaseStorage],
+    first_update_id: int = 1,
 ) -> AsyncIterator[Desk]:
-    harness = Desk(settings, sessionmaker, clock, storage_factory)
+    harness = Desk(settings, sessionmaker, clock, storage_factory, first_update_id)
     seat_clerk(harness)
     try:
         yield harness

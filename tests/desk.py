@@ -55,6 +55,7 @@ class Desk:
         sessionmaker: async_sessionmaker[AsyncSession],
         clock: ManualClock,
         storage_factory: Any,
+        first_update_id: int = 1,
     ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
@@ -65,7 +66,8 @@ class Desk:
             platform: DeskBot(TOKENS[platform], profile_of(platform), session=self.api[platform])
             for platform in Platform
         }
-        self._update_ids = itertools.count(1)
+        # Another worker's updates are numbered apart: a platform numbers them once for all.
+        self._update_ids = itertools.count(first_update_id)
         self._message_ids = itertools.count(1)
         self.storage: BaseStorage = storage_factory()
         self.dp: Dispatcher = build_dispatcher(settings, sessionmaker, clock, self.storage)

@@ -6,9 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
-import socket
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -27,6 +24,7 @@ from models.tables import Case, OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform
 from tests.conftest import TEST_DATABASE_URL, TEST_KEYS, TEST_REDIS_URL
+from tests.processes import Worker, command_update, free_port, until_listening
 from tests.standin import Bot, Citizen, StandIn
 
 pytestmark = pytest.mark.skipif(
@@ -40,42 +38,6 @@ TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 STAFF_CHAT = -1009000
 
 
-class Worker:
-    """`python -m bot run` as a child process, killed at will."""
-
-    def __init__(self, env: dict[str, str], cwd: Path, log: Path | None = None) -> None:
-        self.env, self.cwd, self.log = env, cwd, log
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        with open(self.log or os.devnull, "ab") as log:  # noqa: ASYNC230 - opened once
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "run",
-                env=self.env,
-                cwd=self.cwd,
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=log,
-            )
-
-    async def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        await self.process.wait()
-
-    async def stop(self) -> None:
-        """Stop it gracefully, or kill it: a test never leaves a worker behind."""
-        if self.process is None or self.process.returncode is not None:
-            return
-        self.process.terminate()
-        try:
-            await asyncio.wait_for(self.process.wait(), timeout=15)
-        except TimeoutError:
-            await self.kill()
-
-
 @pytest.fixture
 async def server() -> AsyncIterator[StandIn]:
     stand_in = StandIn([Bot(TG, "telegram", 700001)])
@@ -84,7 +46,8 @@ async def server() -> AsyncIterator[StandIn]:
     await stand_in.stop()
 
 
-CRASH_DATABASE = "pishkhan_crash"
+# Named after the test database, so that runs against different test databases never meet.
+CRASH_DATABASE = f"{make_url(TEST_DATABASE_URL or 'postgresql://-/pishkhan').database}_crash"
 
 
 async def _on_server(statement: str) -> None:
@@ -179,7 +142,7 @@ async def test_a_polling_worker_killed_in_the_middle_of_an_update_leaves_it_to_t
     await first.start()
     try:
         server.delay = 60  # the welcome is in flight when the worker dies
-        server.push(TG, _start(1, 7201))
+        server.push(TG, command_update(1, 7201))
         for _ in range(200):
             if not server.bots[TG].updates:  # acknowledged by the next getUpdates
                 break
@@ -253,15 +216,9 @@ async def test_a_worker_killed_mid_drain_sends_everything(
     assert statuses == {"sent": 60}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _webhook_mode(env: dict[str, str], **more: str) -> tuple[int, str, dict[str, str]]:
     """Workers in webhook mode on a free port: the port, the Telegram URL, its headers."""
-    port = _free_port()
+    port = free_port()
     secret = "webhook-secret-for-the-test"
     env |= {
         "MODE": "webhook",
@@ -284,8 +241,8 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     for worker in workers:
         await worker.start()
     try:
-        await _until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
-        updates = [_start(update_id, 7000 + update_id) for update_id in range(1, 41)]
+        await until_listening(port, [tmp_path / f"worker{n}.log" for n in (1, 2)])
+        updates = [command_update(update_id, 7000 + update_id) for update_id in range(1, 41)]
         duplicates = updates[:10]
         connector = aiohttp.TCPConnector(force_close=True)
         async with aiohttp.ClientSession(connector=connector) as client:
@@ -318,18 +275,70 @@ async def test_two_webhook_workers_share_the_load_and_handle_each_update_once(
     assert all(count > 0 for count in handled), handled
 
 
+async def test_two_webhook_workers_answer_new_people_at_once_once_each_without_an_error(
+    server: StandIn, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Twenty people the desk has never seen send /start and /mycases; each of the 40 updates
+    is posted to both workers at once (a platform's retry may land on the other one), so the
+    two meet on the same new person again and again."""
+    workers, targets, logs = [], [], []
+    for n in (1, 2):
+        own = dict(env)
+        port, url, headers = _webhook_mode(own)
+        logs.append(tmp_path / f"worker{n}.log")
+        workers.append(Worker(own, tmp_path, log=logs[-1]))
+        targets.append((port, url, headers))
+    for worker in workers:
+        await worker.start()
+    people = range(7501, 7521)
+    updates = [
+        command_update(2 * index + offset, user_id, command)
+        for index, user_id in enumerate(people)
+        for offset, command in ((1, "/start"), (2, "/mycases"))
+    ]
+    try:
+        for (port, _, _), log in zip(targets, logs, strict=True):
+            await until_listening(port, [log])
+        async with aiohttp.ClientSession() as client:
+
+            async def post(update: dict[str, Any], url: str, headers: dict[str, str]) -> int:
+                async with client.post(url, json=update, headers=headers) as response:
+                    return response.status
+
+            statuses = await asyncio.gather(
+                *(post(update, url, headers) for update in updates for _, url, headers in targets)
+            )
+        await asyncio.sleep(1)  # time for a second answer to show, if there were one
+    finally:
+        for worker in workers:
+            await worker.stop()
+    assert statuses == [200] * 80
+    answered = Counter(int(p["chat_id"]) for m, p in server.bots[TG].sent if m == "sendMessage")
+    assert {chat: n for chat, n in answered.items() if chat > 0} == dict.fromkeys(people, 2)
+    welcomes = Counter(
+        int(p["chat_id"])
+        for m, p in server.bots[TG].sent
+        if m == "sendMessage" and "خوش آمدید" in p["text"]
+    )
+    assert welcomes == dict.fromkeys(people, 1)
+    for log in logs:
+        text = log.read_text()
+        assert "Traceback" not in text and "uq_users" not in text
+        assert "ERROR" not in text
+
+
 async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
     server: StandIn, env: dict[str, str], tmp_path: Path
 ) -> None:
     """Killed while its answer is on the way, a webhook worker never says 200: the platform
     sends the update again, and the next worker handles it once the dead one's claim lapses."""
     port, url, headers = _webhook_mode(env, CLAIM_LEASE_SECONDS="2")
-    update = _start(1, 7101)
+    update = command_update(1, 7101)
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     first, second = (Worker(env, tmp_path, log=log) for log in logs)
     await first.start()
     try:
-        await _until_listening(port, logs[:1])
+        await until_listening(port, logs[:1])
         server.delay = 60  # the welcome is in flight when the worker dies
         async with aiohttp.ClientSession() as client:
             delivery = asyncio.create_task(client.post(url, json=update, headers=headers))
@@ -339,7 +348,7 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
                 await delivery
         server.delay = 0
         await second.start()
-        await _until_listening(port, logs[1:])
+        await until_listening(port, logs[1:])
         async with (
             aiohttp.ClientSession() as client,
             client.post(url, json=update, headers=headers) as retried,
@@ -352,34 +361,3 @@ async def test_a_worker_killed_in_the_middle_of_an_update_leaves_it_to_the_next(
         await first.stop()
         await second.stop()
     assert "taken over" in logs[1].read_text()
-
-
-async def _until_listening(port: int, logs: list[Path]) -> None:
-    """Both workers have bound the port (each says so in its log) and it answers."""
-    for _ in range(300):
-        bound = all(log.exists() and "webhooks listening" in log.read_text() for log in logs)
-        if bound:
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                pass
-            else:
-                writer.close()
-                await writer.wait_closed()
-                return
-        await asyncio.sleep(0.1)
-    raise TimeoutError("the workers did not start listening")
-
-
-def _start(update_id: int, user_id: int) -> dict[str, Any]:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_790_000_000,
-            "chat": {"id": user_id, "type": "private", "first_name": "Citizen"},
-            "from": {"id": user_id, "is_bot": False, "first_name": "Citizen"},
-            "text": "/start",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
-        },
-    }

@@ -117,3 +117,21 @@ async def test_a_flood_is_slowed_down_and_told_once(
     texts = flooded.api[Platform.TELEGRAM].texts(chat_id=sara.id)
     assert len([t for t in texts if "راهنمای پیشخوان" in t]) == 3
     assert len([t for t in texts if "صبر کنید" in t]) == 1
+
+
+def test_a_traceback_that_quotes_a_token_or_the_secret_path_is_masked(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.handler.addFilter(RedactingFilter())
+    token = TOKENS[Platform.TELEGRAM]
+    secret_path = "/webhook/bale/98d0908848a3c443bada583672001dd1"
+    try:
+        raise ConnectionError(
+            f"POST https://api.telegram.org/bot{token}/sendMessage {secret_path}"
+        )
+    except ConnectionError:
+        logging.getLogger("aiohttp.server").exception("Error handling request")
+
+    assert "Traceback" in caplog.text and "bot<token>/sendMessage" in caplog.text
+    assert token.split(":")[1] not in caplog.text
+    assert secret_path not in caplog.text and "/webhook/bale/<secret>" in caplog.text

@@ -1,12 +1,19 @@
 """The real process, started as a user would, against a stand-in Bot API server answering as
-Telegram and as Bale: a citizen on each platform files a complaint end to end."""
+Telegram and as Bale: a citizen on each platform files a complaint end to end; in webhook mode,
+its log keeps Bale's secret path out and a body that is no update is refused."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import sys
 from pathlib import Path
 
-from tests.process import DeskProcess
+import aiohttp
+
+from tests.process import ROOT, DeskProcess
+from tests.processes import Worker, command_update, free_port, until_listening
 from tests.standin import Bot, Citizen, StandIn
 
 TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
@@ -32,6 +39,27 @@ async def file_a_complaint(citizen: Citizen) -> str:
         within=10,
     )
     return str(receipt["text"])
+
+
+async def migrated(server: StandIn, tmp_path: Path, **more: str) -> dict[str, str]:
+    """The environment of a desk with both bots on the stand-in and its SQLite database in
+    `tmp_path`, migrated as `python -m bot migrate` does."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": TG,
+        "BALE_BOT_TOKEN": BALE,
+        "TELEGRAM_API_BASE": server.url,
+        "BALE_API_BASE": server.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'desk.sqlite3'}",
+        "COMPLAINTS_STAFF_CHAT": f"telegram:{STAFF_CHAT}",
+        **more,
+    }
+    migrate = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "migrate", env=env, cwd=tmp_path
+    )
+    assert await migrate.wait() == 0
+    return env
 
 
 async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> None:
@@ -65,3 +93,65 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
     assert TG.split(":")[1] not in log and BALE.split(":")[1] not in log
     assert "+989121234567" not in log and "9121234567" not in log
     assert desk.process.returncode in (0, -15)
+
+
+async def test_a_webhook_worker_logs_no_secret_path_and_refuses_what_is_no_update(
+    tmp_path: Path,
+) -> None:
+    server = StandIn([Bot(TG, "telegram", 700001), Bot(BALE, "bale", 800001)])
+    await server.start()
+    port = free_port()
+    secret = "webhook-secret-for-the-test"
+    env = await migrated(
+        server,
+        tmp_path,
+        MODE="webhook",
+        WEBHOOK_BASE_URL=f"http://127.0.0.1:{port}",
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+        LOG_LEVEL="DEBUG",
+    )
+    log = tmp_path / "desk.log"
+    worker = Worker(env, tmp_path, log=log)
+    await worker.start()
+    try:
+        await until_listening(port, [log])
+        # Where the desk told Bale to post: its secret path.
+        bale_url = str(
+            (await server.wait_for(BALE, lambda method, _: method == "setWebhook"))["url"]
+        )
+        telegram = (
+            f"http://127.0.0.1:{port}/webhook/telegram",
+            {"X-Telegram-Bot-Api-Secret-Token": secret},
+        )
+        bale = (bale_url, {})
+        async with aiohttp.ClientSession() as client:
+
+            async def post(target: tuple[str, dict[str, str]], body: bytes) -> int:
+                url, headers = target
+                headers = headers | {"Content-Type": "application/json"}
+                async with client.post(url, data=body, headers=headers) as response:
+                    return response.status
+
+            welcomed = await post(bale, json.dumps(command_update(1, 6001)).encode())
+            refused = [
+                await post(target, body)
+                for body in (b"{not json", b"[]", b'{"update_id": "x"}', b"\xff")
+                for target in (telegram, bale)
+            ]
+        await server.wait_for(
+            BALE, lambda method, p: method == "sendMessage" and int(p["chat_id"]) == 6001
+        )
+    finally:
+        await worker.stop()
+        await server.stop()
+    text = log.read_text()
+    assert welcomed == 200 and refused == [400] * 8
+    assert "POST to the bale webhook: 200" in text
+    assert text.count("POST to the telegram webhook: 400") == 4
+    assert text.count("POST to the bale webhook: 400") == 4
+    assert bale_url.rsplit("/", 1)[1] not in text and "/webhook/bale/" not in text
+    assert secret not in text
+    assert TG.split(":")[1] not in text and BALE.split(":")[1] not in text
+    assert "Traceback" not in text

@@ -204,14 +204,19 @@ async def test_renewal_off_stops_the_reminders(desk: Desk, sara: Person) -> None
     assert "یادآوری تمدیدی برای شما فعال نبود" in desk.last_text(sara)
 
 
-async def test_a_verified_holder_follows_at_once(desk: Desk, sara: Person) -> None:
-    await desk.say(sara, "/start")
+async def verified_holder(desk: Desk, person: Person) -> None:
+    """The holder has written to the desk and verified their phone before."""
+    await desk.say(person, "/start")
     async with desk.repo() as repo:
-        user = await repo.users.by_platform_id("telegram", sara.id)
+        user = await repo.users.by_platform_id(str(person.platform), person.id)
         assert user is not None
         user.phone = PHONE
         user.phone_verified_at = desk.clock.now()
         await repo.commit()
+
+
+async def test_a_verified_holder_follows_at_once(desk: Desk, sara: Person) -> None:
+    await verified_holder(desk, sara)
 
     await desk.say(sara, "/renewal")
 

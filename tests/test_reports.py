@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from sqlalchemy import select
 
-from models.repositories import Repo
+from models.repositories import Names, Repo
 from models.tables import AuditEntry, Case, QueuePolicy, Rating, User
 from services.calendar import TEHRAN
 from services.charts import persian_label
@@ -59,9 +59,7 @@ async def person_in_db(repo: Repo, person: Person) -> User:
     user, _ = await repo.users.upsert(
         platform=person.platform,
         platform_user_id=person.id,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        username=None,
+        names=Names(person.first_name, person.last_name, None),
         now=datetime(2026, 1, 1, tzinfo=TEHRAN),
     )
     return user
@@ -177,8 +175,12 @@ async def seed(desk: Desk, sara: Person) -> Known:
             ),
         ]
         await repo.session.flush()
-        repo.reports.add_rating(Rating(case_id=cases[0].id, user_id=citizen.id, score=5, at=mehr))
-        repo.reports.add_rating(Rating(case_id=cases[1].id, user_id=citizen.id, score=3, at=aban))
+        await repo.reports.add_rating(
+            Rating(case_id=cases[0].id, user_id=citizen.id, score=5, at=mehr)
+        )
+        await repo.reports.add_rating(
+            Rating(case_id=cases[1].id, user_id=citizen.id, score=3, at=aban)
+        )
         await repo.commit()
         return Known(cases, ali, neda)
 
