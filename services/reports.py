@@ -582,7 +582,7 @@ async def find_cases(repo: Repo, text: str, by: User, now: datetime) -> Found | 
         return None
     found = await _search(repo, query)
     # A code the desk gave is no one's datum, though its digits may pass for a national ID.
-    own_code = found.by is FoundBy.CODE and bool(found.cases)
+    own_code = found.by is FoundBy.CODE
     people.audit(
         repo, by, "find", now, detail=query if own_code else personal_data.redacted(query)
     )
@@ -591,9 +591,11 @@ async def find_cases(repo: Repo, text: str, by: User, now: datetime) -> Found | 
 
 
 async def _search(repo: Repo, query: str) -> Found:
+    """A code the desk never gave may be someone's number: it is looked for as one."""
     code = parse_code(query)
-    if code is not None:
-        return Found(FoundBy.CODE, await repo.reports.find_by_code(code.digits), more=False)
+    by_code = await repo.reports.find_by_code(code.digits) if code is not None else []
+    if by_code:
+        return Found(FoundBy.CODE, by_code, more=False)
     phone = parse_phone(query)
     if phone is not None:
         cases = await repo.reports.find_by_phone(phone, FIND_LIMIT + 1)

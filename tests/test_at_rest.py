@@ -113,11 +113,13 @@ async def held_at_rest(desk: Desk, database_url: str) -> bytes:
     return held
 
 
-async def file_naming_her_national_id(desk: Desk, sara: Person) -> None:
+async def file_naming_her_national_id(
+    desk: Desk, sara: Person, description: str = DESCRIPTION
+) -> None:
     """The complaint form, the description naming her national ID, her number verified by
     sharing her contact."""
     await answer_until(desk, sara, "description")
-    await desk.say(sara, DESCRIPTION)
+    await desk.say(sara, description)
     await answer_between(desk, sara, "order_number", "contact")
     await desk.share_contact(sara, "+98 912 463 7281", owner_id=sara.id)
     await desk.press_button(sara, "تأیید و ثبت نهایی")
@@ -205,6 +207,22 @@ async def test_a_message_waiting_in_the_outbox_is_encrypted(desk: Desk, sara: Pe
         )
     assert stored and all(value.startswith("enc1:") for value in stored)
     assert card is not None and TYPED_ID in card["text"]  # the sender still reads it whole
+
+
+async def test_a_national_id_that_reads_as_a_tracking_code_is_found_and_kept_keyed(
+    desk: Desk, sara: Person
+) -> None:
+    national_id = "1273180194"  # a complaint's kind digit, and Damm's check digit too
+    await file_naming_her_national_id(desk, sara, f"کارت ملی {national_id} را گرو گرفتند.")
+
+    await desk.say(admin(), f"/find {national_id}")
+
+    assert "۱ پرونده پیدا شد" in shown(desk.last_text(admin()))
+    async with desk.repo() as repo:
+        detail = await repo.session.scalar(
+            select(AuditEntry.detail).where(AuditEntry.action == "find")
+        )
+    assert detail == keyed("national_id", national_id)
 
 
 def test_a_national_id_is_known_by_its_check_digit_in_any_digits() -> None:
