@@ -572,11 +572,20 @@ async def test_name_search_takes_like_wildcards_literally(registry: LicenceRepo)
     assert await registry.by_name_key("نارو_", 8) == []
 
 
-@pytest.mark.parametrize("query", ["", "  ؟ ", "ک"])
+@pytest.mark.parametrize("query", ["  ؟ ", "ک"])
 async def test_a_query_too_short_is_not_searched(registry: LicenceRepo, query: str) -> None:
     result = await lookup(registry, query, TODAY)
 
     assert result.kind is MatchKind.INVALID
+
+
+@pytest.mark.parametrize("query", ["", " \u200c\u00ad ", "\ufeff"])
+async def test_a_query_that_shows_nothing_is_an_empty_answer(
+    registry: LicenceRepo, query: str
+) -> None:
+    result = await lookup(registry, query, TODAY)
+
+    assert result.kind is MatchKind.EMPTY
 
 
 # --- status, warnings and reminders -----------------------------------------------------------
