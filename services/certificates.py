@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
-from services.casework import calendar_for
+from services.casework.clocks import calendar_for
 from services.desk import DeskConfig, Queue
 from services.formatting import format_code, format_datetime, format_number
 from services.normalize import is_blank, normalize_text, parse_phone, parse_url

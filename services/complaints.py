@@ -16,7 +16,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import casework, normalize, personal_data, relay
+from services import normalize, personal_data, relay
+from services.casework import cards, clocks
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
@@ -227,7 +228,7 @@ async def file_complaint(
     if not await repo.drafts.claim(citizen.id, FORM):
         await repo.rollback()
         return None
-    calendar = await casework.calendar_for(repo, config)
+    calendar = await clocks.calendar_for(repo, config)
     code = await _unique_code(repo)
     case = Case(
         code=code.digits,
@@ -256,7 +257,7 @@ async def file_complaint(
         objection_used=False,
         certificate_id=data.certificate_id,
     )
-    casework.refresh_deadlines(case, await casework.policy_for(repo, case.queue), calendar, config)
+    clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)
     await repo.session.flush()
     for item in data.attachments:
@@ -368,7 +369,7 @@ async def _staff_card(
             chat_id=chat.id,
             text=text.text,
             parse_mode=profile.parse_mode,
-            buttons=casework.staff_buttons(case, Role.CLERK, now, config, t),
+            buttons=cards.staff_buttons(case, Role.CLERK, now, config, t),
         ),
         now=now,
         purpose="staff_card",
@@ -382,7 +383,7 @@ async def _staff_card(
             Outgoing(
                 platform=profile.platform,
                 chat_id=chat.id,
-                text=casework.description_in_full(case, t, profile),
+                text=cards.description_in_full(case, t, profile),
                 parse_mode=profile.parse_mode,
                 reply_to_outbox_id=card.id,
             ),

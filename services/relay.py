@@ -25,7 +25,7 @@ from typing import Any
 
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
-from services import casework
+from services.casework import moves
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
 from services.lengths import split_value, visible_length
@@ -453,7 +453,7 @@ def offers_for(case: Case, now: datetime, config: DeskConfig) -> list[Offer]:
     offers = [
         offer
         for offer, action in ((Offer.OBJECT, Action.OBJECT), (Offer.REOPEN, Action.REOPEN))
-        if casework.refusal_of(case, action, Role.CITIZEN, now, config) is None
+        if moves.refusal_of(case, action, Role.CITIZEN, now, config) is None
     ]
     offers.append(Offer.NEW)
     return offers
