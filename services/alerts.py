@@ -19,7 +19,7 @@ from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.desk import ChatRef, DeskConfig, Queue
 from services.formatting import format_code, format_date, format_datetime, format_number
-from services.outbox import card_in, enqueue, text_for
+from services.outbox import Purpose, card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import Rendered, texts
 from services.workflow import OPEN_STATUSES, CaseStatus, is_open, status_label
@@ -161,7 +161,8 @@ def _enqueue_alert(
             late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
         ),
         now=now,
-        purpose=f"alert:{alert.stage}",
+        purpose=Purpose.ALERT,
+        detail=alert.stage,
         case_id=case.id,
         dedupe_key=alert.key(chat),
     )
@@ -257,6 +258,6 @@ async def _digest(
             clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
         ),
         now=now,
-        purpose="digest",
+        purpose=Purpose.DIGEST,
         dedupe_key=f"digest:{chat}:{today.isoformat()}",
     )

@@ -13,7 +13,7 @@ from services import satisfaction
 from services.casework.clocks import calendar_for, policy_for, refresh_deadlines
 from services.casework.notices import tell_citizen, tell_staff
 from services.desk import DeskConfig
-from services.outbox import Method, Outgoing, enqueue
+from services.outbox import Method, Outgoing, Purpose, enqueue
 from services.platforms import Platform
 from services.texts import texts
 from services.workflow import (
@@ -147,7 +147,7 @@ def _retitle_thread(repo: Repo, case: Case, now: datetime) -> None:
             method=Method.TOPIC_TITLE,
         ),
         now=now,
-        purpose="staff_topic_title",
+        purpose=Purpose.STAFF_TOPIC_TITLE,
         case_id=case.id,
     )
 

@@ -9,7 +9,7 @@ from models.repositories import Repo
 from models.tables import Case, CaseMessage, User
 from services.casework.notices import record_event
 from services.formatting import format_code
-from services.outbox import enqueue, person, text_for
+from services.outbox import Purpose, enqueue, person, text_for
 from services.texts import texts
 from services.workflow import (
     Role,
@@ -40,7 +40,7 @@ async def assign(repo: Repo, case: Case, clerk: User, by: User, role: Role, now:
             business=case.business_name,
         ),
         now=now,
-        purpose="assigned",
+        purpose=Purpose.ASSIGNED,
         case_id=case.id,
     )
     await repo.commit()
@@ -64,7 +64,7 @@ async def ask_citizen(
             question=question,
         ),
         now=now,
-        purpose="question",
+        purpose=Purpose.QUESTION,
         case_id=case.id,
     )
     await repo.session.flush()

@@ -10,7 +10,7 @@ from models.repositories import Repo
 from models.tables import Case, CaseEvent, User
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
-from services.outbox import Outgoing, card_in, enqueue, text_for
+from services.outbox import Outgoing, Purpose, card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import texts
 from services.workflow import (
@@ -54,7 +54,8 @@ async def tell_citizen(
             parse_mode=profile.parse_mode,
         ),
         now=now,
-        purpose=key,
+        purpose=Purpose.CASE_NOTICE,
+        detail=key,
         case_id=case.id,
     )
 
@@ -76,7 +77,8 @@ def tell_staff(
         repo,
         text_for(chat, t, key, reply_to_message_id=card_in(case, chat), **values),
         now=now,
-        purpose=key,
+        purpose=Purpose.STAFF_NOTICE,
+        detail=key,
         case_id=case.id,
     )
 
