@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.repositories import Repo
-from models.tables import Case, CaseEvent, User
+from models.tables import Case, User
 from services import satisfaction
 from services.casework.clocks import calendar_for, policy_for, refresh_deadlines
-from services.casework.notices import tell_citizen, tell_staff
+from services.casework.notices import record_event, tell_citizen, tell_staff
 from services.desk import DeskConfig
 from services.outbox import Method, Outgoing, Purpose, enqueue
 from services.platforms import Platform
@@ -107,19 +107,9 @@ async def apply(
     refresh_deadlines(
         case, await policy_for(repo, case.queue), await calendar_for(repo, config), config
     )
-    repo.cases.add_event(
-        CaseEvent(
-            case_id=case.id,
-            at=now,
-            actor_id=actor.id if actor else None,
-            actor_role=role.value,
-            platform=actor.platform if actor else None,
-            action=action.value,
-            from_status=result.from_status.value,
-            to_status=result.to_status.value,
-            note=result.reason or (result.sets_opinion.value if result.sets_opinion else None),
-        )
-    )
+    note = result.reason or (result.sets_opinion.value if result.sets_opinion else None)
+    from_status = result.from_status.value
+    record_event(repo, case, actor, role, action.value, now, note, from_status=from_status)
     await tell_citizen(repo, case, result.citizen_message_key, now, reason=result.reason)
     if role is Role.CITIZEN:
         label = texts(config.staff_locale).plain(f"action-{action.value}")

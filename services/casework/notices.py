@@ -91,7 +91,10 @@ def record_event(
     action: str,
     now: datetime,
     note: str | None,
+    *,
+    from_status: str | None = None,
 ) -> None:
+    """An audit event of the case as it stands now (`from_status`: where a move took it from)."""
     repo.cases.add_event(
         CaseEvent(
             case_id=case.id,
@@ -100,7 +103,7 @@ def record_event(
             actor_role=role.value,
             platform=actor.platform if actor else None,
             action=action,
-            from_status=case.status,
+            from_status=from_status or case.status,
             to_status=case.status,
             note=note,
         )
