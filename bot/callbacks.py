@@ -9,16 +9,21 @@ button without changing anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated, Any, Literal, Self
 
 from aiogram.filters.callback_data import CallbackData
 from pydantic import AfterValidator, Field, model_validator
 
-from services.certificates import CertStatus
+from services.casework.cards import CaseMove
+from services.certificates import CertMove, CertStatus
 from services.desk import Subject
 from services.licences import canonical_number
 from services.relay import Offer
+from services.satisfaction import RatingOffer
 from services.texts import LOCALES
+from services.view import ButtonPayload
 from services.workflow import Action, CaseStatus, Opinion
 
 # Rows' ids are the databases' INTEGER (four bytes on PostgreSQL).
@@ -188,15 +193,31 @@ class EndedCaseChoice(DeskCallback, prefix="ended"):
     seen: CaseStatus
 
 
-_KINDS: dict[str, type[CallbackData]] = {
-    "case": CaseAction,
-    "cert": CertAction,
-    "rate": RatingChoice,
+# The services' button payloads and the callback data each is drawn as: the same fields.
+_DRAWN_AS: dict[type[ButtonPayload], type[DeskCallback]] = {
+    CaseMove: CaseAction,
+    CertMove: CertAction,
+    RatingOffer: RatingChoice,
+}
+_STORED: dict[str, type[DeskCallback]] = {
+    payload.kind: callback for payload, callback in _DRAWN_AS.items()
+}
+_PAYLOADS: dict[type[DeskCallback], Callable[..., ButtonPayload]] = {
+    callback: payload for payload, callback in _DRAWN_AS.items()
 }
 
 
-def pack(callback: dict[str, Any]) -> str:
-    """Pack a callback described by the services (`kind` and fields) with its typed class."""
-    fields = dict(callback)
-    kind = fields.pop("kind")
-    return _KINDS[kind](**fields).pack()
+def pack(payload: ButtonPayload) -> str:
+    """A service's button payload as the callback data of its button."""
+    return _DRAWN_AS[type(payload)](**asdict(payload)).pack()
+
+
+def pack_stored(stored: dict[str, Any]) -> str:
+    """A payload as an outbox row keeps it (`ButtonPayload.stored`), as callback data."""
+    fields = dict(stored)
+    return _STORED[fields.pop("kind")](**fields).pack()
+
+
+def payload_of(data: CaseAction | CertAction | RatingChoice) -> ButtonPayload:
+    """A pressed button's callback data as the payload of the service that drew it."""
+    return _PAYLOADS[type(data)](**data.model_dump())

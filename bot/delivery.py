@@ -29,7 +29,7 @@ from aiogram.types import (
 from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.keyboards import from_buttons
+from bot.keyboards import from_stored
 from bot.pieces import pieces
 from bot.platforms import DeskBot
 from bot.settings import Settings
@@ -37,9 +37,10 @@ from models.repositories import Repo
 from models.tables import Case, OutboxMessage, ThreadMessage
 from services import relay
 from services.clock import Clock
+from services.delivered import after_delivery
 from services.desk import ChatRef
 from services.outbox import (
-    Button,
+    Delivered,
     Method,
     OutboxStatus,
     Unreachable,
@@ -190,10 +191,9 @@ class OutboxSender:
             row.sent_at = self.clock.now()
             row.attempts += 1
             spent(row)
-            if isinstance(sent, ForumTopic) and case is not None:
-                case.staff_platform = row.platform
-                case.staff_chat_id = row.chat_id
-                case.staff_thread_id = sent.message_thread_id
+            if isinstance(sent, ForumTopic):
+                made = Delivered(message_id=None, thread_id=sent.message_thread_id)
+                await after_delivery(repo, row, case, made)
                 await self._join_thread(repo, row, sent.message_thread_id)
             await repo.commit()
             return 1
@@ -335,10 +335,8 @@ class OutboxSender:
             sent: Message | MessageId = await bot(split.methods[index])
             if index == split.main:
                 row.sent_message_id = sent.message_id
-                if row.purpose == "staff_card" and case is not None:
-                    case.staff_platform = row.platform
-                    case.staff_chat_id = row.chat_id
-                    case.staff_message_id = sent.message_id
+                delivered = Delivered(message_id=sent.message_id, thread_id=thread)
+                await after_delivery(repo, row, case, delivered)
             await self._join_thread(repo, row, sent.message_id)
             if index < last:
                 row.payload = {**row.payload, "pieces_sent": index + 1}
@@ -351,9 +349,7 @@ class OutboxSender:
         """The row's message as one request, however long its words."""
         method = Method(row.method)
         payload: dict[str, Any] = row.payload
-        markup = from_buttons(
-            [[Button(**button) for button in row] for row in payload.get("buttons") or []]
-        )
+        markup = from_stored(payload.get("buttons") or [])
         common: dict[str, Any] = {
             "chat_id": row.chat_id,
             "reply_markup": markup,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Any, get_args
 
 from aiogram import F
 from aiogram.types import (
@@ -13,10 +13,18 @@ from aiogram.types import (
 )
 from magic_filter import MagicFilter
 
-from bot.callbacks import Editable, EditField, FormNav, LanguageChoice, SubjectChoice, pack
+from bot.callbacks import (
+    Editable,
+    EditField,
+    FormNav,
+    LanguageChoice,
+    SubjectChoice,
+    pack,
+    pack_stored,
+)
 from services.desk import Subject
-from services.outbox import Button
 from services.texts import LOCALES, Texts, texts
+from services.view import Button
 
 
 def menu_button(key: str) -> MagicFilter:
@@ -126,17 +134,40 @@ def languages() -> InlineKeyboardMarkup:
 
 def from_buttons(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
     """An inline keyboard from the buttons the services describe."""
+    return _markup(
+        [[(b.text, pack(b.callback) if b.callback else None, b.url) for b in row] for row in rows]
+    )
+
+
+def from_stored(rows: list[list[dict[str, Any]]]) -> InlineKeyboardMarkup | None:
+    """An inline keyboard from the buttons an outbox row keeps (`Button.stored`)."""
+    return _markup(
+        [
+            [
+                (
+                    b["text"],
+                    pack_stored(b["callback"]) if b.get("callback") else None,
+                    b.get("url"),
+                )
+                for b in row
+            ]
+            for row in rows
+        ]
+    )
+
+
+# A button as drawn: its label, its callback data or its link.
+_Drawn = tuple[str, str | None, str | None]
+
+
+def _markup(rows: list[list[_Drawn]]) -> InlineKeyboardMarkup | None:
     if not rows:
         return None
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                InlineKeyboardButton(
-                    text=button.text,
-                    callback_data=pack(button.callback) if button.callback else None,
-                    url=button.url,
-                )
-                for button in row
+                InlineKeyboardButton(text=text, callback_data=data, url=url)
+                for text, data, url in row
             ]
             for row in rows
         ]

@@ -13,8 +13,8 @@ from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
-from services import casework
 from services.cases import owned_case
+from services.casework import moves
 from services.clock import Clock
 from services.formatting import format_code
 from services.ownership import own_case
@@ -45,7 +45,7 @@ async def ask_to_confirm(
     if case is None:
         await reply(message, t, profile, "track-not-found")
         return
-    refused = casework.refusal_of(case, Action(action), Role.CITIZEN, clock.now(), settings.config)
+    refused = moves.refusal_of(case, Action(action), Role.CITIZEN, clock.now(), settings.config)
     if refused is not None:
         await message.answer(refusal(t, profile, refused))
         return
@@ -96,7 +96,7 @@ async def citizen_move(
     clock: Clock,
 ) -> bool:
     """A citizen's own move on their case, made if the rules allow it, and said either way."""
-    result = await casework.apply(
+    result = await moves.apply(
         repo,
         case,
         action=action,

@@ -16,10 +16,15 @@ from handlers.admin import AdminOnly
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import User
-from services import casework, charts, reports
+from services import charts
+from services.casework import clocks
 from services.clock import Clock
 from services.formatting import format_date, format_number
 from services.platforms import PlatformProfile
+from services.reports import export as case_export
+from services.reports import search as case_search
+from services.reports import sla as sla_settings
+from services.reports import stats as desk_stats
 from services.texts import Texts
 from services.workflow import Refused
 
@@ -28,8 +33,8 @@ async def stats(
     message: Message, repo: Repo, t: Texts, profile: PlatformProfile, clock: Clock
 ) -> None:
     """`/stats`: the desk in numbers, then the same as a chart."""
-    figures = await reports.gather(repo, clock.now())
-    await message.answer(reports.describe(figures, t, profile))
+    figures = await desk_stats.gather(repo, clock.now())
+    await message.answer(desk_stats.describe(figures, t, profile))
     if figures.total == 0:
         return
     # Drawing takes a moment of CPU: off the event loop, so other chats are not kept waiting.
@@ -50,18 +55,18 @@ async def export(
     clock: Clock,
 ) -> None:
     """`/export [from DATE] [to DATE] [status STATUS] [format csv|xlsx]`: cases as a file."""
-    request = reports.parse_export(command.args or "")
+    request = case_export.parse_export(command.args or "")
     if isinstance(request, Refused):
         await message.answer(refusal(t, profile, request))
         return
     # The file is written to disk batch by batch and uploaded from there, never held whole.
     with tempfile.TemporaryDirectory(prefix="pishkhan-") as folder:
-        path = Path(folder) / reports.export_filename(request, clock.now())
-        count = await reports.write_export(repo, request, t, path, user, clock.now())
+        path = Path(folder) / case_export.export_filename(request, clock.now())
+        count = await case_export.write_export(repo, request, t, path, user, clock.now())
         if count == 0:
             await reply(message, t, profile, "export-empty")
             return
-        if path.stat().st_size > reports.MAX_UPLOAD_BYTES:
+        if path.stat().st_size > case_export.MAX_UPLOAD_BYTES:
             await reply(message, t, profile, "export-too-large")
             return
         await message.answer_document(
@@ -70,7 +75,7 @@ async def export(
                 profile,
                 "export-done",
                 count=format_number(count, t.locale),
-                filters=reports.describe_filters(request, t) or t.plain("export-all"),
+                filters=case_export.describe_filters(request, t) or t.plain("export-all"),
             ),
         )
 
@@ -85,11 +90,11 @@ async def find(
     clock: Clock,
 ) -> None:
     """`/find TEXT`: cases by tracking code, phone, business name or words of the description."""
-    found = await reports.find_cases(repo, command.args or "", user, clock.now())
+    found = await case_search.find_cases(repo, command.args or "", user, clock.now())
     if found is None:
         await reply(message, t, profile, "find-usage")
         return
-    await message.answer(reports.describe_found(found, t, profile))
+    await message.answer(case_search.describe_found(found, t, profile))
 
 
 async def sla(
@@ -103,20 +108,20 @@ async def sla(
     clock: Clock,
 ) -> None:
     """`/sla [QUEUE]` shows a queue's deadline settings; `/sla QUEUE name=days …` changes them."""
-    parsed = reports.parse_sla(command.args or "")
+    parsed = sla_settings.parse_sla(command.args or "")
     if isinstance(parsed, Refused):
         await message.answer(refusal(t, profile, parsed))
         return
     if not parsed.values:
-        policy = await casework.policy_for(repo, parsed.queue)
-        await message.answer(reports.describe_sla(parsed.queue, policy, t, profile))
+        policy = await clocks.policy_for(repo, parsed.queue)
+        await message.answer(sla_settings.describe_sla(parsed.queue, policy, t, profile))
         return
-    changed = await reports.change_sla(repo, parsed, user, clock.now(), settings.config)
+    changed = await sla_settings.change_sla(repo, parsed, user, clock.now(), settings.config)
     if isinstance(changed, Refused):
         await repo.rollback()
         await message.answer(refusal(t, profile, changed))
         return
-    await message.answer(reports.describe_sla_change(changed, t, profile))
+    await message.answer(sla_settings.describe_sla_change(changed, t, profile))
 
 
 def make_router() -> Router:

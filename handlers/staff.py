@@ -15,7 +15,8 @@ from bot.settings import Settings
 from bot.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
-from services import casework, people
+from services import people
+from services.casework import cards, moves, notes
 from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text
@@ -90,11 +91,11 @@ async def _send_card(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    card = await casework.staff_card(repo, case, t, profile)
-    buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
+    card = await cards.staff_card(repo, case, t, profile)
+    buttons = cards.staff_buttons(case, role, clock.now(), settings.config, t)
     sent = await message.answer(card.text, reply_markup=from_buttons(buttons))
     if card.cut:
-        await sent.reply(casework.description_in_full(case, t, profile))
+        await sent.reply(cards.description_in_full(case, t, profile))
 
 
 async def change_status(
@@ -123,7 +124,7 @@ async def change_status(
         await reply(message, t, profile, "staff-status-unknown", name=parts[1].split()[0])
         return
     target, reason = named
-    action = casework.action_towards(case, target, role)
+    action = moves.action_towards(case, target, role)
     if action is None:
         await reply(
             message,
@@ -219,7 +220,7 @@ async def assign(
     if clerk is None:
         await reply(message, t, profile, "staff-assign-unknown", who=parts[1])
         return
-    await casework.assign(repo, case, clerk, user, role, clock.now())
+    await notes.assign(repo, case, clerk, user, role, clock.now())
     await reply(
         message,
         t,
@@ -335,7 +336,7 @@ async def _redraw(
     query: CallbackQuery, case: Case, role: Role, t: Texts, settings: Settings, clock: Clock
 ) -> None:
     if isinstance(query.message, Message):
-        buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
+        buttons = cards.staff_buttons(case, role, clock.now(), settings.config, t)
         await query.message.edit_reply_markup(reply_markup=from_buttons(buttons))
 
 
@@ -355,7 +356,7 @@ async def _transition(
     state: FSMContext | None = None,
 ) -> bool:
     """Make a move, or say why not; a missing reason or opinion is asked for."""
-    result = await casework.apply(
+    result = await moves.apply(
         repo,
         case,
         action=action,
@@ -397,7 +398,7 @@ async def _transition(
         await message.answer(refusal(t, profile, result))
         return False
     # The next moves come with the confirmation, wherever the move was made.
-    buttons = casework.staff_buttons(case, role, clock.now(), settings.config, t)
+    buttons = cards.staff_buttons(case, role, clock.now(), settings.config, t)
     await reply(
         message,
         t,
@@ -459,12 +460,12 @@ async def typed_input(
             text,
         )
     elif raw_state == StaffInput.question.state:
-        await casework.ask_citizen(repo, case, user, role, text, clock.now())
+        await notes.ask_citizen(repo, case, user, role, text, clock.now())
         await reply(
             message, t, profile, "staff-question-sent", code=format_code(case.code, t.locale)
         )
     else:
-        await casework.note(repo, case, user, role, text, clock.now())
+        await notes.note(repo, case, user, role, text, clock.now())
         await reply(message, t, profile, "staff-note-saved", code=format_code(case.code, t.locale))
 
 

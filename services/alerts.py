@@ -15,15 +15,49 @@ from datetime import UTC, datetime, time, timedelta
 from models.repositories import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
-from services.casework import alert_due, alert_stages
 from services.desk import ChatRef, DeskConfig, Queue
 from services.formatting import format_code, format_date, format_datetime, format_number
-from services.outbox import card_in, enqueue, text_for
+from services.outbox import Purpose, card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import Rendered, texts
-from services.workflow import OPEN_STATUSES, status_label
+from services.workflow import OPEN_STATUSES, CaseStatus, is_open, status_label
 
 SWEEP_BATCH = 500
+
+
+@dataclass(frozen=True)
+class AlertStage:
+    """One alert on the way to a deadline: a notice before it, the breach, the escalation."""
+
+    name: str
+    at: datetime
+
+
+def alert_due(case: Case) -> datetime | None:
+    """The deadline alerts watch: the nearer of the step's and Article 72's."""
+    if not is_open(CaseStatus(case.status)):
+        return None
+    dues = [due for due in (case.step_due_at, case.overall_due_at) if due is not None]
+    return min(dues) if dues else None
+
+
+def alert_stages(due: datetime, config: DeskConfig) -> list[AlertStage]:
+    """The alerts of a deadline in time order: notices (default 24 h and 2 h before), the
+    breach at the deadline, and the escalation to the admins past a threshold."""
+    stages = [
+        AlertStage(f"notice_{hours}h", due - timedelta(hours=hours))
+        for hours in sorted(config.notice_hours, reverse=True)
+    ]
+    stages.append(AlertStage("breach", due))
+    stages.append(AlertStage("escalation", due + config.escalate_after))
+    return stages
+
+
+def schedule_alerts(case: Case, config: DeskConfig) -> None:
+    """Start the alerts of the case's current deadline afresh (after each transition)."""
+    due = alert_due(case)
+    case.alert_stage = None
+    case.next_alert_at = alert_stages(due, config)[0].at if due is not None else None
 
 
 async def sweep_deadlines(repo: Repo, now: datetime, config: DeskConfig) -> int:
@@ -125,7 +159,8 @@ def _enqueue_alert(
             late=format_number(max(0, round(-left.total_seconds() / 3600)), t.locale),
         ),
         now=now,
-        purpose=f"alert:{alert.stage}",
+        purpose=Purpose.ALERT,
+        detail=alert.stage,
         case_id=case.id,
         dedupe_key=alert.key(chat),
     )
@@ -217,6 +252,6 @@ async def _digest(
             clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
         ),
         now=now,
-        purpose="digest",
+        purpose=Purpose.DIGEST,
         dedupe_key=f"digest:{chat}:{today.isoformat()}",
     )

@@ -54,7 +54,7 @@ from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
 from services import certificates as service
 from services.calendar import TEHRAN, WorkingCalendar, tehran_today
-from services.casework import calendar_for
+from services.casework.clocks import calendar_for
 from services.certificates import CertStatus
 from services.desk import DeskConfig
 from services.normalize import normalize_text, parse_phone, parse_url, search_key, to_ascii_digits

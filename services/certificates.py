@@ -10,17 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
-from services.casework import calendar_for
+from services.casework.clocks import calendar_for
 from services.desk import DeskConfig, Queue
 from services.formatting import format_code, format_datetime, format_number
 from services.normalize import is_blank, normalize_text, parse_phone, parse_url
-from services.outbox import Button, enqueue, person, text_for
+from services.outbox import Purpose, enqueue, person, text_for
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code, parse_code
+from services.view import Button, ButtonPayload
 
 
 class CertStatus(StrEnum):
@@ -30,6 +32,17 @@ class CertStatus(StrEnum):
     AWAITING_FEE = "awaiting_fee"
     ISSUED = "issued"
     REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class CertMove(ButtonPayload):
+    """A staff button moving a certificate request to `target`, drawn while it had `seen`."""
+
+    kind: ClassVar[str] = "cert"
+
+    request_id: int
+    target: CertStatus
+    seen: CertStatus
 
 
 _S = CertStatus
@@ -225,7 +238,7 @@ async def _tell_applicant(repo: Repo, request: CertificateRequest, now: datetime
             repo,
             text_for(person(user), t, "cert-notice", details=details),
             now=now,
-            purpose="cert-status",
+            purpose=Purpose.CERT_STATUS,
         )
 
 
@@ -285,12 +298,7 @@ def staff_buttons(request: CertificateRequest, t: Texts) -> list[list[Button]]:
         [
             Button(
                 t.plain(f"cert-move-{target}"),
-                callback={
-                    "kind": "cert",
-                    "request_id": request.id,
-                    "target": target.value,
-                    "seen": request.status,
-                },
+                callback=CertMove(request.id, target, CertStatus(request.status)),
             )
         ]
         for target in sorted(MOVES[CertStatus(request.status)])
@@ -336,7 +344,7 @@ async def _alert(
                 repo,
                 text_for(person(user), t, "cert-documents-reminder", details=details),
                 now=now,
-                purpose="alert:cert-documents",
+                purpose=Purpose.CERT_DOCUMENTS,
                 dedupe_key=f"cert-docs:{request.id}:{request.documents_due_at.isoformat()}:{user.id}",
             )
         return 1
@@ -352,7 +360,7 @@ async def _alert(
         repo,
         text_for(chat, t, "cert-breach", details=details),
         now=now,
-        purpose="alert:cert-breach",
+        purpose=Purpose.CERT_BREACH,
         dedupe_key=f"cert-breach:{request.id}:{request.due_at.isoformat()}",
     )
     return 1

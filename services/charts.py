@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from services.formatting import localize_digits
-from services.reports import SCORES, Stats, label_of, month_label
+from services.reports.stats import SCORES, Stats, label_of, month_label
 from services.texts import Texts
 
 FONT = "DejaVu Sans"

@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from models.repositories import Repo
 from models.tables import CaseEvent, Closure, User
-from services import casework
 from services.calendar import TEHRAN, official_holidays
+from services.casework import clocks
 from services.desk import DeskConfig
 from services.workflow import OPEN_STATUSES
 
@@ -58,14 +58,12 @@ async def _retime(
 ) -> int:
     """Recompute the deadlines that run over `day`; audit the cases whose deadlines moved."""
     since = datetime.combine(day, time.min, tzinfo=TEHRAN)
-    calendar = await casework.calendar_for(repo, config)
+    calendar = await clocks.calendar_for(repo, config)
     moved = 0
     open_statuses = [status.value for status in OPEN_STATUSES]
     for case in await repo.workflow.open_cases_due_after(since, open_statuses):
         before = (case.step_due_at, case.overall_due_at)
-        casework.refresh_deadlines(
-            case, await casework.policy_for(repo, case.queue), calendar, config
-        )
+        clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
         if (case.step_due_at, case.overall_due_at) != before:
             moved += 1
             repo.cases.add_event(

@@ -16,15 +16,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repositories import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import casework, normalize, personal_data, relay
-from services.desk import ChatRef, DeskConfig, Queue, Subject
+from services import normalize, personal_data, relay
+from services.casework import cards, clocks
+from services.desk import DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
-from services.outbox import FileRef, Method, Outgoing, enqueue
+from services.outbox import Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.tracking import CodeKind, TrackingCode, new_code
-from services.workflow import CaseStatus, Role, status_label
+from services.workflow import CaseStatus, status_label
 
 FORM = "complaint"
 _Args = ParamSpec("_Args")
@@ -227,7 +228,7 @@ async def file_complaint(
     if not await repo.drafts.claim(citizen.id, FORM):
         await repo.rollback()
         return None
-    calendar = await casework.calendar_for(repo, config)
+    calendar = await clocks.calendar_for(repo, config)
     code = await _unique_code(repo)
     case = Case(
         code=code.digits,
@@ -256,7 +257,7 @@ async def file_complaint(
         objection_used=False,
         certificate_id=data.certificate_id,
     )
-    casework.refresh_deadlines(case, await casework.policy_for(repo, case.queue), calendar, config)
+    clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)
     await repo.session.flush()
     for item in data.attachments:
@@ -288,7 +289,7 @@ async def file_complaint(
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)
-        await _staff_card(repo, case, citizen, data, config, staff_chat, now)
+        await cards.post_card(repo, case, citizen, config, staff_chat, now)
     await repo.commit()
     return case
 
@@ -324,96 +325,7 @@ def queue_receipt(
             parse_mode=profile.parse_mode,
         ),
         now=now,
-        purpose="receipt",
+        purpose=Purpose.RECEIPT,
         case_id=case.id,
         dedupe_key=f"receipt:{case.code}",
     )
-
-
-async def _staff_card(
-    repo: Repo,
-    case: Case,
-    citizen: User,
-    data: ComplaintData,
-    config: DeskConfig,
-    chat: ChatRef,
-    now: datetime,
-) -> None:
-    """The case's card in its staff chat, in one message with its buttons: a description too
-    long for it is cut there, and follows in full under the card; then the attachments."""
-    t = texts(config.staff_locale)
-    profile = profile_of(chat.platform)
-    code = format_code(case.code, t.locale)
-
-    def render(description: str) -> str:
-        return t.render(
-            profile,
-            "staff-new-case",
-            code=code,
-            status=t.plain(status_label(case.status)),
-            citizen=citizen.full_name or t.plain("value-none"),
-            phone=citizen.phone or t.plain("value-none"),
-            platform=t.plain(f"platform-{citizen.platform}"),
-            received=format_datetime(now, t.locale),
-            details=describe(data, t, profile, description=description),
-        )
-
-    text = shorten(
-        profile, render, data.description, profile.text_limit, note=t.plain("text-cut-note")
-    )
-    card = enqueue(
-        repo,
-        Outgoing(
-            platform=profile.platform,
-            chat_id=chat.id,
-            text=text.text,
-            parse_mode=profile.parse_mode,
-            buttons=casework.staff_buttons(case, Role.CLERK, now, config, t),
-        ),
-        now=now,
-        purpose="staff_card",
-        case_id=case.id,
-        dedupe_key=f"staff_card:{case.code}",
-    )
-    await repo.session.flush()
-    if text.cut:
-        enqueue(
-            repo,
-            Outgoing(
-                platform=profile.platform,
-                chat_id=chat.id,
-                text=casework.description_in_full(case, t, profile),
-                parse_mode=profile.parse_mode,
-                reply_to_outbox_id=card.id,
-            ),
-            now=now,
-            purpose="staff_card_description",
-            case_id=case.id,
-            dedupe_key=f"staff_card_description:{case.code}",
-        )
-    for index, item in enumerate(data.attachments, start=1):
-        enqueue(
-            repo,
-            Outgoing(
-                platform=profile.platform,
-                chat_id=chat.id,
-                text=t.render(
-                    profile,
-                    "staff-attachment",
-                    code=format_code(case.code, t.locale),
-                    index=format_number(index, t.locale),
-                ),
-                parse_mode=profile.parse_mode,
-                method=Method.PHOTO if item["kind"] == "photo" else Method.DOCUMENT,
-                file=FileRef(
-                    platform=citizen.platform,
-                    file_id=item["file_id"],
-                    file_name=item.get("file_name"),
-                ),
-                reply_to_outbox_id=card.id,
-            ),
-            now=now,
-            purpose="staff_attachment",
-            case_id=case.id,
-            dedupe_key=f"staff_attachment:{case.code}:{index}",
-        )

@@ -16,6 +16,7 @@ from models.tables import Case, OutboxMessage, User
 from services.desk import ChatRef, DeskConfig
 from services.platforms import Platform, profile_of
 from services.texts import Texts, texts
+from services.view import Button
 
 
 class OutboxStatus(StrEnum):
@@ -23,6 +24,47 @@ class OutboxStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     DEAD = "dead"
+
+
+class Purpose(StrEnum):
+    """What an outbox row is for: the stored values are the desk's since its first release."""
+
+    RECEIPT = "receipt"
+    STAFF_CARD = "staff_card"
+    STAFF_CARD_DESCRIPTION = "staff_card_description"
+    STAFF_ATTACHMENT = "staff_attachment"
+    STAFF_TOPIC = "staff_topic"
+    STAFF_TOPIC_TITLE = "staff_topic_title"
+    # A notice of a move, stored with its message key (`notice:<key>`).
+    CASE_NOTICE = "notice"
+    STAFF_NOTICE = "staff_notice"
+    ASSIGNED = "assigned"
+    QUESTION = "question"
+    RELAY_REPLY = "relay:reply"
+    RELAY_ANSWER = "relay:answer"
+    RELAY_CITIZEN = "relay:citizen"
+    RELAY_UNDELIVERED = "relay:undelivered"
+    RATING_REQUEST = "rating_request"
+    CERT_STATUS = "cert-status"
+    CERT_DOCUMENTS = "alert:cert-documents"
+    CERT_BREACH = "alert:cert-breach"
+    # A deadline alert, stored with its stage (`alert:notice_24h`, `alert:breach`…).
+    ALERT = "alert"
+    ALERT_FALLBACK = "alert:notice-fallback"
+    DEAD_LETTER = "dead-letter"
+    DIGEST = "digest"
+    LICENCE_RENEWAL = "licence-renewal"
+
+
+def purpose_of(stored: str | None) -> Purpose | None:
+    """A row's purpose as stored, with its detail (a stage, a message key) left off; None for
+    one this release does not know."""
+    if not stored:
+        return None
+    return _PURPOSES.get(stored) or _PURPOSES.get(stored.split(":", 1)[0])
+
+
+_PURPOSES = {purpose.value: purpose for purpose in Purpose}
 
 
 class Method(StrEnum):
@@ -33,15 +75,6 @@ class Method(StrEnum):
     # read when the row is sent.
     TOPIC = "topic"
     TOPIC_TITLE = "topic_title"
-
-
-@dataclass(frozen=True)
-class Button:
-    """An inline button: a callback (kind and fields, packed by the bot layer) or a link."""
-
-    text: str
-    callback: dict[str, Any] | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +111,15 @@ class Outgoing:
     reply_to_message_id: int | None = None
     thread_id: int | None = None
     origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What the platform answered for a row: the message's id in the chat (None for a forum
+    topic made), and the forum topic it went into or the one made."""
+
+    message_id: int | None
+    thread_id: int | None
 
 
 def text_for(
@@ -121,13 +163,15 @@ def enqueue(
     message: Outgoing,
     *,
     now: datetime,
-    purpose: str,
+    purpose: Purpose,
+    detail: str | None = None,
     case_id: int | None = None,
     dedupe_key: str | None = None,
     delay: timedelta = timedelta(0),
 ) -> OutboxMessage:
-    """Add a message to the outbox in the caller's transaction."""
-    row = _row(message, now, purpose, case_id, dedupe_key, delay)
+    """Add a message to the outbox in the caller's transaction; `detail` (an alert's stage, a
+    notice's message key) is stored after the purpose."""
+    row = _row(message, now, purpose, detail, case_id, dedupe_key, delay)
     repo.outbox.add(row)
     return row
 
@@ -135,7 +179,8 @@ def enqueue(
 def _row(
     message: Outgoing,
     now: datetime,
-    purpose: str,
+    purpose: Purpose,
+    detail: str | None,
     case_id: int | None,
     dedupe_key: str | None,
     delay: timedelta,
@@ -143,7 +188,7 @@ def _row(
     payload: dict[str, Any] = {
         "text": message.text,
         "parse_mode": message.parse_mode,
-        "buttons": [[asdict(button) for button in row] for row in message.buttons],
+        "buttons": [[button.stored() for button in row] for row in message.buttons],
         "file": asdict(message.file) if message.file else None,
         "reply_to_outbox_id": message.reply_to_outbox_id,
         "reply_to_message_id": message.reply_to_message_id,
@@ -160,7 +205,7 @@ def _row(
         available_at=now + delay,
         created_at=now,
         case_id=case_id,
-        purpose=purpose,
+        purpose=str(purpose) if detail is None else f"{purpose}:{detail}",
         dedupe_key=dedupe_key,
     )
 
@@ -170,13 +215,14 @@ async def enqueue_once(
     message: Outgoing,
     *,
     now: datetime,
-    purpose: str,
+    purpose: Purpose,
     dedupe_key: str,
+    detail: str | None = None,
     case_id: int | None = None,
 ) -> bool:
     """Add a message to the outbox in the caller's transaction unless one with this dedupe key
     was ever queued (by this worker or another at the same moment); whether it was added."""
-    row = _row(message, now, purpose, case_id, dedupe_key, timedelta(0))
+    row = _row(message, now, purpose, detail, case_id, dedupe_key, timedelta(0))
     return await repo.outbox.add_once(row)
 
 
@@ -234,9 +280,11 @@ async def dead_letter(
     (the clerk may never have opened a chat with the bot), and the admins are told, unless the
     person simply cannot be reached: a block or a deleted account is no fault of the desk, and
     a notice per blocked citizen would bury the faults that need an admin."""
-    if row.purpose == "dead-letter":
+    purpose = purpose_of(row.purpose)
+    if purpose is Purpose.DEAD_LETTER:
         return
-    if row.purpose and row.purpose.startswith("alert:notice") and row.case_id is not None:
+    notice = purpose is Purpose.ALERT and (row.purpose or "").startswith("alert:notice")
+    if notice and row.case_id is not None:
         case = await repo.cases.by_id(row.case_id)
         chat = config.staff_chat(case.queue) if case is not None else None
         if chat is not None and (chat.platform, chat.id) != (row.platform, row.chat_id):
@@ -249,7 +297,7 @@ async def dead_letter(
                     parse_mode=profile_of(chat.platform).parse_mode,
                 ),
                 now=now,
-                purpose="alert:notice-fallback",
+                purpose=Purpose.ALERT_FALLBACK,
                 case_id=row.case_id,
             )
     if unreachable is not None:
@@ -268,5 +316,5 @@ async def dead_letter(
                 error=(row.last_error or "")[:200],
             ),
             now=now,
-            purpose="dead-letter",
+            purpose=Purpose.DEAD_LETTER,
         )

@@ -25,20 +25,23 @@ from typing import Any
 
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
-from services import casework
+from services.casework import moves
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
 from services.lengths import split_value, visible_length
 from services.normalize import is_blank
 from services.outbox import (
+    Delivered,
     FileRef,
     Method,
     Origin,
     Outgoing,
+    Purpose,
     Unreachable,
     card_in,
     enqueue,
     enqueue_once,
+    purpose_of,
     text_for,
 )
 from services.platforms import Platform, PlatformProfile, profile_of
@@ -47,7 +50,7 @@ from services.workflow import ENDED, FOLLOWED, Action, Role, rules_of, status_la
 
 # The desk's messages that carry a clerk's own words to the citizen: a reply in the thread, a
 # question. A citizen's reply to one of them is meant for that clerk.
-CLERK_WORDS: frozenset[str] = frozenset({"relay:reply", "question"})
+CLERK_WORDS: frozenset[Purpose] = frozenset({Purpose.RELAY_REPLY, Purpose.QUESTION})
 
 # The platforms' limit on a forum topic's name.
 TOPIC_TITLE_MAX = 128
@@ -111,6 +114,17 @@ def topic_title(case: Case, locale: str) -> str:
     return title[:TOPIC_TITLE_MAX]
 
 
+async def topic_made(
+    repo: Repo, row: OutboxMessage, case: Case | None, delivered: Delivered
+) -> None:
+    """The case's forum topic, once made, is where its staff-chat messages go."""
+    if case is None or delivered.thread_id is None:
+        return
+    case.staff_platform = row.platform
+    case.staff_chat_id = row.chat_id
+    case.staff_thread_id = delivered.thread_id
+
+
 def open_thread(repo: Repo, case: Case, chat: ChatRef, now: datetime) -> None:
     """Queue the case's forum topic before its card, where the platform has topics; the sender
     titles it, and a chat that is no forum leaves the case threaded by replies to its card."""
@@ -126,7 +140,7 @@ def open_thread(repo: Repo, case: Case, chat: ChatRef, now: datetime) -> None:
             method=Method.TOPIC,
         ),
         now=now,
-        purpose="staff_topic",
+        purpose=Purpose.STAFF_TOPIC,
         case_id=case.id,
         dedupe_key=f"staff_topic:{case.code}",
     )
@@ -196,7 +210,7 @@ async def from_clerk(
         chat_id=citizen.platform_user_id,
         parse_mode=profile.parse_mode,
         now=now,
-        purpose="relay:reply",
+        purpose=Purpose.RELAY_REPLY,
         case=case,
         origin=Origin(*staff_message) if staff_message is not None else None,
     )
@@ -277,7 +291,7 @@ async def from_citizen(
             chat_id=chat.id,
             parse_mode=profile.parse_mode,
             now=now,
-            purpose="relay:answer" if question is not None else "relay:citizen",
+            purpose=Purpose.RELAY_ANSWER if question is not None else Purpose.RELAY_CITIZEN,
             case=case,
             reply_to_message_id=reply_to_message_id,
             reply_to_outbox_id=reply_to_outbox_id,
@@ -328,7 +342,7 @@ def _enqueue_pieces(
     chat_id: int,
     parse_mode: str | None,
     now: datetime,
-    purpose: str,
+    purpose: Purpose,
     case: Case,
     reply_to_message_id: int | None = None,
     reply_to_outbox_id: int | None = None,
@@ -454,7 +468,7 @@ def offers_for(case: Case, now: datetime, config: DeskConfig) -> list[Offer]:
     offers = [
         offer
         for offer, action in ((Offer.OBJECT, Action.OBJECT), (Offer.REOPEN, Action.REOPEN))
-        if casework.refusal_of(case, action, Role.CITIZEN, now, config) is None
+        if moves.refusal_of(case, action, Role.CITIZEN, now, config) is None
     ]
     offers.append(Offer.NEW)
     return offers
@@ -492,7 +506,7 @@ async def route_citizen_message(
                 return None
             if is_followed(case):
                 return ToCase(case)
-            if row.purpose in CLERK_WORDS:
+            if purpose_of(row.purpose) in CLERK_WORDS:
                 return ReplyAfterEnd(case, offers_for(case, now, config), question)
             return EndedCase(case, offers_for(case, now, config))
     if in_form:
@@ -528,7 +542,7 @@ async def undelivered(
     wrote where it is known (else under the card), once for that message however many pieces
     it went in; the case's trail keeps it. Nothing else is told: the rest of the desk's
     messages to a citizen who left are no one's to act on."""
-    if row.purpose not in CLERK_WORDS or row.case_id is None:
+    if purpose_of(row.purpose) not in CLERK_WORDS or row.case_id is None:
         return
     case = await repo.cases.by_id(row.case_id)
     chat = config.staff_chat(case.queue) if case is not None else None
@@ -553,7 +567,7 @@ async def undelivered(
             reason=t.plain(f"relay-unreachable-{reason}"),
         ),
         now=now,
-        purpose="relay:undelivered",
+        purpose=Purpose.RELAY_UNDELIVERED,
         case_id=case.id,
         dedupe_key=key,
     )

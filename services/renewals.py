@@ -23,7 +23,7 @@ from services.calendar import tehran_today
 from services.desk import DeskConfig
 from services.formatting import format_date, format_number, localize_digits
 from services.licences import REMINDER_OFFSETS, LicenceStatus, LicenceView
-from services.outbox import enqueue, person, text_for
+from services.outbox import Purpose, enqueue, person, text_for
 from services.texts import texts
 
 __all__ = [
@@ -166,5 +166,5 @@ def _remind(
             expires=format_date(licence.expires_on, t.locale),
         ),
         now=now,
-        purpose="licence-renewal",
+        purpose=Purpose.LICENCE_RENEWAL,
     )

@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import ClassVar
 
 from models.repositories import Repo
 from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import normalize_text
-from services.outbox import Button, enqueue, person, text_for
+from services.outbox import Purpose, enqueue, person, text_for
 from services.ownership import own_case
 from services.texts import texts
+from services.view import Button, ButtonPayload
 from services.workflow import CitizenMay, Role, rules_of
 
 SCORES = range(1, 6)
@@ -50,6 +52,16 @@ def is_ratable(case: Case) -> bool:
     return CitizenMay.RATE in rules_of(case.status).citizen or case.objection_used
 
 
+@dataclass(frozen=True)
+class RatingOffer(ButtonPayload):
+    """A button of the rating question: the complainant's score of their closed case."""
+
+    kind: ClassVar[str] = "rate"
+
+    case_id: int
+    score: int
+
+
 async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     """Ask the complainant, in their language and on their platform, to rate the closed case
     with buttons 1–5; nothing when the case already has a rating (closed again after a
@@ -64,7 +76,7 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
         [
             Button(
                 t.plain("rating-button", score=localize_digits(str(score), t.locale)),
-                callback={"kind": "rate", "case_id": case.id, "score": score},
+                callback=RatingOffer(case.id, score),
             )
             for score in SCORES
         ]
@@ -79,7 +91,7 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
             code=format_code(case.code, t.locale),
         ),
         now=now,
-        purpose="rating_request",
+        purpose=Purpose.RATING_REQUEST,
         case_id=case.id,
         delay=RATING_DELAY,
     )

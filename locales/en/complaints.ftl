@@ -94,13 +94,6 @@ receipt =
 
 ## Staff chat
 
-staff-new-case =
-    🆕 <b>New complaint</b> — <code>{ $code }</code>
-    <b>Status:</b> { $status }
-    <b>Complainant:</b> { $citizen } ({ $platform })
-    <b>Phone:</b> { $phone }
-    <b>Received:</b> { $received }
-    { $details }
 staff-attachment = 📎 Attachment { $index } of case <code>{ $code }</code>
 
 ## My cases and tracking

@@ -114,19 +114,6 @@ digest-unassigned = unassigned
 
 ## The staff side
 
-staff-case-card =
-    📄 <b>Case</b> <code>{ $code }</code> — { $status }
-    <b>Subject:</b> { $subject }
-    <b>Business:</b> { $business } ({ $website })
-    <b>Complainant:</b> { $citizen } — { $phone }
-    <b>Clerk:</b> { $assignee }
-    <b>Received:</b> { $received }
-    <b>Step:</b> { $step } — due: { $step_due }
-    <b>Article 72 deadline:</b> { $overall_due }
-    <b>Commission's opinion:</b> { $opinion }
-    <b>Description:</b> { $description }
-    <b>History:</b>
-    { $history }
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 Case <code>{ $code }</code> ({ $business }) is assigned to you.
 staff-case-not-found = No case with this code was found.
@@ -225,3 +212,26 @@ dead-letter =
     Error: { $error }
 staff-prompt-cancelled = Cancelled; nothing was recorded.
 staff-chat-members-only = This is for the clerks who are members of this group only. If you are one of the desk's clerks, please ask an admin to add you to the clerks' list.
+
+## The staff card, one for a case just filed and for /case
+
+staff-card =
+    { $heading } <code>{ $code }</code> — { $status }
+    <b>Subject:</b> { $subject }
+    <b>Business:</b> { $business } ({ $website })
+    <b>Licence number:</b> { $licence }
+    <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
+    <b>Clerk:</b> { $assignee }
+    <b>Received:</b> { $received }
+    <b>Step:</b> { $step } — due: { $step_due }
+    <b>Article 72 deadline:</b> { $overall_due }
+    <b>Commission's opinion:</b> { $opinion }
+    <b>Order number:</b> { $order_number }
+    <b>Order date:</b> { $order_date }
+    <b>Amount:</b> { $order_amount }
+    <b>Attachments:</b> { $attachments }
+    <b>Description:</b> { $description }
+    <b>History:</b>
+    { $history }
+staff-card-new = 🆕 <b>New complaint</b> —
+staff-card-seen = 📄 <b>Case</b>

@@ -94,13 +94,6 @@ receipt =
 
 ## Staff chat
 
-staff-new-case =
-    🆕 <b>شکایت تازه</b> — <code>{ $code }</code>
-    <b>وضعیت:</b> { $status }
-    <b>شاکی:</b> { $citizen } ({ $platform })
-    <b>تلفن:</b> { $phone }
-    <b>دریافت:</b> { $received }
-    { $details }
 staff-attachment = 📎 پیوست { $index } پرونده <code>{ $code }</code>
 
 ## My cases and tracking

@@ -114,19 +114,6 @@ digest-unassigned = بدون کارشناس
 
 ## The staff side
 
-staff-case-card =
-    📄 <b>پرونده</b> <code>{ $code }</code> — { $status }
-    <b>موضوع:</b> { $subject }
-    <b>کسب‌وکار:</b> { $business } ({ $website })
-    <b>شاکی:</b> { $citizen } — { $phone }
-    <b>کارشناس:</b> { $assignee }
-    <b>دریافت:</b> { $received }
-    <b>مرحله:</b> { $step } — مهلت: { $step_due }
-    <b>مهلت ماده ۷۲:</b> { $overall_due }
-    <b>نظر کمیسیون:</b> { $opinion }
-    <b>شرح:</b> { $description }
-    <b>سابقه:</b>
-    { $history }
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 پرونده <code>{ $code }</code> ({ $business }) به شما سپرده شد.
 staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
@@ -225,3 +212,26 @@ dead-letter =
     خطا: { $error }
 staff-prompt-cancelled = لغو شد؛ چیزی ثبت نشد.
 staff-chat-members-only = این کار فقط از کارشناسان عضو این گروه پذیرفته می‌شود. اگر کارشناس پیشخوان هستید، از یکی از مدیران بخواهید شما را به فهرست کارشناسان بیفزاید.
+
+## The staff card, one for a case just filed and for /case
+
+staff-card =
+    { $heading } <code>{ $code }</code> — { $status }
+    <b>موضوع:</b> { $subject }
+    <b>کسب‌وکار:</b> { $business } ({ $website })
+    <b>شماره پروانه:</b> { $licence }
+    <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
+    <b>کارشناس:</b> { $assignee }
+    <b>دریافت:</b> { $received }
+    <b>مرحله:</b> { $step } — مهلت: { $step_due }
+    <b>مهلت ماده ۷۲:</b> { $overall_due }
+    <b>نظر کمیسیون:</b> { $opinion }
+    <b>شماره سفارش:</b> { $order_number }
+    <b>تاریخ سفارش:</b> { $order_date }
+    <b>مبلغ:</b> { $order_amount }
+    <b>پیوست‌ها:</b> { $attachments }
+    <b>شرح:</b> { $description }
+    <b>سابقه:</b>
+    { $history }
+staff-card-new = 🆕 <b>شکایت تازه</b> —
+staff-card-seen = 📄 <b>پرونده</b>

@@ -1,0 +1,192 @@
+"""The case's card as staff see it, rendered here alone: posted to the staff chat when the
+case is filed, shown again by /case, and its buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar, Literal
+
+from models.repositories import Repo
+from models.tables import Case, OutboxMessage, User
+from services.casework.moves import actions_for
+from services.desk import ChatRef, DeskConfig
+from services.formatting import format_code, format_date, format_datetime, format_number
+from services.lengths import Shortened, shorten
+from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
+from services.platforms import PlatformProfile, profile_of
+from services.texts import Rendered, Texts, texts
+from services.view import Button, ButtonPayload
+from services.workflow import Action, CaseStatus, Role, status_label
+
+HISTORY_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class CaseMove(ButtonPayload):
+    """A staff button under a case: a move drawn while the case had status `seen`, or asking
+    the citizen, a note, or the card itself ("view", drawn without a status)."""
+
+    kind: ClassVar[str] = "case"
+
+    case_id: int
+    action: Action | Literal["view", "ask", "note"]
+    seen: CaseStatus | Literal[""] = ""
+
+
+def staff_buttons(
+    case: Case, role: Role, now: datetime, config: DeskConfig, t: Texts
+) -> list[list[Button]]:
+    """The buttons under a case for staff: the moves allowed now, then ask and note."""
+    seen = CaseStatus(case.status)
+
+    def button(action: Action | Literal["ask", "note"]) -> Button:
+        return Button(t.plain(f"action-{action}"), callback=CaseMove(case.id, action, seen))
+
+    rows = [[button(action)] for action in actions_for(case, role, now, config)]
+    rows.append([button("ask"), button("note")])
+    return rows
+
+
+async def staff_card(
+    repo: Repo, case: Case, t: Texts, profile: PlatformProfile, *, new: bool = False
+) -> Shortened:
+    """A case as staff see it: who, what, where it stands, its deadlines and its history, in
+    one message the platform takes: a description too long for it is cut with a note (the
+    whole is `description_in_full`). `new` heads it as a complaint just filed."""
+    citizen = await repo.users.get(case.citizen_id)
+    assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
+    attachments = await repo.privacy.attachments(case.id)
+    none = t.plain("value-none")
+    events = await repo.cases.events_of(case.id, limit=HISTORY_SHOWN)
+    history = "\n".join(
+        t.render(
+            profile,
+            "staff-history-line",
+            when=format_datetime(event.at, t.locale),
+            event=t.plain(f"event-{event.action}"),
+            role=t.plain(f"role-{event.actor_role}"),
+            note=event.note or "",
+        )
+        for event in events
+    )
+
+    def when(value: datetime | None) -> str:
+        return format_datetime(value, t.locale) if value else none
+
+    def render(description: str) -> str:
+        return t.render(
+            profile,
+            "staff-card",
+            heading=t.plain("staff-card-new" if new else "staff-card-seen"),
+            code=format_code(case.code, t.locale),
+            status=t.plain(status_label(case.status)),
+            subject=t.plain(f"subject-{case.subject}"),
+            business=case.business_name,
+            website=case.business_url or none,
+            licence=case.licence_number or none,
+            citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
+            platform=t.plain(f"platform-{case.platform}"),
+            phone=case.contact_phone or none,
+            assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
+            received=format_datetime(case.received_at, t.locale),
+            step=t.plain(f"step-{case.step}") if case.step else none,
+            step_due=when(case.step_due_at),
+            overall_due=when(case.overall_due_at),
+            opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
+            order_number=case.order_number or none,
+            order_date=format_date(case.order_date, t.locale) if case.order_date else none,
+            order_amount=(
+                t.plain("amount-rials", amount=format_number(case.order_amount, t.locale))
+                if case.order_amount
+                else none
+            ),
+            attachments=format_number(len(attachments), t.locale),
+            description=description,
+            history=Rendered(history),
+        )
+
+    note = t.plain("text-cut-note")
+    return shorten(profile, render, case.description, profile.text_limit, note=note)
+
+
+def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A case's description whole, under its card where the card shows it cut."""
+    code = format_code(case.code, t.locale)
+    return t.render(profile, "staff-description-full", code=code, description=case.description)
+
+
+async def post_card(
+    repo: Repo, case: Case, citizen: User, config: DeskConfig, chat: ChatRef, now: datetime
+) -> None:
+    """A new case's card in its staff chat, in one message with its buttons: a description too
+    long for it is cut there, and follows in full under the card; then the attachments."""
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    card = await staff_card(repo, case, t, profile, new=True)
+    row = enqueue(
+        repo,
+        Outgoing(
+            platform=profile.platform,
+            chat_id=chat.id,
+            text=card.text,
+            parse_mode=profile.parse_mode,
+            buttons=staff_buttons(case, Role.CLERK, now, config, t),
+        ),
+        now=now,
+        purpose=Purpose.STAFF_CARD,
+        case_id=case.id,
+        dedupe_key=f"staff_card:{case.code}",
+    )
+    await repo.session.flush()
+    if card.cut:
+        enqueue(
+            repo,
+            Outgoing(
+                platform=profile.platform,
+                chat_id=chat.id,
+                text=description_in_full(case, t, profile),
+                parse_mode=profile.parse_mode,
+                reply_to_outbox_id=row.id,
+            ),
+            now=now,
+            purpose=Purpose.STAFF_CARD_DESCRIPTION,
+            case_id=case.id,
+            dedupe_key=f"staff_card_description:{case.code}",
+        )
+    attachments = sorted(await repo.privacy.attachments(case.id), key=lambda item: item.id)
+    for index, item in enumerate(attachments, start=1):
+        enqueue(
+            repo,
+            Outgoing(
+                platform=profile.platform,
+                chat_id=chat.id,
+                text=t.render(
+                    profile,
+                    "staff-attachment",
+                    code=format_code(case.code, t.locale),
+                    index=format_number(index, t.locale),
+                ),
+                parse_mode=profile.parse_mode,
+                method=Method.PHOTO if item.kind == "photo" else Method.DOCUMENT,
+                file=FileRef(
+                    platform=item.platform, file_id=item.file_id, file_name=item.file_name
+                ),
+                reply_to_outbox_id=row.id,
+            ),
+            now=now,
+            purpose=Purpose.STAFF_ATTACHMENT,
+            case_id=case.id,
+            dedupe_key=f"staff_attachment:{case.code}:{index}",
+        )
+
+
+async def card_delivered(
+    repo: Repo, row: OutboxMessage, case: Case | None, delivered: Delivered
+) -> None:
+    """The card's place in its staff chat: every later notice about the case replies to it."""
+    if case is None or delivered.message_id is None:
+        return
+    case.staff_platform = row.platform
+    case.staff_chat_id = row.chat_id
+    case.staff_message_id = delivered.message_id

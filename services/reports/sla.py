@@ -1,0 +1,161 @@
+"""The deadline settings of each queue, and retiming the open cases when they change."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from models.repositories import Repo
+from models.tables import CaseEvent, QueuePolicy, User
+from services import people
+from services.casework import clocks
+from services.deadlines import SLA_NOT_POSITIVE_INTEGER, SlaPolicy, policy_from_mapping
+from services.desk import DeskConfig, Queue
+from services.formatting import (
+    format_number,
+)
+from services.normalize import (
+    normalize_text,
+    to_ascii_digits,
+)
+from services.platforms import PlatformProfile
+from services.texts import Rendered, Texts
+from services.workflow import OPEN_STATUSES, Refused
+
+
+@dataclass(frozen=True)
+class SlaCommand:
+    """`/sla [QUEUE] [name=days …]`: show a queue's settings, or change some of them."""
+
+    queue: Queue
+    values: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SlaChanged:
+    """A change made: the settings before and after, and how many open cases were re-timed."""
+
+    queue: Queue
+    before: SlaPolicy
+    after: SlaPolicy
+    moved: int
+
+
+def parse_sla(text: str) -> SlaCommand | Refused:
+    """The queue (complaints when not named) and the settings typed as `name=days`; digits
+    in any script. A value that is not a whole number is refused here; the rest of the rules
+    are policy_from_mapping's."""
+    words = to_ascii_digits(normalize_text(text)).split()
+    queue = Queue.COMPLAINTS
+    if words and "=" not in words[0]:
+        named = words.pop(0).lower()
+        if named not in {q.value for q in Queue}:
+            known = ", ".join(q.value for q in Queue)
+            return Refused("sla-unknown-queue", {"name": named, "known": known})
+        queue = Queue(named)
+    values: dict[str, int] = {}
+    for word in words:
+        name, equals, raw = word.partition("=")
+        if not equals or not name:
+            return Refused("sla-usage")
+        try:
+            values[name] = int(raw)
+        except ValueError:
+            return Refused(SLA_NOT_POSITIVE_INTEGER, {"name": name, "value": raw})
+    return SlaCommand(queue, values)
+
+
+async def change_sla(
+    repo: Repo, command: SlaCommand, by: User, now: datetime, config: DeskConfig
+) -> SlaChanged | Refused:
+    """Change a queue's deadline settings over its current ones, and commit: the stored policy
+    (only what differs from the law's figures), an audit entry, and the deadlines of the
+    queue's open cases recomputed (each case that moved gets an event). A refused change
+    changes nothing."""
+    before = await clocks.policy_for(repo, command.queue)
+    after = policy_from_mapping(command.values, base=before)
+    if isinstance(after, Refused):
+        return after
+    law = SlaPolicy()
+    values = {name: value for name, value in asdict(after).items() if getattr(law, name) != value}
+    await repo.workflow.set_policy(
+        QueuePolicy(queue=command.queue.value, values=values, updated_at=now, updated_by=by.id)
+    )
+    detail = f"{command.queue}: " + ", ".join(
+        f"{name} {getattr(before, name)}→{getattr(after, name)}" for name in command.values
+    )
+    people.audit(repo, by, "sla_changed", now, detail=detail)
+    moved = await _retime(repo, command.queue, after, by, now, config, detail)
+    await repo.commit()
+    return SlaChanged(command.queue, before, after, moved)
+
+
+async def _retime(
+    repo: Repo,
+    queue: Queue,
+    policy: SlaPolicy,
+    by: User,
+    now: datetime,
+    config: DeskConfig,
+    detail: str,
+) -> int:
+    calendar = await clocks.calendar_for(repo, config)
+    moved = 0
+    statuses = [status.value for status in OPEN_STATUSES]
+    for case in await repo.workflow.open_cases_with_due([queue.value], statuses):
+        before = (case.step_due_at, case.overall_due_at)
+        clocks.refresh_deadlines(case, policy, calendar, config)
+        if (case.step_due_at, case.overall_due_at) != before:
+            moved += 1
+            repo.cases.add_event(
+                CaseEvent(
+                    case_id=case.id,
+                    at=now,
+                    actor_id=by.id,
+                    actor_role="admin",
+                    platform=by.platform,
+                    action="sla_changed",
+                    from_status=case.status,
+                    to_status=case.status,
+                    note=detail,
+                )
+            )
+    return moved
+
+
+def describe_sla(queue: Queue, policy: SlaPolicy, t: Texts, profile: PlatformProfile) -> Rendered:
+    """A queue's deadline settings, each with its name to type and the law's figure where it
+    differs."""
+    law = SlaPolicy()
+    lines = []
+    for item in fields(SlaPolicy):
+        value = getattr(policy, item.name)
+        default = getattr(law, item.name)
+        lines.append(
+            t.render(
+                profile,
+                "sla-line" if value == default else "sla-line-changed",
+                label=t.plain(f"sla-setting-{item.name}"),
+                name=item.name,
+                value=format_number(value, t.locale),
+                default=format_number(default, t.locale),
+            )
+        )
+    return t.render(
+        profile,
+        "sla-show",
+        queue=t.plain(f"sla-queue-{queue.value}"),
+        queue_key=queue.value,
+        lines=Rendered("\n".join(lines)),
+    )
+
+
+def describe_sla_change(change: SlaChanged, t: Texts, profile: PlatformProfile) -> Rendered:
+    """The change made, then the queue's settings as they now are."""
+    done = t.render(
+        profile,
+        "sla-changed",
+        queue=t.plain(f"sla-queue-{change.queue.value}"),
+        moved=format_number(change.moved, t.locale),
+    )
+    return Rendered(done + "\n\n" + describe_sla(change.queue, change.after, t, profile))
