@@ -30,7 +30,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.platforms import DeskBot
+from handlers.kit.platforms import DeskBot
 from models.tables import ProcessedUpdate
 from services.clock import Clock
 from services.platforms import Platform

@@ -12,13 +12,13 @@ from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as PlatformUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.platforms import DeskBot
-from bot.roles import Roles
-from bot.settings import Settings
+from handlers.kit.platforms import DeskBot
+from handlers.kit.roles import Roles
 from models.repositories import Repo
 from models.tables import AuditEntry, User
 from services.clock import Clock
 from services.desk import ChatRef
+from services.settings import Settings
 from services.texts import Texts, texts
 from services.workflow import Role
 

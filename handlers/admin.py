@@ -6,9 +6,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject, Filter
 from aiogram.types import Message, TelegramObject
 
-from bot.roles import Roles
-from bot.settings import Settings
-from bot.ui import reply
+from handlers.kit.roles import Roles
+from handlers.kit.ui import reply
 from models.repositories import Repo
 from models.tables import User
 from services import closures, people
@@ -17,6 +16,7 @@ from services.clock import Clock
 from services.formatting import format_number, format_weekday_date
 from services.normalize import is_blank, parse_jalali_or_gregorian_date
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import Rendered, Texts
 from services.workflow import Role
 

@@ -10,9 +10,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
-from bot.keyboards import main_menu, menu_button
-from bot.ui import reply
 from handlers.complaints import remind
+from handlers.kit.keyboards import main_menu, menu_button
+from handlers.kit.ui import reply
 from models.repositories import Repo
 from models.tables import User
 from services import cases as service

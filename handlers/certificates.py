@@ -13,12 +13,11 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
 
-from bot.callbacks import CertAction
-from bot.keyboards import from_buttons
-from bot.settings import Settings
-from bot.ui import acknowledge, reply
 from handlers.admin import AdminOnly
 from handlers.complaints import begin_with
+from handlers.kit.callbacks import CertAction
+from handlers.kit.keyboards import from_buttons
+from handlers.kit.ui import acknowledge, reply
 from handlers.licences import import_document
 from handlers.staff import StaffOnly
 from models.repositories import Repo
@@ -30,6 +29,7 @@ from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import Texts
 from services.tracking import parse_code
 from services.workflow import Role

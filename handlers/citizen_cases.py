@@ -7,10 +7,9 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import CitizenCase
-from bot.keyboards import inline
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, refusal, reply
+from handlers.kit.callbacks import CitizenCase
+from handlers.kit.keyboards import inline
+from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
 from services import casework
@@ -19,6 +18,7 @@ from services.clock import Clock
 from services.formatting import format_code
 from services.ownership import own_case
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import Texts
 from services.workflow import Action, Refused, Role, status_label
 

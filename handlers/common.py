@@ -7,10 +7,10 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import LanguageChoice
-from bot.keyboards import languages, main_menu, menu_button
-from bot.roles import ClerkCheck
-from bot.ui import acknowledge, drop_buttons, reply
+from handlers.kit.callbacks import LanguageChoice
+from handlers.kit.keyboards import languages, main_menu, menu_button
+from handlers.kit.roles import ClerkCheck
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services.platforms import PlatformProfile

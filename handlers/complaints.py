@@ -11,8 +11,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
-from bot.callbacks import EditField, FormNav, SubjectChoice
-from bot.keyboards import (
+from handlers.kit.callbacks import EditField, FormNav, SubjectChoice
+from handlers.kit.keyboards import (
     MENU_KEYS,
     contact_keyboard,
     edit_fields,
@@ -23,8 +23,7 @@ from bot.keyboards import (
     subjects,
     summary,
 )
-from bot.settings import Settings
-from bot.ui import Markup, acknowledge, drop_buttons, reply
+from handlers.kit.ui import Markup, acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services import complaints as service
@@ -34,6 +33,7 @@ from services.desk import Subject
 from services.formatting import format_code, format_number, format_weekday_datetime
 from services.normalize import is_blank, parse_phone
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import LOCALES, Texts, texts
 
 # Documents beyond this cannot be fetched again to relay them across platforms.

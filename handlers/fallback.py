@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.keyboards import main_menu
-from bot.ui import acknowledge, reply
+from handlers.kit.keyboards import main_menu
+from handlers.kit.ui import acknowledge, reply
 from services.platforms import PlatformProfile
 from services.texts import Texts
 

@@ -21,12 +21,11 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiohttp import ClientError
 
-from bot.callbacks import LicenceChoice, LicenceComplaint
-from bot.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, reply
 from handlers.admin import AdminOnly
 from handlers.complaints import MAX_FILE_BYTES, ComplaintForm, begin_with, remind
+from handlers.kit.callbacks import LicenceChoice, LicenceComplaint
+from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services import renewals
@@ -50,6 +49,7 @@ from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import normalize_text, parse_phone
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,

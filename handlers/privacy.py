@@ -9,9 +9,9 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from bot.callbacks import ForgetChoice
-from bot.keyboards import inline, main_menu
-from bot.ui import acknowledge, drop_buttons, reply
+from handlers.kit.callbacks import ForgetChoice
+from handlers.kit.keyboards import inline, main_menu
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services import people, privacy

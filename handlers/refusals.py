@@ -16,11 +16,11 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import CaseAction, CertAction, OpinionChoice
-from bot.commands import ADMIN_COMMANDS, STAFF_COMMANDS
-from bot.roles import ClerkCheck
-from bot.ui import acknowledge, reply
 from handlers.certificates import CertInput
+from handlers.kit.callbacks import CaseAction, CertAction, OpinionChoice
+from handlers.kit.commands import ADMIN_COMMANDS, STAFF_COMMANDS
+from handlers.kit.roles import ClerkCheck
+from handlers.kit.ui import acknowledge, reply
 from handlers.relay import InCaseThread
 from handlers.staff import StaffInput, StaffOnly
 from models.repositories import Repo

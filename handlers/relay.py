@@ -12,13 +12,12 @@ from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import EndedCaseChoice, RelayChoice
-from bot.keyboards import MENU_KEYS, inline
-from bot.platforms import DeskBot
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, reply
 from handlers.citizen_cases import citizen_move
 from handlers.complaints import MAX_FILE_BYTES, begin_with
+from handlers.kit.callbacks import EndedCaseChoice, RelayChoice
+from handlers.kit.keyboards import MENU_KEYS, inline
+from handlers.kit.platforms import DeskBot
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import Case, User
@@ -29,6 +28,7 @@ from services.outbox import FileRef, Method
 from services.ownership import own_case
 from services.platforms import Platform, PlatformProfile
 from services.relay import Content, Offer
+from services.settings import Settings
 from services.texts import LOCALES, Texts, texts
 from services.workflow import Action, Role, status_label
 

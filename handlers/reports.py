@@ -10,9 +10,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, FSInputFile, Message
 
-from bot.settings import Settings
-from bot.ui import refusal, reply
 from handlers.admin import AdminOnly
+from handlers.kit.ui import refusal, reply
 from handlers.staff import StaffOnly
 from models.repositories import Repo
 from models.tables import User
@@ -20,6 +19,7 @@ from services import casework, charts, reports
 from services.clock import Clock
 from services.formatting import format_date, format_number
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import Texts
 from services.workflow import Refused
 

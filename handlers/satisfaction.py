@@ -8,8 +8,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import RatingChoice
-from bot.ui import acknowledge, drop_buttons, reply
+from handlers.kit.callbacks import RatingChoice
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from models.repositories import Repo
 from models.tables import User
 from services import satisfaction

@@ -8,11 +8,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
 
-from bot.callbacks import CaseAction, OpinionChoice
-from bot.keyboards import from_buttons, inline
-from bot.roles import ClerkCheck
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, refusal, reply
+from handlers.kit.callbacks import CaseAction, OpinionChoice
+from handlers.kit.keyboards import from_buttons, inline
+from handlers.kit.roles import ClerkCheck
+from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
 from models.repositories import Repo
 from models.tables import Case, User
 from services import casework, people
@@ -20,6 +19,7 @@ from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text
 from services.platforms import PlatformProfile
+from services.settings import Settings
 from services.texts import LOCALES, Texts, texts
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
@@ -30,7 +30,7 @@ STAFF_COMMANDS = ("case", "status", "assign", "opinion")
 class StaffOnly(Filter):
     """Passes admins, and clerks where they act (the handler then sees the role CLERK): listed
     with /staff add, or a current member of the staff chat the update comes from; outside the
-    staff chats, a member of any of them. See `bot.roles`.
+    staff chats, a member of any of them. See `handlers.kit.roles`.
 
     Put it after the cheap filters (command, state, callback, thread): it may ask the platform,
     once an update.

@@ -13,7 +13,14 @@ from aiogram.types import (
 )
 from magic_filter import MagicFilter
 
-from bot.callbacks import Editable, EditField, FormNav, LanguageChoice, SubjectChoice, pack
+from handlers.kit.callbacks import (
+    Editable,
+    EditField,
+    FormNav,
+    LanguageChoice,
+    SubjectChoice,
+    pack,
+)
 from services.desk import Subject
 from services.outbox import Button
 from services.texts import LOCALES, Texts, texts
