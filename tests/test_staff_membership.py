@@ -26,6 +26,7 @@ from tests.conftest import BALE_STAFF_CHAT, TEST_KEYS
 from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
 from tests.forms import DESCRIPTION
+from tests.process import ROOT
 from tests.staff import (
     STAFF_CHAT,
     Staff,
@@ -40,7 +41,7 @@ from tests.staff import (
 )
 from tests.standin import Bot, Citizen, StandIn
 from tests.test_crash import Worker
-from tests.test_process import ROOT, TG, file_a_complaint
+from tests.test_process import TG, file_a_complaint
 from tests.test_relay import BALE_GROUP, bale_clerk, filed, in_group, messages_of
 
 POLITE = "فقط از کارشناسان عضو این گروه پذیرفته می‌شود"
