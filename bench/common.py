@@ -20,8 +20,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.settings import Settings
 from models.migrate import upgrade
+from services.settings import Settings
 
 # The maintenance database on the local server: used only to CREATE and DROP our own database.
 DEFAULT_POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"

@@ -41,7 +41,7 @@ from sqlalchemy import func, select
 
 from bench.common import TELEGRAM_TOKEN, Backend, Result, bench_settings, fresh_database, say
 from bot.delivery import OutboxSender
-from bot.platforms import DeskBot, make_session
+from handlers.kit.platforms import DeskBot, make_session
 from models.database import make_engine, make_sessionmaker
 from models.repositories import Repo
 from models.tables import OutboxMessage

@@ -56,8 +56,8 @@ from bench.common import (
 from bench.drain import free_port
 from bench.fakeapi import RecordingSession
 from bot.app import build_dispatcher
-from bot.callbacks import FormNav, SubjectChoice
-from bot.platforms import DeskBot, make_session
+from handlers.kit.callbacks import FormNav, SubjectChoice
+from handlers.kit.platforms import DeskBot, make_session
 from models.database import make_engine, make_sessionmaker
 from models.tables import Case, User
 from services.calendar import TEHRAN

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.logs import setup_logging
-from bot.settings import MissingTokens, Settings, configure_keys
+from services.settings import MissingTokens, Settings, configure_keys
 
 # What `python -m bot import-KIND FILE` imports, by kind.
 IMPORTS = {

@@ -18,21 +18,21 @@ from aiogram.types import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
 from bot.delivery import OutboxSender
-from bot.filters import check_on_the_loop
 from bot.flood import FloodMiddleware
 from bot.idempotence import OnceMiddleware
 from bot.middlewares import ContextMiddleware, DatabaseMiddleware
-from bot.platforms import DeskBot, build_bots
-from bot.roles import Roles
-from bot.settings import Settings
 from bot.webhook import serve_webhooks
 from handlers import get_routers
+from handlers.kit.commands import ADMIN_COMMANDS, CITIZEN_COMMANDS, STAFF_COMMANDS
+from handlers.kit.filters import check_on_the_loop
+from handlers.kit.platforms import DeskBot, build_bots
+from handlers.kit.roles import Roles
 from models import crypto
 from models.database import make_engine, make_sessionmaker
 from scheduler.jobs import Jobs, build_scheduler
 from services.clock import Clock, SystemClock
+from services.settings import Settings
 from services.texts import LOCALES, texts
 
 logger = logging.getLogger(__name__)

@@ -29,10 +29,9 @@ from aiogram.types import (
 from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.keyboards import from_stored
-from bot.pieces import pieces
-from bot.platforms import DeskBot
-from bot.settings import Settings
+from handlers.kit.keyboards import from_stored
+from handlers.kit.pieces import pieces
+from handlers.kit.platforms import DeskBot
 from models.repositories import Repo
 from models.tables import Case, OutboxMessage, ThreadMessage
 from services import relay
@@ -50,6 +49,7 @@ from services.outbox import (
     spent,
 )
 from services.platforms import Platform
+from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 

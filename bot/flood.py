@@ -10,7 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from aiogram.types import User as PlatformUser
 
-from bot.platforms import DeskBot
+from handlers.kit.platforms import DeskBot
 from services.texts import texts
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]

@@ -28,7 +28,7 @@ from aiogram.types import TelegramObject, Update
 from sqlalchemy import Table, delete, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.platforms import DeskBot
+from handlers.kit.platforms import DeskBot
 from models.tables import ProcessedUpdate
 from models.upsert import insert
 from services.clock import Clock

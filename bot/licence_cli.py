@@ -17,7 +17,6 @@ from typing import TextIO
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.settings import Settings
 from models.database import make_engine, make_sessionmaker
 from models.repositories import Repo
 from services.calendar import tehran_today
@@ -27,6 +26,7 @@ from services.demo_data import AlreadyFilled, DemoData, fill_demo
 from services.formatting import format_code, format_number, localize_digits
 from services.licence_desk import ProgressThrottle, percent, plain_text, text_bar
 from services.licence_import import licence_sheet
+from services.settings import Settings
 from services.sheet_import import ImportReport, SheetImport, SheetLayout, report_text
 from services.texts import Texts, texts
 

@@ -1,4 +1,5 @@
-"""Middlewares on every update: database session, the person, their language, their form."""
+"""Middlewares on every update: database session, the handlers' context (the person, their
+role and language), their form."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as PlatformUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.platforms import DeskBot
-from bot.roles import Roles
-from bot.settings import Settings
+from handlers.kit.context import Ctx
+from handlers.kit.platforms import DeskBot
+from handlers.kit.roles import Roles
 from models.repositories import Names, Repo
 from models.tables import AuditEntry, User
 from services.clock import Clock
 from services.desk import ChatRef
+from services.settings import Settings
 from services.texts import Texts, texts
 from services.workflow import Role
 
@@ -50,24 +52,31 @@ class ContextMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         bot: DeskBot = data["bot"]
         repo: Repo = data["repo"]
-        data["settings"] = self.settings
-        data["clock"] = self.clock
-        data["profile"] = bot.profile
         sender: PlatformUser | None = data.get("event_from_user")
         user = None
         if sender is not None and not sender.is_bot:
             user = await self._person(repo, bot, sender, event)
-        data["user"] = user
-        data["is_admin"] = sender is not None and self.settings.is_admin(bot.platform, sender.id)
-        # The clerk's role is given by the staff filter, asked only where a staff action is.
-        data["role"] = Role.ADMIN if data["is_admin"] else Role.CITIZEN
-        data["clerk_check"] = self.roles.check(
-            bot, repo, user, _staff_chat_of(self.settings, bot, event)
-        )
+        is_admin = sender is not None and self.settings.is_admin(bot.platform, sender.id)
         locale = (user.locale if user else None) or self.settings.default_locale
-        data["t"] = texts(locale)
-        if user is not None and user.is_banned and data["role"] is not Role.ADMIN:
-            await _turn_away(bot, repo, user, event, data["t"])
+        ctx = Ctx(
+            bot=bot,
+            repo=repo,
+            person=user,
+            # The clerk's role is given by the staff filter, asked only where a staff action is.
+            role=Role.ADMIN if is_admin else Role.CITIZEN,
+            is_admin=is_admin,
+            t=texts(locale),
+            profile=bot.profile,
+            clock=self.clock,
+            settings=self.settings,
+            roles=self.roles,
+            clerk_check=self.roles.check(
+                bot, repo, user, _staff_chat_of(self.settings, bot, event)
+            ),
+        )
+        data["ctx"] = ctx
+        if user is not None and user.is_banned and ctx.role is not Role.ADMIN:
+            await _turn_away(bot, repo, user, event, ctx.t)
             return None
         state: FSMContext | None = data.get("state")
         if user is not None and state is not None and _is_private(event):

@@ -24,9 +24,9 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.platforms import DeskBot
-from bot.settings import Settings
+from handlers.kit.platforms import DeskBot
 from services.platforms import Platform
+from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 

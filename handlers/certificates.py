@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
@@ -13,26 +12,22 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, Message
 
-from bot.callbacks import CertAction
-from bot.keyboards import from_buttons
-from bot.settings import Settings
-from bot.ui import acknowledge, reply
 from handlers.admin import AdminOnly
 from handlers.complaints import begin_with
+from handlers.kit.callbacks import CertAction
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import from_buttons
+from handlers.kit.ui import acknowledge, reply
 from handlers.licences import import_document
 from handlers.staff import StaffOnly
 from models.repositories import Repo
-from models.tables import CertificateRequest, User
+from models.tables import CertificateRequest
 from services import certificates as service
 from services import people
 from services.certificate_import import documents_due_at
-from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
-from services.platforms import PlatformProfile
-from services.texts import Texts
 from services.tracking import parse_code
-from services.workflow import Role
 
 _VERBS = {
     "review": service.CertStatus.UNDER_REVIEW,
@@ -85,55 +80,49 @@ def _change(target: service.CertStatus, details: str) -> service.Change:
 async def cert_command(
     message: Message,
     command: CommandObject,
-    repo: Repo,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/cert new PHONE | PRODUCT | APPLICANT`, `/cert CODE`, `/cert CODE VERB [details]`."""
     args = (command.args or "").strip()
     if _IMPORT.match(args):
         # The file itself goes with the command as its caption: see import_document.
-        await reply(message, t, profile, "cert-import-send-file")
+        await reply(message, ctx.t, ctx.profile, "cert-import-send-file")
         return
     if args.startswith("new"):
         parts = [part.strip() for part in args[3:].split("|")]
         if len(parts) != 3:
-            await reply(message, t, profile, "cert-new-usage")
+            await reply(message, ctx.t, ctx.profile, "cert-new-usage")
             return
         created = await service.create(
-            repo,
+            ctx.repo,
             applicant_name=parts[2],
             phone_text=parts[0],
             product_name=parts[1],
-            by=user,
-            role=role.value,
-            now=clock.now(),
-            config=settings.config,
+            by=ctx.user,
+            role=ctx.role.value,
+            now=ctx.clock.now(),
+            config=ctx.settings.config,
         )
         if isinstance(created, service.Refusal):
-            await reply(message, t, profile, created.key)
+            await reply(message, ctx.t, ctx.profile, created.key)
             return
-        await _show(message, created, t, profile, "cert-created")
+        await _show(message, created, ctx, "cert-created")
         return
     code_text, _, rest = args.partition(" ")
-    request = await _by_code(repo, code_text)
+    request = await _by_code(ctx.repo, code_text)
     if request is None:
-        await reply(message, t, profile, "cert-not-found")
+        await reply(message, ctx.t, ctx.profile, "cert-not-found")
         return
     verb, _, details = rest.strip().partition(" ")
     if not verb:
-        await _show(message, request, t, profile, "cert-staff-card")
+        await _show(message, request, ctx, "cert-staff-card")
         return
     target = _VERBS.get(verb.lower())
     if target is None:
-        await reply(message, t, profile, "cert-usage")
+        await reply(message, ctx.t, ctx.profile, "cert-usage")
         return
     change = _change(target, details)
-    await _move(message, repo, request, change, user, role, t, profile, settings, clock)
+    await _move(message, ctx, request, change)
 
 
 async def _by_code(repo: Repo, text: str) -> CertificateRequest | None:
@@ -141,62 +130,54 @@ async def _by_code(repo: Repo, text: str) -> CertificateRequest | None:
     return await repo.certificates.by_code(code.digits) if code else None
 
 
-async def _show(
-    message: Message, request: CertificateRequest, t: Texts, profile: PlatformProfile, key: str
-) -> None:
+async def _show(message: Message, request: CertificateRequest, ctx: Ctx, key: str) -> None:
     await message.answer(
-        t.render(
-            profile,
+        ctx.t.render(
+            ctx.profile,
             key,
-            details=service.describe(request, t, profile),
+            details=service.describe(request, ctx.t, ctx.profile),
             phone=request.applicant_phone,
         ),
-        reply_markup=from_buttons(service.staff_buttons(request, t)),
+        reply_markup=from_buttons(service.staff_buttons(request, ctx.t)),
     )
 
 
 async def _move(
     message: Message,
-    repo: Repo,
+    ctx: Ctx,
     request: CertificateRequest,
     change: service.Change,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
 ) -> None:
     result = await service.change_status(
-        repo, request, change, by=user, role=role.value, now=clock.now(), config=settings.config
+        ctx.repo,
+        request,
+        change,
+        by=ctx.user,
+        role=ctx.role.value,
+        now=ctx.clock.now(),
+        config=ctx.settings.config,
     )
     if isinstance(result, service.Refusal):
-        await repo.rollback()
-        await reply(message, t, profile, result.key)
+        await ctx.repo.rollback()
+        await reply(message, ctx.t, ctx.profile, result.key)
         return
-    await _show(message, result, t, profile, "cert-moved")
+    await _show(message, result, ctx, "cert-moved")
 
 
 async def cert_button(
     query: CallbackQuery,
     callback_data: CertAction,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A status button under a request; one drawn for an earlier status changes nothing."""
     if not isinstance(query.message, Message):
         return
-    request = await repo.certificates.by_id(callback_data.request_id, for_update=True)
+    request = await ctx.repo.certificates.by_id(callback_data.request_id, for_update=True)
     if request is None or request.status != callback_data.seen:
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         return
-    await acknowledge(query, t, profile)
+    await acknowledge(query, ctx.t, ctx.profile)
     target = service.CertStatus(callback_data.target)
     needed = _NEEDS_INPUT.get(target)
     if needed is not None:
@@ -205,65 +186,48 @@ async def cert_button(
             {"request_id": request.id, "target": target.value, "seen": request.status}
         )
         await query.message.answer(
-            t.render(profile, f"cert-prompt-{needed}", code=format_code(request.code, t.locale)),
+            ctx.t.render(
+                ctx.profile, f"cert-prompt-{needed}", code=format_code(request.code, ctx.t.locale)
+            ),
             reply_markup=ForceReply(selective=True),
         )
         return
     await _move(
         query.message,
-        repo,
+        ctx,
         request,
         service.Change(target),
-        user,
-        role,
-        t,
-        profile,
-        settings,
-        clock,
     )
 
 
 async def typed_details(
     message: Message,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """The link, reason or missing list a clerk was asked for; words that show nothing are
     asked again."""
     if is_blank(message.text or ""):
-        await reply(message, t, profile, "input-empty")
+        await reply(message, ctx.t, ctx.profile, "input-empty")
         return
     data = await state.get_data()
     await state.clear()
-    request = await repo.certificates.by_id(int(data["request_id"]), for_update=True)
+    request = await ctx.repo.certificates.by_id(int(data["request_id"]), for_update=True)
     if request is None or request.status != data["seen"]:
-        await reply(message, t, profile, "form-stale-button")
+        await reply(message, ctx.t, ctx.profile, "form-stale-button")
         return
     change = _change(service.CertStatus(data["target"]), message.text or "")
-    await _move(message, repo, request, change, user, role, t, profile, settings, clock)
+    await _move(message, ctx, request, change)
 
 
-async def dispute(
-    message: Message,
-    command: CommandObject,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    **data: Any,
-) -> None:
+async def dispute(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
     """`/dispute CODE`: a complaint about a certificate request, linked to it (DOMAIN.md §3:
     disputes go first to negotiation, else to a complaint reviewed by a committee)."""
+    t, profile = ctx.t, ctx.profile
     if not command.args:
         await reply(message, t, profile, "cert-dispute-usage")
         return
-    request = await service.owned_request(repo, user, command.args)
+    request = await service.owned_request(ctx.repo, ctx.user, command.args)
     if request is None:
         await reply(message, t, profile, "track-not-found")
         return
@@ -275,22 +239,17 @@ async def dispute(
         "website": DISPUTE_SITE,
         "certificate_id": request.id,
     }
-    data.update(repo=repo, user=user, t=t, profile=profile)
-    await begin_with(message, data, prefilled)
+    await begin_with(message, state, ctx, prefilled)
 
 
 async def import_refused(
     message: Message,
-    repo: Repo,
-    user: User | None,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/cert import` from someone who is not an admin: said politely, audited, not done."""
-    people.audit(repo, user, "refused", clock.now(), detail="/cert import")
-    await repo.commit()
-    await reply(message, t, profile, "cert-import-admin-only")
+    people.audit(ctx.repo, ctx.person, "refused", ctx.clock.now(), detail="/cert import")
+    await ctx.repo.commit()
+    await reply(message, ctx.t, ctx.profile, "cert-import-admin-only")
 
 
 def make_citizen_router() -> Router:

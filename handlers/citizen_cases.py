@@ -7,19 +7,15 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import CitizenCase
-from bot.keyboards import inline
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, refusal, reply
-from models.repositories import Repo
-from models.tables import Case, User
+from handlers.kit.callbacks import CitizenCase
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import inline
+from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
+from models.tables import Case
 from services.cases import owned_case
 from services.casework import moves
-from services.clock import Clock
 from services.formatting import format_code
 from services.ownership import own_case
-from services.platforms import PlatformProfile
-from services.texts import Texts
 from services.workflow import Action, Refused, Role, status_label
 
 _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
@@ -28,94 +24,81 @@ _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-co
 async def ask_to_confirm(
     message: Message,
     command: CommandObject,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/withdraw CODE` and `/object CODE`: asked once more before anything changes; a move
     the rules refuse is refused at once."""
     action = command.command
     if not command.args:
-        await reply(message, t, profile, "citizen-action-usage")
+        await reply(message, ctx.t, ctx.profile, "citizen-action-usage")
         return
-    case = await owned_case(repo, user, command.args)
+    case = await owned_case(ctx.repo, ctx.user, command.args)
     if case is None:
-        await reply(message, t, profile, "track-not-found")
+        await reply(message, ctx.t, ctx.profile, "track-not-found")
         return
-    refused = moves.refusal_of(case, Action(action), Role.CITIZEN, clock.now(), settings.config)
+    refused = moves.refusal_of(
+        case, Action(action), Role.CITIZEN, ctx.clock.now(), ctx.settings.config
+    )
     if refused is not None:
-        await message.answer(refusal(t, profile, refused))
+        await message.answer(refusal(ctx.t, ctx.profile, refused))
         return
-    code = format_code(case.code, t.locale)
+    code = format_code(case.code, ctx.t.locale)
     yes = CitizenCase(case_id=case.id, action=action, seen=case.status).pack()
     no = CitizenCase(case_id=case.id, action="keep", seen=case.status).pack()
-    buttons = inline([[(t.plain(f"button-yes-{action}"), yes), (t.plain("button-no"), no)]])
-    await reply(message, t, profile, _CONFIRM[action], buttons, code=code)
+    buttons = inline(
+        [[(ctx.t.plain(f"button-yes-{action}"), yes), (ctx.t.plain("button-no"), no)]]
+    )
+    await reply(message, ctx.t, ctx.profile, _CONFIRM[action], buttons, code=code)
 
 
 async def confirmed(
     query: CallbackQuery,
     callback_data: CitizenCase,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """The citizen confirmed: the move is made if the rules allow it, once."""
     if not isinstance(query.message, Message):
         return
-    case = await own_case(repo, user, callback_data.case_id, for_update=True)
+    case = await own_case(ctx.repo, ctx.user, callback_data.case_id, for_update=True)
     if case is None or case.status != callback_data.seen:
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         await drop_buttons(query)
         return
-    await acknowledge(query, t, profile)
+    await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
     if callback_data.action == "keep":
-        await reply(query.message, t, profile, "citizen-action-kept")
+        await reply(query.message, ctx.t, ctx.profile, "citizen-action-kept")
         return
-    await citizen_move(
-        query.message, repo, case, Action(callback_data.action), user, t, profile, settings, clock
-    )
+    await citizen_move(query.message, ctx, case, Action(callback_data.action))
 
 
 async def citizen_move(
     message: Message,
-    repo: Repo,
+    ctx: Ctx,
     case: Case,
     action: Action,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
 ) -> bool:
     """A citizen's own move on their case, made if the rules allow it, and said either way."""
     result = await moves.apply(
-        repo,
+        ctx.repo,
         case,
         action=action,
-        actor=user,
+        actor=ctx.user,
         role=Role.CITIZEN,
-        now=clock.now(),
-        config=settings.config,
+        now=ctx.clock.now(),
+        config=ctx.settings.config,
     )
     if isinstance(result, Refused):
-        await repo.rollback()
-        await message.answer(refusal(t, profile, result))
+        await ctx.repo.rollback()
+        await message.answer(refusal(ctx.t, ctx.profile, result))
         return False
     await reply(
         message,
-        t,
-        profile,
+        ctx.t,
+        ctx.profile,
         "citizen-action-done",
-        code=format_code(case.code, t.locale),
-        status=t.plain(status_label(case.status)),
+        code=format_code(case.code, ctx.t.locale),
+        status=ctx.t.plain(status_label(case.status)),
     )
     return True
 

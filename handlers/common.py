@@ -7,76 +7,70 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import LanguageChoice
-from bot.keyboards import languages, main_menu, menu_button
-from bot.roles import ClerkCheck
-from bot.ui import acknowledge, drop_buttons, reply
-from models.repositories import Repo
-from models.tables import User
-from services.platforms import PlatformProfile
-from services.texts import Texts, texts
+from handlers.kit.callbacks import LanguageChoice
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import languages, main_menu, menu_button
+from handlers.kit.ui import acknowledge, drop_buttons, reply
+from services.texts import texts
 from services.workflow import Role
 
 
-async def start(
-    message: Message, t: Texts, profile: PlatformProfile, repo: Repo, user: User
-) -> None:
+async def start(message: Message, ctx: Ctx) -> None:
     """Greet and show the main menu; mention a form left open."""
-    await reply(message, t, profile, "welcome", main_menu(t), name=user.first_name or "")
-    if await repo.drafts.any_of(user.id) is not None:
-        await reply(message, t, profile, "draft-waiting")
+    await reply(
+        message, ctx.t, ctx.profile, "welcome", main_menu(ctx.t), name=ctx.user.first_name or ""
+    )
+    if await ctx.repo.drafts.any_of(ctx.user.id) is not None:
+        await reply(message, ctx.t, ctx.profile, "draft-waiting")
 
 
 async def help_(
     message: Message,
-    t: Texts,
-    profile: PlatformProfile,
-    role: Role,
-    clerk_check: ClerkCheck,
+    ctx: Ctx,
 ) -> None:
     """What the desk does and which commands the asker may use (Bale has no command menu)."""
-    await reply(message, t, profile, "help", main_menu(t))
-    if role is Role.ADMIN or await clerk_check():
-        await reply(message, t, profile, "help-staff")
-    if role is Role.ADMIN:
-        await reply(message, t, profile, "help-admin")
+    await reply(message, ctx.t, ctx.profile, "help", main_menu(ctx.t))
+    if ctx.role is Role.ADMIN or await ctx.clerk_check():
+        await reply(message, ctx.t, ctx.profile, "help-staff")
+    if ctx.role is Role.ADMIN:
+        await reply(message, ctx.t, ctx.profile, "help-admin")
 
 
-async def cancel(
-    message: Message, state: FSMContext, t: Texts, profile: PlatformProfile, repo: Repo, user: User
-) -> None:
+async def cancel(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Leave whatever form is open; its draft is dropped."""
     had_form = await state.get_state() is not None
     await state.clear()
-    await repo.drafts.delete(user.id)
-    await repo.commit()
+    await ctx.repo.drafts.delete(ctx.user.id)
+    await ctx.repo.commit()
     await reply(
-        message, t, profile, "cancelled" if had_form else "nothing-to-cancel", main_menu(t)
+        message,
+        ctx.t,
+        ctx.profile,
+        "cancelled" if had_form else "nothing-to-cancel",
+        main_menu(ctx.t),
     )
 
 
-async def language(message: Message, t: Texts, profile: PlatformProfile) -> None:
+async def language(message: Message, ctx: Ctx) -> None:
     """Offer the languages."""
-    await reply(message, t, profile, "language-choose", languages())
+    await reply(message, ctx.t, ctx.profile, "language-choose", languages())
 
 
 async def language_chosen(
     query: CallbackQuery,
     callback_data: LanguageChoice,
-    profile: PlatformProfile,
-    repo: Repo,
-    user: User,
+    ctx: Ctx,
 ) -> None:
     """Keep the chosen language and answer in it from now on."""
-    user.locale = callback_data.locale
-    await repo.commit()
+    ctx.user.locale = callback_data.locale
+    await ctx.repo.commit()
     t = texts(callback_data.locale)
-    await acknowledge(query, t, profile)
+    await acknowledge(query, t, ctx.profile)
     await drop_buttons(query)
     if query.message is not None and query.bot is not None:
         await query.bot.send_message(
             query.message.chat.id,
-            t.render(profile, "language-set"),
+            t.render(ctx.profile, "language-set"),
             reply_markup=main_menu(t),
         )
 

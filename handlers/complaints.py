@@ -11,8 +11,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
-from bot.callbacks import EditField, FormNav, SubjectChoice
-from bot.keyboards import (
+from handlers.kit.callbacks import EditField, FormNav, SubjectChoice
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import (
     MENU_KEYS,
     contact_keyboard,
     edit_fields,
@@ -23,18 +24,14 @@ from bot.keyboards import (
     subjects,
     summary,
 )
-from bot.settings import Settings
-from bot.ui import Markup, acknowledge, drop_buttons, reply
-from models.repositories import Repo
-from models.tables import User
+from handlers.kit.ui import Markup, acknowledge, drop_buttons, reply
 from services import complaints as service
 from services.calendar import tehran_today
-from services.clock import Clock
 from services.desk import Subject
 from services.formatting import format_code, format_number, format_weekday_datetime
 from services.normalize import is_blank, parse_phone
-from services.platforms import PlatformProfile
-from services.texts import LOCALES, Texts, texts
+from services.settings import Settings
+from services.texts import LOCALES, texts
 
 # Documents beyond this cannot be fetched again to relay them across platforms.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -113,25 +110,15 @@ def _limits(settings: Settings) -> service.Limits:
 class Form:
     """The form of one person in one update: its state, its draft, and how to ask."""
 
-    def __init__(
-        self,
-        message: Message,
-        state: FSMContext,
-        repo: Repo,
-        user: User,
-        t: Texts,
-        profile: PlatformProfile,
-        settings: Settings,
-        clock: Clock,
-    ) -> None:
+    def __init__(self, message: Message, state: FSMContext, ctx: Ctx) -> None:
         self.message = message
         self.state = state
-        self.repo = repo
-        self.user = user
-        self.t = t
-        self.profile = profile
-        self.settings = settings
-        self.clock = clock
+        self.repo = ctx.repo
+        self.user = ctx.user
+        self.t = ctx.t
+        self.profile = ctx.profile
+        self.settings = ctx.settings
+        self.clock = ctx.clock
 
     async def say(self, key: str, markup: Markup | None = None, **args: Any) -> Message:
         return await reply(self.message, self.t, self.profile, key, markup, **args)
@@ -208,31 +195,20 @@ def _edit_end(editing: Any) -> State:
     return next((s for s in ORDER if _name(s) == editing), ComplaintForm.business_name)
 
 
-def _form(message: Message, data: dict[str, Any]) -> Form:
-    return Form(
-        message,
-        data["state"],
-        data["repo"],
-        data["user"],
-        data["t"],
-        data["profile"],
-        data["settings"],
-        data["clock"],
-    )
-
-
 # --- entering the form -------------------------------------------------------------------
 
 
-async def begin(message: Message, **data: Any) -> None:
+async def begin(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Start a complaint, or offer to continue the one left open."""
-    await begin_with(message, data, {})
+    await begin_with(message, state, ctx, {})
 
 
-async def begin_with(message: Message, data: dict[str, Any], prefilled: dict[str, Any]) -> None:
+async def begin_with(
+    message: Message, state: FSMContext, ctx: Ctx, prefilled: dict[str, Any]
+) -> None:
     """Start a complaint with some answers known (a business from a lookup, a disputed
     certificate request); a form left open is offered first, never overwritten."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     if await form.repo.drafts.get(form.user.id, service.FORM) is not None:
         await form.say("draft-resume-or-restart", resume(form.t))
         return
@@ -240,13 +216,13 @@ async def begin_with(message: Message, data: dict[str, Any], prefilled: dict[str
     await start_form(form, prefilled)
 
 
-async def remind(message: Message, **data: Any) -> None:
+async def remind(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """After an aside (the list of cases, a tracked case), ask the open form's question again.
 
     The draft is what is open: a conversation state lost to a restart, or set aside for a
     tracking code, is taken up from it.
     """
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     draft = await form.repo.drafts.get(form.user.id, service.FORM)
     if draft is None:
         return
@@ -271,11 +247,13 @@ async def start_form(form: Form, prefilled: dict[str, Any]) -> None:
     await form.goto(step, prefilled)
 
 
-async def resume_or_restart(query: CallbackQuery, callback_data: FormNav, **data: Any) -> None:
+async def resume_or_restart(
+    query: CallbackQuery, callback_data: FormNav, state: FSMContext, ctx: Ctx
+) -> None:
     """Continue the open form at its step, or throw it away and start again."""
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
     draft = await form.repo.drafts.get(form.user.id, service.FORM)
@@ -317,9 +295,9 @@ def _check(step: str, text: str, form: Form) -> tuple[str, Any]:
     return "order_amount", service.check_order_amount(text)
 
 
-async def text_answer(message: Message, raw_state: str, **data: Any) -> None:
+async def text_answer(message: Message, raw_state: str, state: FSMContext, ctx: Ctx) -> None:
     """A typed answer: kept if it passes its rule, else the rule is explained."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     field, result = _check(raw_state, message.text or "", form)
     await _take(form, result, field)
 
@@ -335,19 +313,19 @@ async def _take(form: Form, result: Any, field: str) -> None:
     await form.advance(**{field: result})
 
 
-async def not_text(message: Message, **data: Any) -> None:
+async def not_text(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """A photo, sticker, voice or file where words were asked for."""
-    await _form(message, data).say("form-text-expected")
+    await Form(message, state, ctx).say("form-text-expected")
 
 
 # --- buttons of the steps -----------------------------------------------------------------
 
 
-async def skip(query: CallbackQuery, callback_data: FormNav, **data: Any) -> None:
+async def skip(query: CallbackQuery, callback_data: FormNav, state: FSMContext, ctx: Ctx) -> None:
     """Leave an optional answer empty; a stale button changes nothing."""
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     if _name_of(await form.state.get_state()) != callback_data.step:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         return
@@ -366,11 +344,13 @@ def _name_of(state: str | None) -> str:
     return (state or "").rsplit(":", 1)[-1]
 
 
-async def subject(query: CallbackQuery, callback_data: SubjectChoice, **data: Any) -> None:
+async def subject(
+    query: CallbackQuery, callback_data: SubjectChoice, state: FSMContext, ctx: Ctx
+) -> None:
     """The subject, from its button."""
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     if await form.state.get_state() != ComplaintForm.subject.state:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         return
@@ -385,18 +365,18 @@ def _or_empty(message: Message, key: str) -> str:
     return "input-empty" if message.text is not None and is_blank(message.text) else key
 
 
-async def subject_typed(message: Message, **data: Any) -> None:
+async def subject_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Words where a subject button was expected: show the buttons again."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     await form.say(_or_empty(message, "form-choose-button"), subjects(form.t))
 
 
 # --- attachments --------------------------------------------------------------------------
 
 
-async def attachment(message: Message, **data: Any) -> None:
+async def attachment(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """A screenshot or receipt, kept by the platform's file id; a bounded number."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     if message.photo:
         photo = message.photo[-1]
         item: dict[str, Any] = {
@@ -443,10 +423,10 @@ async def attachment(message: Message, **data: Any) -> None:
     )
 
 
-async def attachments_done(query: CallbackQuery, **data: Any) -> None:
+async def attachments_done(query: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     if await form.state.get_state() != ComplaintForm.attachments.state:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         return
@@ -456,18 +436,18 @@ async def attachments_done(query: CallbackQuery, **data: Any) -> None:
     await form.advance(attachments=answers.get("attachments", []))
 
 
-async def attachment_wrong(message: Message, **data: Any) -> None:
+async def attachment_wrong(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Anything but a photo or a document."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     await form.say(_or_empty(message, "attachment-expected"), nav(form.t, "attachments", "done"))
 
 
 # --- the verified contact -----------------------------------------------------------------
 
 
-async def contact(message: Message, **data: Any) -> None:
+async def contact(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """The sender's own number, shared with the platform's button; someone else's is refused."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     shared = message.contact
     assert shared is not None  # the filter admits only contacts
     sender = message.from_user
@@ -484,20 +464,22 @@ async def contact(message: Message, **data: Any) -> None:
     await form.advance()
 
 
-async def contact_wrong(message: Message, **data: Any) -> None:
+async def contact_wrong(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """A typed number is not a verified one: only the button will do."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     await form.say(_or_empty(message, "contact-use-button"), contact_keyboard(form.t))
 
 
 # --- summary, edit, confirm ---------------------------------------------------------------
 
 
-async def summary_action(query: CallbackQuery, callback_data: FormNav, **data: Any) -> None:
+async def summary_action(
+    query: CallbackQuery, callback_data: FormNav, state: FSMContext, ctx: Ctx
+) -> None:
     """Confirm, edit or cancel from the summary; a second tap files nothing twice."""
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     if await form.state.get_state() != ComplaintForm.confirm.state:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         await drop_buttons(query)
@@ -547,11 +529,13 @@ async def _submit(query: CallbackQuery, form: Form) -> None:
         )
 
 
-async def edit(query: CallbackQuery, callback_data: EditField, **data: Any) -> None:
+async def edit(
+    query: CallbackQuery, callback_data: EditField, state: FSMContext, ctx: Ctx
+) -> None:
     """Go back to one answer; after it, the summary again."""
     if not isinstance(query.message, Message):
         return
-    form = _form(query.message, data)
+    form = Form(query.message, state, ctx)
     if await form.state.get_state() != ComplaintForm.confirm.state:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         return
@@ -566,15 +550,15 @@ async def edit(query: CallbackQuery, callback_data: EditField, **data: Any) -> N
     await form.ask(step, answers)
 
 
-async def confirm_typed(message: Message, **data: Any) -> None:
+async def confirm_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Words at the summary: point at its buttons."""
-    form = _form(message, data)
+    form = Form(message, state, ctx)
     await form.say(_or_empty(message, "form-choose-button"), summary(form.t))
 
 
-async def stale(query: CallbackQuery, **data: Any) -> None:
+async def stale(query: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
     """A button of a form that has moved on or ended."""
-    await acknowledge(query, data["t"], data["profile"], "form-stale-button")
+    await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
 
 
 def make_router() -> Router:

@@ -5,25 +5,24 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
-from bot.keyboards import main_menu
-from bot.ui import acknowledge, reply
-from services.platforms import PlatformProfile
-from services.texts import Texts
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import main_menu
+from handlers.kit.ui import acknowledge, reply
 
 
-async def unknown_command(message: Message, t: Texts, profile: PlatformProfile) -> None:
+async def unknown_command(message: Message, ctx: Ctx) -> None:
     """A command the desk does not know."""
-    await reply(message, t, profile, "unknown-command")
+    await reply(message, ctx.t, ctx.profile, "unknown-command")
 
 
-async def anything_else(message: Message, t: Texts, profile: PlatformProfile) -> None:
+async def anything_else(message: Message, ctx: Ctx) -> None:
     """Words, stickers or files outside any form: show the way."""
-    await reply(message, t, profile, "not-understood", main_menu(t))
+    await reply(message, ctx.t, ctx.profile, "not-understood", main_menu(ctx.t))
 
 
-async def unknown_button(query: CallbackQuery, t: Texts, profile: PlatformProfile) -> None:
+async def unknown_button(query: CallbackQuery, ctx: Ctx) -> None:
     """A button from an old message."""
-    await acknowledge(query, t, profile, "form-stale-button")
+    await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
 
 
 def make_router() -> Router:

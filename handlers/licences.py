@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -21,19 +21,16 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiohttp import ClientError
 
-from bot.callbacks import LicenceChoice, LicenceComplaint
-from bot.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, reply
 from handlers.admin import AdminOnly
 from handlers.complaints import MAX_FILE_BYTES, ComplaintForm, begin_with, remind
-from models.repositories import Repo
-from models.tables import User
+from handlers.kit.callbacks import LicenceChoice, LicenceComplaint
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from services import renewals
 from services.calendar import tehran_today
 from services.certificate_import import LAYOUT as CERTIFICATES
 from services.certificate_import import certificate_sheet, is_certificate_file
-from services.clock import Clock
 from services.complaints import Limits
 from services.formatting import format_date, format_number, localize_digits
 from services.licence_desk import (
@@ -49,7 +46,6 @@ from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import normalize_text, parse_phone
-from services.platforms import PlatformProfile
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,
@@ -59,7 +55,6 @@ from services.sheet_import import (
     report_text,
 )
 from services.texts import LOCALES, Rendered, Texts, texts
-from services.workflow import Role
 
 logger = logging.getLogger(__name__)
 
@@ -114,54 +109,49 @@ def _other_form(current: str | None) -> bool:
 
 
 async def licence_command(
-    message: Message, command: CommandObject, state: FSMContext, **data: Any
+    message: Message, command: CommandObject, state: FSMContext, ctx: Ctx
 ) -> None:
     """`/licence QUERY` answers at once; `/licence` alone asks what to look for."""
     if not command.args:
-        await _ask(message, state, data)
+        await _ask(message, state, ctx)
         return
     current = await state.get_state()
     if current == LicenceLookup.query.state:
         await state.set_state(None)
-    await _answer(message, state, command.args, data)
+    await _answer(message, state, command.args, ctx)
     if _other_form(current):
-        await remind(message, state=state, **data)
+        await remind(message, state, ctx)
 
 
-async def licence_menu(message: Message, state: FSMContext, **data: Any) -> None:
+async def licence_menu(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """The menu's button: ask what to look for."""
-    await _ask(message, state, data)
+    await _ask(message, state, ctx)
 
 
-async def _ask(message: Message, state: FSMContext, data: dict[str, Any]) -> None:
-    t: Texts = data["t"]
-    profile: PlatformProfile = data["profile"]
+async def _ask(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    t, profile = ctx.t, ctx.profile
     if _other_form(await state.get_state()):
         # A form left open keeps the conversation: a lookup is asked in one message instead.
         await reply(message, t, profile, "licence-ask-inline")
-        await remind(message, state=state, **data)
+        await remind(message, state, ctx)
         return
     await state.set_state(LicenceLookup.query)
     await reply(message, t, profile, "licence-ask-query")
 
 
-async def query_typed(message: Message, state: FSMContext, **data: Any) -> None:
+async def query_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """The words typed after the question: a number, a website or a name."""
-    await _answer(message, state, message.text or "", data)
+    await _answer(message, state, message.text or "", ctx)
 
 
-async def query_not_text(message: Message, t: Texts, profile: PlatformProfile) -> None:
+async def query_not_text(message: Message, ctx: Ctx) -> None:
     """A photo, sticker or file where a number, website or name was asked for."""
-    await reply(message, t, profile, "licence-query-hint")
+    await reply(message, ctx.t, ctx.profile, "licence-query-hint")
 
 
-async def _answer(message: Message, state: FSMContext, query: str, data: dict[str, Any]) -> None:
-    repo: Repo = data["repo"]
-    t: Texts = data["t"]
-    profile: PlatformProfile = data["profile"]
-    clock: Clock = data["clock"]
-    settings: Settings = data["settings"]
-    result = await lookup(repo.licences, query, tehran_today(clock.now()))
+async def _answer(message: Message, state: FSMContext, query: str, ctx: Ctx) -> None:
+    t, profile = ctx.t, ctx.profile
+    result = await lookup(ctx.repo.licences, query, tehran_today(ctx.clock.now()))
     if result.kind is MatchKind.EMPTY:
         await reply(message, t, profile, "input-empty")
         return
@@ -174,9 +164,9 @@ async def _answer(message: Message, state: FSMContext, query: str, data: dict[st
     if len(result.views) == 1:
         await message.answer(describe_licence(result.views[0], t, profile))
     elif result.views:
-        await _list(message, result, t, profile)
+        await _list(message, result, ctx)
     else:
-        answers = complaint_answers(result, query, Limits(text_max=settings.text_max_chars))
+        answers = complaint_answers(result, query, Limits(text_max=ctx.settings.text_max_chars))
         ref = await _offer(state, answers)
         await reply(
             message,
@@ -197,16 +187,16 @@ def _shown_term(result: LookupResult, query: str, t: Texts) -> str:
     return normalize_text(query)
 
 
-async def _list(
-    message: Message, result: LookupResult, t: Texts, profile: PlatformProfile
-) -> None:
+async def _list(message: Message, result: LookupResult, ctx: Ctx) -> None:
     rows = [
-        [(choice_label(view, t), LicenceChoice(number=view.number).pack())]
+        [(choice_label(view, ctx.t), LicenceChoice(number=view.number).pack())]
         for view in result.views
     ]
-    text = t.render(profile, "licence-many", n=format_number(len(result.views), t.locale))
+    text = ctx.t.render(
+        ctx.profile, "licence-many", n=format_number(len(result.views), ctx.t.locale)
+    )
     if result.more:
-        text = Rendered(text + "\n" + t.render(profile, "licence-many-more"))
+        text = Rendered(text + "\n" + ctx.t.render(ctx.profile, "licence-many-more"))
     await message.answer(text, reply_markup=inline(rows))
 
 
@@ -229,27 +219,25 @@ async def _offer(state: FSMContext, answers: dict[str, str]) -> int:
 async def licence_chosen(
     query: CallbackQuery,
     callback_data: LicenceChoice,
-    repo: Repo,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """One licence of a list, in full; the list stays for another choice."""
-    licence = await repo.licences.by_number(callback_data.number)
+    licence = await ctx.repo.licences.by_number(callback_data.number)
     if licence is None or not isinstance(query.message, Message):
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         return
-    await acknowledge(query, t, profile)
-    view = LicenceView.of(licence, tehran_today(clock.now()))
-    await query.message.answer(describe_licence(view, t, profile))
+    await acknowledge(query, ctx.t, ctx.profile)
+    view = LicenceView.of(licence, tehran_today(ctx.clock.now()))
+    await query.message.answer(describe_licence(view, ctx.t, ctx.profile))
 
 
-async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data: Any) -> None:
+async def complain(
+    query: CallbackQuery, callback_data: LicenceComplaint, state: FSMContext, ctx: Ctx
+) -> None:
     """File a complaint about the business that has no licence, its name (and site) given."""
     if not isinstance(query.message, Message):
         return
-    state: FSMContext = data["state"]
-    await acknowledge(query, data["t"], data["profile"])
+    await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
     answers: dict[str, Any] = {}
     if not _other_form(await state.get_state()):
@@ -257,7 +245,7 @@ async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data
         answers = dict(offers.get(str(callback_data.ref), {}))
         await state.set_state(None)
     # A complaint left open is offered first, never overwritten.
-    await begin_with(query.message, data, answers)
+    await begin_with(query.message, state, ctx, answers)
 
 
 # --- import -----------------------------------------------------------------------------------
@@ -265,38 +253,34 @@ async def complain(query: CallbackQuery, callback_data: LicenceComplaint, **data
 
 async def import_document(
     message: Message,
-    bot: Bot,
-    repo: Repo,
-    user: User,
-    role: Role,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
     command: CommandObject | None = None,
 ) -> None:
     """An admin's CSV or XLSX file: certificate requests when captioned `/cert import` or when
     its header has their columns, else the licence registry; progress shown, then a report."""
-    now = clock.now()
+    now = ctx.clock.now()
     certificates = certificate_sheet(
-        repo, now=now, config=settings.config, by=user, role=role.value, commit=repo.commit
+        ctx.repo,
+        now=now,
+        config=ctx.settings.config,
+        by=ctx.user,
+        role=ctx.role.value,
+        commit=ctx.repo.commit,
     )
     if command is not None:
-        await receive_import(message, bot, t, profile, CERTIFICATES, lambda *_: certificates)
+        await receive_import(message, ctx, CERTIFICATES, lambda *_: certificates)
         return
-    licences = licence_sheet(repo.licences, today=tehran_today(now), commit=repo.commit)
+    licences = licence_sheet(ctx.repo.licences, today=tehran_today(now), commit=ctx.repo.commit)
 
     def kind(content: bytes, filename: str | None) -> SheetImport:
         return certificates if is_certificate_file(content, filename) else licences
 
-    await receive_import(message, bot, t, profile, LICENCES, kind)
+    await receive_import(message, ctx, LICENCES, kind)
 
 
 async def receive_import(
     message: Message,
-    bot: Bot,
-    t: Texts,
-    profile: PlatformProfile,
+    ctx: Ctx,
     expected: SheetLayout,
     kind: Callable[[bytes, str | None], SheetImport],
 ) -> None:
@@ -306,30 +290,30 @@ async def receive_import(
     said before the file is read."""
     document = message.document
     assert document is not None  # the filter admits documents only
-    limit = format_number(MAX_FILE_BYTES // (1024 * 1024), t.locale)
+    limit = format_number(MAX_FILE_BYTES // (1024 * 1024), ctx.t.locale)
     too_large = f"{expected.prefix}-too-large"
     if document.file_size and document.file_size > MAX_FILE_BYTES:
-        await reply(message, t, profile, too_large, max=limit)
+        await reply(message, ctx.t, ctx.profile, too_large, max=limit)
         return
     buffer = io.BytesIO()
     try:
-        await bot.download(document.file_id, destination=buffer)
+        await ctx.bot.download(document.file_id, destination=buffer)
     except (TelegramAPIError, ClientError, TimeoutError) as error:
         logger.warning("could not download an import file: %s", type(error).__name__)
-        await reply(message, t, profile, f"{expected.prefix}-download-failed")
+        await reply(message, ctx.t, ctx.profile, f"{expected.prefix}-download-failed")
         return
     content = buffer.getvalue()
     if len(content) > MAX_FILE_BYTES:
-        await reply(message, t, profile, too_large, max=limit)
+        await reply(message, ctx.t, ctx.profile, too_large, max=limit)
         return
     chosen = kind(content, document.file_name)
     layout = chosen.layout
-    status = await reply(message, t, profile, f"{layout.prefix}-started")
+    status = await reply(message, ctx.t, ctx.profile, f"{layout.prefix}-started")
     throttle = ProgressThrottle()
 
     async def progress(done: int, total: int) -> None:
         if throttle.due(done, total, time.monotonic()):
-            await _edit(status, _progress_text(layout, done, total, t, profile))
+            await _edit(status, _progress_text(layout, done, total, ctx))
 
     report = await chosen.run(content, document.file_name, progress)
     logger.info(
@@ -341,35 +325,33 @@ async def receive_import(
         report.unchanged,
         report.rejected,
     )
-    await message.answer(report_text(report, t, layout, profile))
+    await message.answer(report_text(report, ctx.t, layout, ctx.profile))
     if not report.ok:
         return
     attached: list[tuple[bytes, str, str, int]] = []
     if report.rejected > REPORT_REJECTIONS:
-        content = rejections_csv(report, t, layout)
+        content = rejections_csv(report, ctx.t, layout)
         caption = f"{layout.prefix}-rejections-file"
         attached.append((content, REJECTIONS_FILE, caption, len(report.rejections)))
     if report.assigned:
-        content = assigned_csv(report, t, layout)
+        content = assigned_csv(report, ctx.t, layout)
         caption = f"{layout.prefix}-codes-file"
         attached.append((content, CODES_FILE, caption, len(report.assigned)))
     for content, filename, caption, count in attached:
         await message.answer_document(
             BufferedInputFile(content, filename=filename),
-            caption=t.render(profile, caption, n=format_number(count, t.locale)),
+            caption=ctx.t.render(ctx.profile, caption, n=format_number(count, ctx.t.locale)),
         )
 
 
-def _progress_text(
-    layout: SheetLayout, done: int, total: int, t: Texts, profile: PlatformProfile
-) -> Rendered:
-    return t.render(
-        profile,
+def _progress_text(layout: SheetLayout, done: int, total: int, ctx: Ctx) -> Rendered:
+    return ctx.t.render(
+        ctx.profile,
         f"{layout.prefix}-progress",
         bar=text_bar(done, total),
-        percent=format_number(percent(done, total), t.locale),
-        done=format_number(done, t.locale),
-        total=format_number(max(total, done), t.locale),
+        percent=format_number(percent(done, total), ctx.t.locale),
+        done=format_number(done, ctx.t.locale),
+        total=format_number(max(total, done), ctx.t.locale),
     )
 
 
@@ -388,58 +370,59 @@ async def renewal(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/renewal` follows the licences held under the verified phone; `/renewal off` stops."""
     if (command.args or "").strip().lower() in ("off", "stop", "لغو", "خاموش"):
-        count = await renewals.unsubscribe(repo, user)
+        count = await renewals.unsubscribe(ctx.repo, ctx.user)
         key = "licence-renewal-off" if count else "licence-renewal-off-none"
-        await reply(message, t, profile, key, count=count, n=format_number(count, t.locale))
+        await reply(
+            message, ctx.t, ctx.profile, key, count=count, n=format_number(count, ctx.t.locale)
+        )
         return
-    result = await renewals.subscribe(repo, user, clock.now())
+    result = await renewals.subscribe(ctx.repo, ctx.user, ctx.clock.now())
     if isinstance(result, renewals.NeedsPhone):
         current = await state.get_state()
         if _other_form(current) and current != RenewalForm.contact.state:
-            await reply(message, t, profile, "licence-renewal-finish-form")
+            await reply(message, ctx.t, ctx.profile, "licence-renewal-finish-form")
             return
         await state.set_state(RenewalForm.contact)
-        await reply(message, t, profile, "licence-renewal-need-phone", contact_keyboard(t))
+        await reply(
+            message, ctx.t, ctx.profile, "licence-renewal-need-phone", contact_keyboard(ctx.t)
+        )
         return
-    await _followed(message, result, t, profile)
+    await _followed(message, result, ctx)
 
 
 async def _followed(
     message: Message,
     result: list[renewals.Holding] | renewals.NoLicences,
-    t: Texts,
-    profile: PlatformProfile,
+    ctx: Ctx,
 ) -> None:
     if isinstance(result, renewals.NoLicences):
-        phone = localize_digits(result.phone, t.locale)
-        await reply(message, t, profile, "licence-renewal-none", main_menu(t), phone=phone)
+        phone = localize_digits(result.phone, ctx.t.locale)
+        await reply(
+            message, ctx.t, ctx.profile, "licence-renewal-none", main_menu(ctx.t), phone=phone
+        )
         return
     lines = [
-        t.render(
-            profile,
+        ctx.t.render(
+            ctx.profile,
             "licence-renewal-line",
             business=holding.view.business_name,
-            number=localize_digits(holding.view.number, t.locale),
-            status=t.plain(f"licence-status-{holding.view.status}"),
-            expires=format_date(holding.view.expires_on, t.locale),
+            number=localize_digits(holding.view.number, ctx.t.locale),
+            status=ctx.t.plain(f"licence-status-{holding.view.status}"),
+            expires=format_date(holding.view.expires_on, ctx.t.locale),
             days=holding.days_left,
         )
         for holding in result
     ]
     await reply(
         message,
-        t,
-        profile,
+        ctx.t,
+        ctx.profile,
         "licence-renewal-subscribed",
-        main_menu(t),
+        main_menu(ctx.t),
         lines=Rendered("\n".join(lines)),
     )
 
@@ -447,35 +430,31 @@ async def _followed(
 async def renewal_contact(
     message: Message,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """The sender's own number, shared with the platform's button; then their licences."""
     shared = message.contact
     assert shared is not None  # the filter admits only contacts
     sender = message.from_user
     if sender is None or shared.user_id != sender.id:
-        await reply(message, t, profile, "contact-not-own", contact_keyboard(t))
+        await reply(message, ctx.t, ctx.profile, "contact-not-own", contact_keyboard(ctx.t))
         return
     phone = parse_phone(shared.phone_number, international=True)
     if phone is None:
-        await reply(message, t, profile, "contact-invalid", contact_keyboard(t))
+        await reply(message, ctx.t, ctx.profile, "contact-invalid", contact_keyboard(ctx.t))
         return
-    user.phone = phone
-    user.phone_verified_at = clock.now()
+    ctx.user.phone = phone
+    ctx.user.phone_verified_at = ctx.clock.now()
     await state.set_state(None)
-    await reply(message, t, profile, "contact-verified", main_menu(t))
-    result = await renewals.subscribe(repo, user, clock.now())
+    await reply(message, ctx.t, ctx.profile, "contact-verified", main_menu(ctx.t))
+    result = await renewals.subscribe(ctx.repo, ctx.user, ctx.clock.now())
     assert not isinstance(result, renewals.NeedsPhone)  # verified just now
-    await _followed(message, result, t, profile)
+    await _followed(message, result, ctx)
 
 
-async def renewal_contact_wrong(message: Message, t: Texts, profile: PlatformProfile) -> None:
+async def renewal_contact_wrong(message: Message, ctx: Ctx) -> None:
     """A typed number is not a verified one: only the button will do."""
-    await reply(message, t, profile, "contact-use-button", contact_keyboard(t))
+    await reply(message, ctx.t, ctx.profile, "contact-use-button", contact_keyboard(ctx.t))
 
 
 def make_router() -> Router:

@@ -16,19 +16,15 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import CaseAction, CertAction, OpinionChoice
-from bot.commands import ADMIN_COMMANDS, STAFF_COMMANDS
-from bot.roles import ClerkCheck
-from bot.ui import acknowledge, reply
 from handlers.certificates import CertInput
+from handlers.kit.callbacks import CaseAction, CertAction, OpinionChoice
+from handlers.kit.commands import ADMIN_COMMANDS, STAFF_COMMANDS
+from handlers.kit.context import Ctx
+from handlers.kit.ui import acknowledge, reply
 from handlers.relay import InCaseThread
 from handlers.staff import StaffInput, StaffOnly
-from models.repositories import Repo
-from models.tables import User
 from services import people
 from services.clock import Clock
-from services.platforms import PlatformProfile
-from services.texts import Texts
 from services.workflow import Role
 
 REFUSED_IN_STAFF_CHAT = "refused_in_staff_chat"
@@ -42,60 +38,45 @@ async def refuse_command(
     message: Message,
     command: CommandObject,
     state: FSMContext,
-    repo: Repo,
-    user: User | None,
-    role: Role,
-    clerk_check: ClerkCheck,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A staff or admin command from someone who may not use it."""
-    admin_only = command.command in ADMIN_COMMANDS and role is not Role.ADMIN
-    if clerk_check.in_staff_chat and not admin_only:
-        await refused_in_staff_chat(repo, user, f"/{command.command}", clock)
-        if await first_in_a_while(state, clock):
-            await reply(message, t, profile, MEMBERS_ONLY)
+    admin_only = command.command in ADMIN_COMMANDS and ctx.role is not Role.ADMIN
+    if ctx.clerk_check.in_staff_chat and not admin_only:
+        await refused_in_staff_chat(ctx, f"/{command.command}")
+        if await first_in_a_while(state, ctx.clock):
+            await reply(message, ctx.t, ctx.profile, MEMBERS_ONLY)
         return
-    people.audit(repo, user, "refused", clock.now(), detail=f"/{command.command}")
-    await repo.commit()
-    await reply(message, t, profile, "admin-only" if admin_only else "staff-only")
+    people.audit(ctx.repo, ctx.person, "refused", ctx.clock.now(), detail=f"/{command.command}")
+    await ctx.repo.commit()
+    await reply(message, ctx.t, ctx.profile, "admin-only" if admin_only else "staff-only")
 
 
 async def refuse_button(
     query: CallbackQuery,
     state: FSMContext,
-    repo: Repo,
-    user: User | None,
-    clerk_check: ClerkCheck,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A staff button pressed by someone who is not staff (a forwarded card, say)."""
-    if not clerk_check.in_staff_chat:
-        people.audit(repo, user, "refused", clock.now(), detail=query.data)
-        await repo.commit()
-        await acknowledge(query, t, profile, "staff-only")
+    if not ctx.clerk_check.in_staff_chat:
+        people.audit(ctx.repo, ctx.person, "refused", ctx.clock.now(), detail=query.data)
+        await ctx.repo.commit()
+        await acknowledge(query, ctx.t, ctx.profile, "staff-only")
         return
     # The kind of button only: its ids say nothing to whoever reads the audit log.
     kind = (query.data or "").partition(":")[0]
-    await refused_in_staff_chat(repo, user, f"button {kind}", clock)
+    await refused_in_staff_chat(ctx, f"button {kind}")
     # A callback answer is seen by the presser alone; where it is a message in the group
     # instead, it is said as rarely as the others.
-    in_the_group = profile.callback_answer_by_message(query.id)
-    told = not in_the_group or await first_in_a_while(state, clock)
-    await acknowledge(query, t, profile, MEMBERS_ONLY if told else None)
+    in_the_group = ctx.profile.callback_answer_by_message(query.id)
+    told = not in_the_group or await first_in_a_while(state, ctx.clock)
+    await acknowledge(query, ctx.t, ctx.profile, MEMBERS_ONLY if told else None)
 
 
 async def refuse_in_staff_chat(
     message: Message,
     state: FSMContext,
-    repo: Repo,
-    user: User | None,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A message in a case's thread, or the answer to a clerk's prompt, from someone who is not
     (or no longer) a clerk there: it goes nowhere."""
@@ -103,16 +84,16 @@ async def refuse_in_staff_chat(
     if prompted:
         # A prompt opened while they were a clerk is closed: what they type goes nowhere.
         await state.set_state(None)
-    await refused_in_staff_chat(repo, user, "prompt answer" if prompted else "thread", clock)
-    if await first_in_a_while(state, clock):
-        await reply(message, t, profile, MEMBERS_ONLY)
+    await refused_in_staff_chat(ctx, "prompt answer" if prompted else "thread")
+    if await first_in_a_while(state, ctx.clock):
+        await reply(message, ctx.t, ctx.profile, MEMBERS_ONLY)
 
 
-async def refused_in_staff_chat(repo: Repo, user: User | None, what: str, clock: Clock) -> None:
+async def refused_in_staff_chat(ctx: Ctx, what: str) -> None:
     """Audit a try in a staff chat by someone who is not a clerk there: what kind of try, never
     what was typed."""
-    people.audit(repo, user, REFUSED_IN_STAFF_CHAT, clock.now(), detail=what)
-    await repo.commit()
+    people.audit(ctx.repo, ctx.person, REFUSED_IN_STAFF_CHAT, ctx.clock.now(), detail=what)
+    await ctx.repo.commit()
 
 
 async def first_in_a_while(state: FSMContext, clock: Clock) -> bool:

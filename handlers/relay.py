@@ -12,25 +12,24 @@ from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import EndedCaseChoice, RelayChoice
-from bot.keyboards import MENU_KEYS, inline
-from bot.platforms import DeskBot
-from bot.settings import Settings
-from bot.ui import acknowledge, drop_buttons, reply
 from handlers.citizen_cases import citizen_move
 from handlers.complaints import MAX_FILE_BYTES, begin_with
+from handlers.kit.callbacks import EndedCaseChoice, RelayChoice
+from handlers.kit.context import Ctx
+from handlers.kit.keyboards import MENU_KEYS, inline
+from handlers.kit.platforms import DeskBot
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly
 from models.repositories import Repo
-from models.tables import Case, User
+from models.tables import Case
 from services import relay
-from services.clock import Clock
 from services.formatting import format_code
 from services.outbox import FileRef, Method
 from services.ownership import own_case
-from services.platforms import Platform, PlatformProfile
+from services.platforms import Platform
 from services.relay import Content, Offer
-from services.texts import LOCALES, Texts, texts
-from services.workflow import Action, Role, status_label
+from services.texts import LOCALES, texts
+from services.workflow import Action, status_label
 
 # Where a citizen's messages wait, in the conversation's data, while they choose their case.
 PENDING = "relay_pending"
@@ -120,34 +119,32 @@ async def clerk_message(
     message: Message,
     case: Case,
     content: Content | None,
-    repo: Repo,
-    user: User,
-    role: Role,
-    bot: DeskBot,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A clerk's message in a case's thread goes to the citizen, signed as the desk; one that
     shows nothing, or of a kind the relay does not carry, is not sent, and the clerk is told."""
     if content is None or content.is_empty:
         key = "relay-not-carried" if content is None else "input-empty"
-        await message.reply(t.render(profile, key))
+        await message.reply(ctx.t.render(ctx.profile, key))
         return
     if _too_large(message):
-        await message.reply(t.render(profile, "relay-file-too-large"))
+        await message.reply(ctx.t.render(ctx.profile, "relay-file-too-large"))
         return
-    staff_message = (str(bot.platform), message.chat.id, message.message_id)
+    staff_message = (str(ctx.bot.platform), message.chat.id, message.message_id)
     sent = await relay.from_clerk(
-        repo, case, user, role, content, clock.now(), staff_message=staff_message
+        ctx.repo, case, ctx.user, ctx.role, content, ctx.clock.now(), staff_message=staff_message
     )
     if not sent:
         return
     confirmation = await message.reply(
-        t.render(profile, "relay-sent-to-citizen", code=format_code(case.code, t.locale))
+        ctx.t.render(
+            ctx.profile, "relay-sent-to-citizen", code=format_code(case.code, ctx.t.locale)
+        )
     )
     # A reply to the confirmation is in the thread too.
-    await relay.remember(repo, str(bot.platform), message.chat.id, confirmation.message_id, case)
+    await relay.remember(
+        ctx.repo, str(ctx.bot.platform), message.chat.id, confirmation.message_id, case
+    )
 
 
 # --- the citizen ------------------------------------------------------------------------------
@@ -158,14 +155,9 @@ class AboutACase(Filter):
     `services.relay.route_citizen_message` for which case it is about."""
 
     async def __call__(
-        self,
-        message: Message,
-        repo: Repo,
-        user: User | None,
-        state: FSMContext,
-        settings: Settings,
-        clock: Clock,
+        self, message: Message, state: FSMContext, ctx: Ctx
     ) -> bool | dict[str, Any]:
+        user = ctx.person
         if user is None:
             return False
         text = message.text
@@ -176,13 +168,13 @@ class AboutACase(Filter):
             return False
         replied = message.reply_to_message
         route = await relay.route_citizen_message(
-            repo,
+            ctx.repo,
             user,
             message.chat.id,
             reply_to=replied.message_id if replied is not None else None,
             in_form=await state.get_state() is not None,
-            now=clock.now(),
-            config=settings.config,
+            now=ctx.clock.now(),
+            config=ctx.settings.config,
         )
         return {"route": route, "content": content} if route is not None else False
 
@@ -192,66 +184,72 @@ async def citizen_message(
     route: relay.Route,
     content: Content,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A citizen's message about a case: to its thread, as an answer where a question waits;
     with several cases, asked which; about an ended case, offered what may still be done; a
     reply to a clerk about an ended case goes to the thread too, and the offer comes with the
     word that it went; words that show nothing go nowhere."""
     if content.is_empty:
-        await reply(message, t, profile, "input-empty")
+        await reply(message, ctx.t, ctx.profile, "input-empty")
         return
     if _too_large(message):
-        await reply(message, t, profile, "relay-file-too-large")
+        await reply(message, ctx.t, ctx.profile, "relay-file-too-large")
         return
-    now = clock.now()
+    now = ctx.clock.now()
     if isinstance(route, relay.AnswerWhich):
-        await reply(message, t, profile, "citizen-answer-which")
+        await reply(message, ctx.t, ctx.profile, "citizen-answer-which")
     elif isinstance(route, relay.Answer):
         await relay.from_citizen(
-            repo, route.case, user, content, now, settings.config, question=route.question
+            ctx.repo,
+            route.case,
+            ctx.user,
+            content,
+            now,
+            ctx.settings.config,
+            question=route.question,
         )
-        code = format_code(route.case.code, t.locale)
-        await reply(message, t, profile, "citizen-answer-sent", code=code)
+        code = format_code(route.case.code, ctx.t.locale)
+        await reply(message, ctx.t, ctx.profile, "citizen-answer-sent", code=code)
     elif isinstance(route, relay.ToCase):
-        await relay.from_citizen(repo, route.case, user, content, now, settings.config)
-        code = format_code(route.case.code, t.locale)
-        await reply(message, t, profile, "relay-sent-to-desk", code=code)
+        await relay.from_citizen(ctx.repo, route.case, ctx.user, content, now, ctx.settings.config)
+        code = format_code(route.case.code, ctx.t.locale)
+        await reply(message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
     elif isinstance(route, relay.ReplyAfterEnd):
         await relay.from_citizen(
-            repo, route.case, user, content, now, settings.config, question=route.question
+            ctx.repo,
+            route.case,
+            ctx.user,
+            content,
+            now,
+            ctx.settings.config,
+            question=route.question,
         )
-        await _offer(message, route.case, route.offers, t, profile, "relay-sent-after-end")
+        await _offer(message, route.case, route.offers, ctx, "relay-sent-after-end")
     elif isinstance(route, relay.ChooseCase):
         await _keep(state, [content])
         rows = [
-            [(relay.case_label(case, t), RelayChoice(case_id=case.id).pack())]
+            [(relay.case_label(case, ctx.t), RelayChoice(case_id=case.id).pack())]
             for case in route.cases
         ]
-        await reply(message, t, profile, "relay-which-case", inline(rows))
+        await reply(message, ctx.t, ctx.profile, "relay-which-case", inline(rows))
     else:
         await _keep(state, [content])
-        await _offer(message, route.case, route.offers, t, profile)
+        await _offer(message, route.case, route.offers, ctx)
 
 
 async def _offer(
     message: Message,
     case: Case,
     offers: list[Offer],
-    t: Texts,
-    profile: PlatformProfile,
+    ctx: Ctx,
     key: str = "relay-ended-offer",
 ) -> None:
     """What may still be done with an ended case, as buttons under the text `key`."""
     rows = [
         [
             (
-                t.plain(f"relay-offer-{offer}"),
+                ctx.t.plain(f"relay-offer-{offer}"),
                 EndedCaseChoice(case_id=case.id, offer=offer, seen=case.status).pack(),
             )
         ]
@@ -259,12 +257,12 @@ async def _offer(
     ]
     await reply(
         message,
-        t,
-        profile,
+        ctx.t,
+        ctx.profile,
         key,
         inline(rows),
-        code=format_code(case.code, t.locale),
-        status=t.plain(status_label(case.status)),
+        code=format_code(case.code, ctx.t.locale),
+        status=ctx.t.plain(status_label(case.status)),
     )
 
 
@@ -287,34 +285,35 @@ async def case_chosen(
     query: CallbackQuery,
     callback_data: RelayChoice,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """The case the kept messages are about: they go to its thread."""
     if not isinstance(query.message, Message):
         return
-    case = await own_case(repo, user, callback_data.case_id)
+    case = await own_case(ctx.repo, ctx.user, callback_data.case_id)
     pending = await _take(state) if case is not None else []
     if case is None or not pending:
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         await drop_buttons(query)
         return
-    await acknowledge(query, t, profile)
+    await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
     if not relay.is_followed(case):
         # It ended while they chose.
         await _keep(state, pending)
-        offers = relay.offers_for(case, clock.now(), settings.config)
-        await _offer(query.message, case, offers, t, profile)
+        offers = relay.offers_for(case, ctx.clock.now(), ctx.settings.config)
+        await _offer(query.message, case, offers, ctx)
         return
     for content in pending:
-        await relay.from_citizen(repo, case, user, content, clock.now(), settings.config)
+        await relay.from_citizen(
+            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
+        )
     await reply(
-        query.message, t, profile, "relay-sent-to-desk", code=format_code(case.code, t.locale)
+        query.message,
+        ctx.t,
+        ctx.profile,
+        "relay-sent-to-desk",
+        code=format_code(case.code, ctx.t.locale),
     )
 
 
@@ -322,48 +321,34 @@ async def offer_chosen(
     query: CallbackQuery,
     callback_data: EndedCaseChoice,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """Object, reopen (then the kept messages go to the thread), or a new complaint about the
     same business; a button drawn for an earlier status changes nothing."""
     if not isinstance(query.message, Message):
         return
-    case = await own_case(repo, user, callback_data.case_id, for_update=True)
+    case = await own_case(ctx.repo, ctx.user, callback_data.case_id, for_update=True)
     if case is None or case.status != callback_data.seen:
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         await drop_buttons(query)
         return
-    await acknowledge(query, t, profile)
+    await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
     offer = Offer(callback_data.offer)
     if offer is Offer.NEW:
         await _take(state)
-        data: dict[str, Any] = {
-            "state": state,
-            "repo": repo,
-            "user": user,
-            "t": t,
-            "profile": profile,
-            "settings": settings,
-            "clock": clock,
-        }
-        await begin_with(query.message, data, relay.new_complaint_answers(case))
+        await begin_with(query.message, state, ctx, relay.new_complaint_answers(case))
         return
-    if not await citizen_move(
-        query.message, repo, case, Action(offer.value), user, t, profile, settings, clock
-    ):
+    if not await citizen_move(query.message, ctx, case, Action(offer.value)):
         return
-    code = format_code(case.code, t.locale)
+    code = format_code(case.code, ctx.t.locale)
     pending = await _take(state)
     for content in pending:
-        await relay.from_citizen(repo, case, user, content, clock.now(), settings.config)
+        await relay.from_citizen(
+            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
+        )
     if pending:
-        await reply(query.message, t, profile, "relay-sent-to-desk", code=code)
+        await reply(query.message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
 
 
 def make_staff_router() -> Router:

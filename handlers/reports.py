@@ -10,72 +10,65 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, FSInputFile, Message
 
-from bot.settings import Settings
-from bot.ui import refusal, reply
 from handlers.admin import AdminOnly
+from handlers.kit.context import Ctx
+from handlers.kit.ui import refusal, reply
 from handlers.staff import StaffOnly
-from models.repositories import Repo
-from models.tables import User
 from services import charts
 from services.casework import clocks
-from services.clock import Clock
 from services.formatting import format_date, format_number
-from services.platforms import PlatformProfile
 from services.reports import export as case_export
 from services.reports import search as case_search
 from services.reports import sla as sla_settings
 from services.reports import stats as desk_stats
-from services.texts import Texts
 from services.workflow import Refused
 
 
-async def stats(
-    message: Message, repo: Repo, t: Texts, profile: PlatformProfile, clock: Clock
-) -> None:
+async def stats(message: Message, ctx: Ctx) -> None:
     """`/stats`: the desk in numbers, then the same as a chart."""
-    figures = await desk_stats.gather(repo, clock.now())
-    await message.answer(desk_stats.describe(figures, t, profile))
+    figures = await desk_stats.gather(ctx.repo, ctx.clock.now())
+    await message.answer(desk_stats.describe(figures, ctx.t, ctx.profile))
     if figures.total == 0:
         return
     # Drawing takes a moment of CPU: off the event loop, so other chats are not kept waiting.
-    png = await asyncio.to_thread(charts.stats_chart, figures, t)
+    png = await asyncio.to_thread(charts.stats_chart, figures, ctx.t)
     await message.answer_photo(
         BufferedInputFile(png, filename="stats.png"),
-        caption=t.render(profile, "stats-chart-caption", date=format_date(figures.at, t.locale)),
+        caption=ctx.t.render(
+            ctx.profile, "stats-chart-caption", date=format_date(figures.at, ctx.t.locale)
+        ),
     )
 
 
 async def export(
     message: Message,
     command: CommandObject,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/export [from DATE] [to DATE] [status STATUS] [format csv|xlsx]`: cases as a file."""
     request = case_export.parse_export(command.args or "")
     if isinstance(request, Refused):
-        await message.answer(refusal(t, profile, request))
+        await message.answer(refusal(ctx.t, ctx.profile, request))
         return
     # The file is written to disk batch by batch and uploaded from there, never held whole.
     with tempfile.TemporaryDirectory(prefix="pishkhan-") as folder:
-        path = Path(folder) / case_export.export_filename(request, clock.now())
-        count = await case_export.write_export(repo, request, t, path, user, clock.now())
+        path = Path(folder) / case_export.export_filename(request, ctx.clock.now())
+        count = await case_export.write_export(
+            ctx.repo, request, ctx.t, path, ctx.user, ctx.clock.now()
+        )
         if count == 0:
-            await reply(message, t, profile, "export-empty")
+            await reply(message, ctx.t, ctx.profile, "export-empty")
             return
         if path.stat().st_size > case_export.MAX_UPLOAD_BYTES:
-            await reply(message, t, profile, "export-too-large")
+            await reply(message, ctx.t, ctx.profile, "export-too-large")
             return
         await message.answer_document(
             FSInputFile(path, filename=path.name),
-            caption=t.render(
-                profile,
+            caption=ctx.t.render(
+                ctx.profile,
                 "export-done",
-                count=format_number(count, t.locale),
-                filters=case_export.describe_filters(request, t) or t.plain("export-all"),
+                count=format_number(count, ctx.t.locale),
+                filters=case_export.describe_filters(request, ctx.t) or ctx.t.plain("export-all"),
             ),
         )
 
@@ -83,45 +76,38 @@ async def export(
 async def find(
     message: Message,
     command: CommandObject,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/find TEXT`: cases by tracking code, phone, business name or words of the description."""
-    found = await case_search.find_cases(repo, command.args or "", user, clock.now())
+    found = await case_search.find_cases(ctx.repo, command.args or "", ctx.user, ctx.clock.now())
     if found is None:
-        await reply(message, t, profile, "find-usage")
+        await reply(message, ctx.t, ctx.profile, "find-usage")
         return
-    await message.answer(case_search.describe_found(found, t, profile))
+    await message.answer(case_search.describe_found(found, ctx.t, ctx.profile))
 
 
 async def sla(
     message: Message,
     command: CommandObject,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    settings: Settings,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """`/sla [QUEUE]` shows a queue's deadline settings; `/sla QUEUE name=days …` changes them."""
     parsed = sla_settings.parse_sla(command.args or "")
     if isinstance(parsed, Refused):
-        await message.answer(refusal(t, profile, parsed))
+        await message.answer(refusal(ctx.t, ctx.profile, parsed))
         return
     if not parsed.values:
-        policy = await clocks.policy_for(repo, parsed.queue)
-        await message.answer(sla_settings.describe_sla(parsed.queue, policy, t, profile))
+        policy = await clocks.policy_for(ctx.repo, parsed.queue)
+        await message.answer(sla_settings.describe_sla(parsed.queue, policy, ctx.t, ctx.profile))
         return
-    changed = await sla_settings.change_sla(repo, parsed, user, clock.now(), settings.config)
+    changed = await sla_settings.change_sla(
+        ctx.repo, parsed, ctx.user, ctx.clock.now(), ctx.settings.config
+    )
     if isinstance(changed, Refused):
-        await repo.rollback()
-        await message.answer(refusal(t, profile, changed))
+        await ctx.repo.rollback()
+        await message.answer(refusal(ctx.t, ctx.profile, changed))
         return
-    await message.answer(sla_settings.describe_sla_change(changed, t, profile))
+    await message.answer(sla_settings.describe_sla_change(changed, ctx.t, ctx.profile))
 
 
 def make_router() -> Router:

@@ -8,17 +8,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import RatingChoice
-from bot.ui import acknowledge, drop_buttons, reply
-from models.repositories import Repo
-from models.tables import User
+from handlers.kit.callbacks import RatingChoice
+from handlers.kit.context import Ctx
+from handlers.kit.ui import acknowledge, drop_buttons, reply
 from services import satisfaction
-from services.clock import Clock
 from services.formatting import format_code
 from services.normalize import is_blank
-from services.platforms import PlatformProfile
 from services.satisfaction import RatingOutcome
-from services.texts import Texts
 
 
 class RatingComment(StatesGroup):
@@ -31,62 +27,54 @@ async def rated(
     query: CallbackQuery,
     callback_data: RatingChoice,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """A score tapped: kept once, thanked for, and a comment offered."""
     result = await satisfaction.record_rating(
-        repo, user, callback_data.case_id, callback_data.score, clock.now()
+        ctx.repo, ctx.user, callback_data.case_id, callback_data.score, ctx.clock.now()
     )
     if result.outcome is RatingOutcome.NOT_YOURS:
-        await acknowledge(query, t, profile, "rating-not-yours")
+        await acknowledge(query, ctx.t, ctx.profile, "rating-not-yours")
         return
     if result.outcome is RatingOutcome.NOT_RATABLE:
         # The case was reopened since the question was asked.
-        await acknowledge(query, t, profile, "form-stale-button")
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
         await drop_buttons(query)
         return
     await drop_buttons(query)
     if result.outcome is RatingOutcome.ALREADY_RATED:
-        await acknowledge(query, t, profile, "rating-already")
+        await acknowledge(query, ctx.t, ctx.profile, "rating-already")
         return
-    await acknowledge(query, t, profile, "rating-recorded")
+    await acknowledge(query, ctx.t, ctx.profile, "rating-recorded")
     if not isinstance(query.message, Message):
         return
-    code = format_code(result.code, t.locale) if result.code else ""
+    code = format_code(result.code, ctx.t.locale) if result.code else ""
     # A form left open keeps its place: the comment is offered only outside any form.
     if await state.get_state() is None and result.rating_id is not None:
         await state.set_state(RatingComment.comment)
         await state.set_data({"rating_id": result.rating_id})
-        await reply(query.message, t, profile, "rating-thanks-comment", code=code)
+        await reply(query.message, ctx.t, ctx.profile, "rating-thanks-comment", code=code)
     else:
-        await reply(query.message, t, profile, "rating-thanks", code=code)
+        await reply(query.message, ctx.t, ctx.profile, "rating-thanks", code=code)
 
 
 async def commented(
     message: Message,
     state: FSMContext,
-    repo: Repo,
-    user: User,
-    t: Texts,
-    profile: PlatformProfile,
-    clock: Clock,
+    ctx: Ctx,
 ) -> None:
     """The words after a rating: kept as its comment; words that show nothing are asked
     again."""
     if is_blank(message.text or ""):
-        await reply(message, t, profile, "input-empty")
+        await reply(message, ctx.t, ctx.profile, "input-empty")
         return
     data = await state.get_data()
     await state.clear()
     result = await satisfaction.add_comment(
-        repo, user, int(data["rating_id"]), message.text or "", clock.now()
+        ctx.repo, ctx.user, int(data["rating_id"]), message.text or "", ctx.clock.now()
     )
     key = "rating-comment-saved" if result.outcome is RatingOutcome.RECORDED else "rating-already"
-    await reply(message, t, profile, key)
+    await reply(message, ctx.t, ctx.profile, key)
 
 
 def make_router() -> Router:

@@ -2,7 +2,7 @@
 
 Each kind of payload is declared beside the service that draws it (`casework.cards.CaseMove`,
 `certificates.CertMove`, `satisfaction.RatingOffer`); the bot layer maps each to its callback
-data and back (`bot.callbacks`).
+data and back (`handlers.kit.callbacks`).
 """
 
 from __future__ import annotations

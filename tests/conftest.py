@@ -20,13 +20,13 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.settings import Settings
 from models import Base, crypto
 from models.database import make_engine, make_sessionmaker
 from models.migrate import upgrade
 from services.calendar import TEHRAN
 from services.clock import ManualClock
 from services.platforms import Platform
+from services.settings import Settings
 from tests.desk import TOKENS, Desk, Person
 from tests.staff import seat_clerk
 

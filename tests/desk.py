@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_dispatcher
 from bot.delivery import OutboxSender
-from bot.platforms import DeskBot
-from bot.settings import Settings
+from handlers.kit.platforms import DeskBot
 from models.repositories import Repo
 from services.clock import ManualClock
 from services.platforms import Platform, profile_of
+from services.settings import Settings
 from tests.fakes import BOT_IDS, FakeBotAPI, Request
 
 TOKENS = {

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from bot.keyboards import MENU_KEYS
+from handlers.kit.keyboards import MENU_KEYS
 from models.tables import Case, CaseMessage, Draft
 from services import complaints as rules
 from services.calendar import tehran_today

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import CaseAction, CertAction, RatingChoice, pack, pack_stored, payload_of
+from handlers.kit.callbacks import (
+    CaseAction,
+    CertAction,
+    RatingChoice,
+    pack,
+    pack_stored,
+    payload_of,
+)
 from services.casework.cards import CaseMove
 from services.certificates import CertMove, CertStatus
 from services.satisfaction import RatingOffer

@@ -16,7 +16,6 @@ from openpyxl import Workbook
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.settings import Settings
 from handlers.certificates import parse_missing
 from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, OutboxMessage
@@ -25,6 +24,7 @@ from services.calendar import TEHRAN, tehran_today
 from services.certificate_import import import_certificates, is_certificate_file
 from services.clock import ManualClock
 from services.platforms import Platform
+from services.settings import Settings
 from services.sheet_import import ImportReport
 from tests.desk import Desk, Person
 from tests.test_cli import run_bot

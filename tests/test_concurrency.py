@@ -15,7 +15,6 @@ import pytest
 from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy import func, select
 
-from bot.settings import Settings
 from models.database import make_engine, make_sessionmaker
 from models.licences import Licence, LicenceSite
 from models.renewals import RenewalReminder, RenewalSubscription
@@ -38,6 +37,7 @@ from services.calendar import TEHRAN
 from services.clock import ManualClock
 from services.outbox import Outgoing, Unreachable, enqueue
 from services.platforms import Platform
+from services.settings import Settings
 from tests.conftest import running_desk
 from tests.desk import Desk, Person
 from tests.registry import a_licence, fill_registry

@@ -10,7 +10,7 @@ from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import build_dispatcher
-from bot.filters import check_on_the_loop, filters_of
+from handlers.kit.filters import check_on_the_loop, filters_of
 from services.clock import ManualClock
 from tests.conftest import START, make_settings
 

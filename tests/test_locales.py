@@ -15,8 +15,8 @@ from fluent.syntax import FluentParser
 from fluent.syntax.ast import Junk, Message, Term
 
 from bot.app import CITIZEN_COMMANDS
-from bot.keyboards import EDITABLE, MENU_KEYS
 from handlers.complaints import SKIPPABLE, TEXT_STEPS
+from handlers.kit.keyboards import EDITABLE, MENU_KEYS
 from services.desk import Subject
 from services.platforms import Platform
 from services.texts import LOCALES, LOCALES_DIR

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.callbacks import RatingChoice
+from handlers.kit.callbacks import RatingChoice
 from models.tables import Case, CaseEvent, Rating
 from services.formatting import format_code
 from services.platforms import Platform

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.settings import Settings
 from models.repositories import Repo
 from models.tables import Case, OutboxMessage, User
 from services.alerts import sweep_deadlines
 from services.calendar import TEHRAN
+from services.settings import Settings
 from services.tracking import CodeKind, damm_check_digit
 
 NOW = datetime(2026, 11, 23, 16, 0, tzinfo=TEHRAN)

@@ -20,7 +20,7 @@ target_metadata = Base.metadata
 def _url() -> str:
     url = config.attributes.get("database_url") or config.get_main_option("sqlalchemy.url")
     if not url:
-        from bot.settings import Settings
+        from services.settings import Settings
 
         url = Settings().database_url
     return str(url)

@@ -27,11 +27,11 @@ from aiogram.types import (
 )
 from pydantic import ValidationError
 
-from bot.platforms import DeskBot
-from bot.settings import Settings
+from handlers.kit.platforms import DeskBot
 from models.repositories import Repo
 from models.tables import User
 from services.clock import Clock
+from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -55,7 +55,7 @@ class DeskCallback(CallbackData, prefix="desk"):
         return parsed
 
 
-# The form's step buttons, as `bot.keyboards` draws them: each step with its own actions.
+# The form's step buttons, as `handlers.kit.keyboards` draws them: each step with its own actions.
 FormStep = Literal[
     "start", "licence", "order_number", "order_date", "order_amount", "attachments", "confirm"
 ]

@@ -13,7 +13,7 @@ from aiogram.types import (
 )
 from magic_filter import MagicFilter
 
-from bot.callbacks import (
+from handlers.kit.callbacks import (
     Editable,
     EditField,
     FormNav,

@@ -11,9 +11,9 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import TelegramMethod
 
-from bot.pieces import pieces
-from bot.settings import Settings
+from handlers.kit.pieces import pieces
 from services.platforms import Platform, PlatformProfile, profile_of
+from services.settings import Settings
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class DeskBot(Bot):
 
     async def __call__(self, method: TelegramMethod[T], request_timeout: int | None = None) -> T:
         """Every request goes out as the platform takes it: words too long for one message
-        go in several, in order (bot.pieces)."""
+        go in several, in order (handlers.kit.pieces)."""
         split = pieces(self.profile, method)
         if len(split.methods) == 1:
             return cast(T, await super().__call__(split.methods[0], request_timeout))

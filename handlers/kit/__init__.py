@@ -1,0 +1,1 @@
+"""The toolkit every handler shares: answers, buttons, callback data, roles, the bot."""
