@@ -12,7 +12,13 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.processes import Worker, command_update, free_port, until_listening
+from tests.processes import (
+    Worker,
+    command_update,
+    free_port,
+    until_listening,
+    until_polling,
+)
 from tests.standin import Bot, Citizen, StandIn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,8 +82,7 @@ async def test_a_citizen_on_each_platform_files_a_complaint(tmp_path: Path) -> N
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        # Started: it asks who it is before polling (its imports alone take seconds).
-        await server.wait_for(TG, lambda method, _: method == "getMe", within=120)
+        await until_polling(server, TG)
         telegram_receipt = await file_a_complaint(Citizen(server, TG, 5001, "Sara"))
         bale_receipt = await file_a_complaint(Citizen(server, BALE, 6001, "Reza"))
 
