@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.standin import StandIn
+
 
 class Worker:
     """`python -m bot run` as a child process, killed at will."""
@@ -46,6 +48,13 @@ class Worker:
             await asyncio.wait_for(self.process.wait(), timeout=15)
         except TimeoutError:
             await self.kill()
+
+
+async def until_polling(server: StandIn, token: str, within: float = 120) -> None:
+    """A worker just started asks the stand-in who its bot is, then polls: wait for that. It
+    takes seconds to import its libraries, and far longer on a busy machine."""
+    asked = len(server.bots[token].sent)
+    await server.wait_for(token, lambda method, _: method == "getMe", after=asked, within=within)
 
 
 def free_port() -> int:

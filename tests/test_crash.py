@@ -24,7 +24,13 @@ from models.tables import Case, OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform
 from tests.conftest import TEST_DATABASE_URL, TEST_KEYS, TEST_REDIS_URL
-from tests.processes import Worker, command_update, free_port, until_listening
+from tests.processes import (
+    Worker,
+    command_update,
+    free_port,
+    until_listening,
+    until_polling,
+)
 from tests.standin import Bot, Citizen, StandIn
 
 pytestmark = pytest.mark.skipif(
@@ -106,12 +112,14 @@ async def test_a_worker_killed_mid_form_loses_nothing(
     await first.start()
     citizen = Citizen(server, TG, 5001, "Sara")
     try:
+        await until_polling(server, TG)
         await citizen.say("/complaint")
         await citizen.say("فروشگاه نمونه")
         licence = await citizen.say("shop-nemooneh.ir")
         await first.kill()
 
         await second.start()
+        await until_polling(server, TG)
         subject = await citizen.press(licence, "رد شدن")  # the button from before the kill
         assert "مرحله ۴" in subject["text"]
         await citizen.press(subject, "سایر")
@@ -141,6 +149,7 @@ async def test_a_polling_worker_killed_in_the_middle_of_an_update_leaves_it_to_t
     first, second = (Worker(env, tmp_path, log=log) for log in logs)
     await first.start()
     try:
+        await until_polling(server, TG)
         server.delay = 60  # the welcome is in flight when the worker dies
         server.push(TG, command_update(1, 7201))
         for _ in range(200):
@@ -151,6 +160,7 @@ async def test_a_polling_worker_killed_in_the_middle_of_an_update_leaves_it_to_t
         await first.kill()
         server.delay = 0
         await second.start()
+        await until_polling(server, TG)
         await server.wait_for(
             TG, lambda m, p: m == "sendMessage" and int(p["chat_id"]) == 7201, within=20
         )
@@ -185,9 +195,11 @@ async def test_a_worker_killed_mid_drain_sends_everything(
     second = Worker(env, tmp_path)
     await first.start()
     try:
+        await until_polling(server, TG)
         await server.wait_for(TG, lambda m, p: len(server.bots[TG].sent) >= 20, within=20)
         await first.kill()
         await second.start()
+        await until_polling(server, TG)
         for index in range(60):
             await server.wait_for(
                 TG,
