@@ -55,7 +55,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help=f"benchmarks to run, of {', '.join(BENCHMARKS)} (default: all)",
     )
     parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
-    parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite and/or postgresql")
+    parser.add_argument(
+        "--backends",
+        default="sqlite,postgresql",
+        help="sqlite, postgresql, and aiosqlite (SQLite on aiosqlite's threads, to compare)",
+    )
     parser.add_argument(
         "--postgres-admin-url",
         default=os.environ.get("BENCH_POSTGRES_ADMIN_URL", DEFAULT_POSTGRES_ADMIN_URL),
@@ -111,8 +115,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 async def backends_of(args: argparse.Namespace, servers: dict[str, str]) -> list[Backend]:
     backends = []
     for name in (item.strip() for item in args.backends.split(",")):
-        if name == "sqlite":
-            backends.append(Backend("sqlite"))
+        if name in ("sqlite", "aiosqlite"):
+            backends.append(Backend(name))
         elif name == "postgresql":
             version = await postgres_answers(args.postgres_admin_url)
             if version is None:
@@ -122,7 +126,7 @@ async def backends_of(args: argparse.Namespace, servers: dict[str, str]) -> list
                 servers["postgresql"] = version
                 backends.append(Backend("postgresql", args.postgres_admin_url))
         elif name:
-            raise SystemExit(f"unknown backend {name!r}: sqlite or postgresql")
+            raise SystemExit(f"unknown backend {name!r}: sqlite, aiosqlite or postgresql")
     return backends
 
 

@@ -18,8 +18,9 @@ from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from models.database import make_engine
 from models.migrate import upgrade
 from services.settings import Settings
 
@@ -107,8 +108,13 @@ def bench_settings(database_url: str, **overrides: Any) -> Settings:
 class Backend:
     """A database server kind the benchmarks run on."""
 
-    name: str  # "sqlite" or "postgresql"
+    # "sqlite", "aiosqlite" (SQLite through aiosqlite's threads, to compare) or "postgresql"
+    name: str
     admin_url: str | None = None  # PostgreSQL only
+
+    def engine(self, url: str) -> AsyncEngine:
+        """The desk's engine for this backend's database."""
+        return make_engine(url, sqlite_on_loop=self.name != "aiosqlite")
 
 
 async def postgres_answers(admin_url: str) -> str | None:
@@ -149,7 +155,7 @@ async def fresh_database(backend: Backend, *, migrate: bool = True) -> AsyncIter
     on an AUTOCOMMIT connection to the maintenance database, dropped (WITH FORCE) at the end;
     no other database is touched.
     """
-    if backend.name == "sqlite":
+    if backend.name in ("sqlite", "aiosqlite"):
         folder = Path(tempfile.mkdtemp(prefix="pishkhan-bench-"))
         url = f"sqlite+aiosqlite:///{folder / 'bench.sqlite3'}"
         try:

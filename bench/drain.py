@@ -42,7 +42,7 @@ from sqlalchemy import func, select
 from bench.common import TELEGRAM_TOKEN, Backend, Result, bench_settings, fresh_database, say
 from bot.delivery import OutboxSender
 from handlers.kit.platforms import DeskBot, make_session
-from models.database import make_engine, make_sessionmaker
+from models.database import make_sessionmaker
 from models.repositories import Repo
 from models.tables import OutboxMessage
 from services.clock import SystemClock
@@ -187,7 +187,7 @@ async def measure(backend: Backend, scenario: Scenario, seconds: float) -> Resul
         port = free_port()
         site = web.TCPSite(runner, "127.0.0.1", port)
         await site.start()
-        engine = make_engine(url)
+        engine = backend.engine(url)
         sessionmaker = make_sessionmaker(engine)
         clock = SystemClock()
         bot = DeskBot(

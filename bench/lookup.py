@@ -29,7 +29,7 @@ from sqlalchemy import Table, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.common import Backend, Result, fresh_database, ms, percentile, say
-from models.database import make_engine, make_sessionmaker
+from models.database import make_sessionmaker
 from models.licences import Licence, LicenceRepo, LicenceRow, LicenceSite, row_values
 from services.licence_samples import sample_licences
 from services.licences import MAX_RESULTS, LookupResult, MatchKind, lookup
@@ -183,7 +183,7 @@ async def measure_backend(
 ) -> list[Result]:
     results: list[Result] = []
     async with fresh_database(backend) as url:
-        engine = make_engine(url)
+        engine = backend.engine(url)
         sessionmaker = make_sessionmaker(engine)
         try:
             began = time.perf_counter()

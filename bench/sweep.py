@@ -25,7 +25,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.common import Backend, Result, bench_settings, fresh_database, ms, say
-from models.database import make_engine, make_sessionmaker
+from models.database import make_sessionmaker
 from models.repositories import Repo
 from models.tables import User
 from services.alerts import SWEEP_BATCH, sweep_deadlines
@@ -218,7 +218,7 @@ async def measure_backend(
     every = max(1, round(1 / due_fraction))
     results: list[Result] = []
     async with fresh_database(backend) as url:
-        engine = make_engine(url)
+        engine = backend.engine(url)
         sessionmaker = make_sessionmaker(engine)
         config = bench_settings(url).config
         try:

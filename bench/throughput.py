@@ -58,7 +58,7 @@ from bench.fakeapi import RecordingSession
 from bot.app import build_dispatcher
 from handlers.kit.callbacks import FormNav, SubjectChoice
 from handlers.kit.platforms import DeskBot, make_session
-from models.database import make_engine, make_sessionmaker
+from models.database import make_sessionmaker
 from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.clock import ManualClock
@@ -501,7 +501,7 @@ async def measure_backend(
         apis = [Api(None)]
         if http:
             apis.append(Api(servers.enter_context(apiserver.running(free_port()))))
-        engine = make_engine(url)
+        engine = backend.engine(url)
         sessionmaker = make_sessionmaker(engine)
         async with engine.begin() as connection:
             await connection.run_sync(_echo_log.metadata.create_all)

@@ -28,23 +28,33 @@ PING_AFTER_IDLE = 10.0
 
 
 def make_engine(
-    url: str, *, echo: bool = False, ping_after_idle: float = PING_AFTER_IDLE
+    url: str,
+    *,
+    echo: bool = False,
+    ping_after_idle: float = PING_AFTER_IDLE,
+    sqlite_on_loop: bool = True,
 ) -> AsyncEngine:
     """An engine tuned for the backend: on SQLite WAL, foreign keys and statements run on the
     loop's own thread, each told by SQLAlchemy whether it writes (`models.sqlite_driver`); on
-    PostgreSQL a pool."""
+    PostgreSQL a pool. `sqlite_on_loop=False` keeps aiosqlite's thread per connection, for the
+    benchmarks to compare."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(
-            url,
-            echo=echo,
-            async_creator=sqlite_driver.creator(database or ":memory:", SQLITE_BUSY_TIMEOUT),
-        )
+        if sqlite_on_loop:
+            engine = create_async_engine(
+                url,
+                echo=echo,
+                async_creator=sqlite_driver.creator(database or ":memory:", SQLITE_BUSY_TIMEOUT),
+            )
+            event.listen(engine.sync_engine, "before_cursor_execute", sqlite_driver.mark_statement)
+        else:
+            engine = create_async_engine(
+                url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}
+            )
         event.listen(engine.sync_engine, "connect", sqlite_driver.set_up_connection)
-        event.listen(engine.sync_engine, "before_cursor_execute", sqlite_driver.mark_statement)
         return engine
     engine = create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_recycle=1800)
     _ping_when_idle(engine, ping_after_idle)

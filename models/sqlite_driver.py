@@ -87,7 +87,8 @@ def set_up_connection(dbapi_connection: Any, record: Any) -> None:
     driver = record.driver_connection
     cursor = dbapi_connection.cursor()
     for pragma in _PRAGMAS:
-        driver.mark(writes=False)
+        if isinstance(driver, Connection):
+            driver.mark(writes=False)
         cursor.execute(pragma)
     cursor.close()
 
