@@ -34,7 +34,7 @@ import os
 import re
 from datetime import date
 
-from models.licences import LicenceRepo, LicenceRow
+from models.repos.licences import LicenceRepo, LicenceRow
 from services.licences import (
     canonical_number,
     canonical_province,

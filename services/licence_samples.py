@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.licences import LicenceRow
+from models.repos.licences import LicenceRow
 from services.licences import PROVINCES, HolderType, LicenceStatus
 from services.normalize import search_key
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from models.licences import Licence, LicenceRepo, LicenceRow, parent_domains
+from models.repos.licences import LicenceRepo, LicenceRow, parent_domains
+from models.tables import Licence
 from services.normalize import (
     is_blank,
     normalize_text,
