@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, cast
 
@@ -68,7 +68,9 @@ def parent_domains(host: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class LicenceRow:
-    """One licence as an import or a generator gives it: values already validated.
+    """One licence as an import or a generator gives it: values already validated. Each field
+    but ``sites`` is the `licences` column of the same name (services.licences.FIELDS says how
+    an import reads it and an answer shows it).
 
     ``business_key`` is ``services.normalize.search_key(business_name)``; ``sites`` are
     normalised hosts or app ids, first the main one.
@@ -89,6 +91,7 @@ class LicenceRow:
     status: str
 
 
+_COLUMN_FIELDS = tuple(field for field in fields(LicenceRow) if field.name != "sites")
 _LICENCES = cast(Table, Licence.__table__)
 _SITES = cast(Table, LicenceSite.__table__)
 
@@ -101,23 +104,10 @@ class UpsertCounts(NamedTuple):
 
 
 def row_values(row: LicenceRow, now: datetime) -> dict[str, Any]:
-    """A licence row as the columns of the `licences` table."""
-    return {
-        "number": row.number,
-        "number_key": number_key(row.number),
-        "holder_type": row.holder_type,
-        "holder_name": row.holder_name,
-        "holder_phone": row.holder_phone,
-        "business_name": row.business_name,
-        "business_key": row.business_key,
-        "category": row.category,
-        "isic": row.isic,
-        "province": row.province,
-        "issued_on": row.issued_on,
-        "expires_on": row.expires_on,
-        "status": row.status,
-        "updated_at": now,
-    }
+    """A licence row as the columns of the `licences` table: each of its fields but the sites
+    (a table of their own) is the column of the same name."""
+    values = {field.name: getattr(row, field.name) for field in _COLUMN_FIELDS}
+    return {**values, "number_key": number_key(row.number), "updated_at": now}
 
 
 def _upsert(session: AsyncSession, target: Table, *key: str) -> Insert:
