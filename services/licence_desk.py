@@ -13,14 +13,8 @@ from dataclasses import dataclass, field
 
 from services.complaints import Invalid, Limits, check_business_name
 from services.formatting import localize_digits
-from services.licences import (
-    LicenceView,
-    LookupResult,
-    MatchKind,
-    shown_fields,
-    site_label,
-    warning_for,
-)
+from services.licence_fields import shown_fields, site_label
+from services.licences import LicenceView, LookupResult, MatchKind, warning_for
 from services.normalize import display_host
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from models.repos.licences import LicenceRepo, LicenceRow
-from services.licences import FIELDS
+from services.licence_fields import FIELDS
 from services.sheet_import import (
     MAX_LISTED_REJECTIONS,
     Cells,

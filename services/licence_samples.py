@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models.repos.licences import LicenceRow
-from services.licences import FIELDS, PROVINCES, HolderType, LicenceStatus
+from services.licence_fields import FIELDS
+from services.licences import PROVINCES, HolderType, LicenceStatus
 from services.normalize import search_key
 
 __all__ = ["CATEGORIES", "Category", "sample_licences"]

@@ -66,7 +66,7 @@ def parent_domains(host: str) -> list[str]:
     return [".".join(labels[start:]) for start in range(len(labels) - 1)] or [host]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LicenceRow:
     """One licence as an import or a generator gives it: values already validated. Each field
     but ``sites`` is the `licences` column of the same name (services.licences.FIELDS says how
