@@ -43,7 +43,7 @@ from bench.common import TELEGRAM_TOKEN, Backend, Result, bench_settings, fresh_
 from bot.delivery import OutboxSender
 from handlers.kit.platforms import DeskBot, make_session
 from models.database import make_sessionmaker
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import OutboxMessage
 from services.clock import SystemClock
 from services.outbox import OutboxStatus, Outgoing, enqueue

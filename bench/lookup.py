@@ -30,7 +30,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.common import Backend, Result, fresh_database, ms, percentile, say
 from models.database import make_sessionmaker
-from models.licences import Licence, LicenceRepo, LicenceRow, LicenceSite, row_values
+from models.repos.licences import LicenceRepo, LicenceRow, row_values
+from models.tables import Licence, LicenceSite
 from services.licence_samples import sample_licences
 from services.licences import MAX_RESULTS, LookupResult, MatchKind, lookup
 from services.normalize import search_key

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bench.common import Backend, Result, bench_settings, fresh_database, ms, say
 from models.database import make_sessionmaker
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import User
 from services.alerts import SWEEP_BATCH, sweep_deadlines
 from services.calendar import TEHRAN
@@ -177,7 +177,7 @@ async def find_plan(
     event.listen(engine.sync_engine, "before_cursor_execute", capture)
     try:
         async with sessionmaker() as session:
-            await Repo(session).workflow.cases_due_for_alert(NOW, SWEEP_BATCH)
+            await Repo(session).cases.due_for_alert(NOW, SWEEP_BATCH)
             await session.rollback()
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", capture)
@@ -206,7 +206,7 @@ async def time_find(sessionmaker: async_sessionmaker[AsyncSession], repeats: int
     for _ in range(repeats):
         async with sessionmaker() as session:
             began = time.perf_counter()
-            await Repo(session).workflow.cases_due_for_alert(NOW, SWEEP_BATCH)
+            await Repo(session).cases.due_for_alert(NOW, SWEEP_BATCH)
             times.append(time.perf_counter() - began)
             await session.rollback()
     return times

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command in ("migrate", "rotate-keys"):
         from models.migrate import reencrypt, upgrade
-        from models.repositories import Repo
+        from models.repos import Repo
         from services.personal_data import reindex
 
         if args.command == "migrate":

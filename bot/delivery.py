@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.kit.keyboards import from_stored
 from handlers.kit.pieces import pieces
 from handlers.kit.platforms import DeskBot
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage, ThreadMessage
 from services import relay
 from services.clock import Clock
@@ -257,7 +257,7 @@ class OutboxSender:
             and case.staff_chat_id == row.chat_id
         ):
             return case.staff_thread_id
-        if await repo.threads.unsent(case.id, Method.TOPIC, row.platform, row.chat_id):
+        if await repo.outbox.unsent(case.id, Method.TOPIC, row.platform, row.chat_id):
             return False
         return None
 

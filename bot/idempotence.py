@@ -21,27 +21,20 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from aiogram import BaseMiddleware, Dispatcher
 from aiogram.types import TelegramObject, Update
-from sqlalchemy import Table, delete, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.kit.platforms import DeskBot
-from models.tables import ProcessedUpdate
-from models.upsert import insert
+from models.repos.claims import ClaimRepo, Key
 from services.clock import Clock
 from services.platforms import Platform
 
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
-Key = tuple[str, int]
-
-# The claims are written as plain table statements: no object is loaded, so the ORM's
-# bookkeeping for them would be work for nothing on every update.
-_CLAIMS = cast(Table, ProcessedUpdate.__table__)
 
 
 class OnceMiddleware(BaseMiddleware):
@@ -88,34 +81,18 @@ class OnceMiddleware(BaseMiddleware):
     async def _claim(self, session: AsyncSession, key: Key, event: Update) -> bool:
         """Claim the update: at once if it is new (one statement), after waiting if another
         worker is on it; False if it has been handled."""
-        platform, update_id = key
-        where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
+        claims = ClaimRepo(session)
         while True:
             now = self.clock.now()
-            fresh = await session.execute(
-                insert(session, _CLAIMS)
-                .values(
-                    platform=platform,
-                    update_id=update_id,
-                    status="processing",
-                    at=now,
-                    payload=event.model_dump_json(exclude_none=True),
-                )
-                .on_conflict_do_nothing(index_elements=[_CLAIMS.c.platform, _CLAIMS.c.update_id])
-            )
-            if getattr(fresh, "rowcount", 0) == 1:
+            if await claims.take(key, now, event.model_dump_json(exclude_none=True)):
                 await session.commit()
                 return True
-            row = (
-                await session.execute(
-                    select(_CLAIMS.c.status, _CLAIMS.c.at).where(*where).with_for_update()
-                )
-            ).first()
+            row = await claims.held(key)
             if row is not None and row.status == "done":
                 await session.rollback()
                 return False
             if row is not None and now - row.at >= self.lease:
-                await session.execute(update(_CLAIMS).where(*where).values(at=now))
+                await claims.touch(key, now)
                 await session.commit()
                 logger.warning("update taken over from a worker that stopped renewing it")
                 return True
@@ -129,35 +106,18 @@ class OnceMiddleware(BaseMiddleware):
         if not held:
             return 0
         async with self.sessionmaker() as session:
-            renewed = await session.execute(
-                update(_CLAIMS)
-                .where(
-                    tuple_(_CLAIMS.c.platform, _CLAIMS.c.update_id).in_(held),
-                    _CLAIMS.c.status == "processing",
-                )
-                .values(at=self.clock.now())
-            )
+            renewed = await ClaimRepo(session).renew(held, self.clock.now())
             await session.commit()
-        return int(getattr(renewed, "rowcount", 0) or 0)
+        return renewed
 
     async def recover(self, dispatcher: Dispatcher, bots: Mapping[Platform, DeskBot]) -> int:
         """Handle the updates whose workers died with them in hand (their lease ran out and no
         retry came to take them over); how many were taken."""
         now = self.clock.now()
         async with self.sessionmaker() as session:
-            lapsed = (
-                await session.execute(
-                    select(_CLAIMS.c.platform, _CLAIMS.c.update_id, _CLAIMS.c.at)
-                    .where(
-                        _CLAIMS.c.status == "processing",
-                        _CLAIMS.c.at <= now - self.lease,
-                        _CLAIMS.c.payload.is_not(None),
-                        _CLAIMS.c.platform.in_([platform.value for platform in bots]),
-                    )
-                    .order_by(_CLAIMS.c.at)
-                    .limit(100)
-                )
-            ).all()
+            lapsed = await ClaimRepo(session).lapsed(
+                now - self.lease, [platform.value for platform in bots], limit=100
+            )
         taken = 0
         for platform, update_id, at in lapsed:
             bot = bots[Platform(platform)]
@@ -182,33 +142,16 @@ class OnceMiddleware(BaseMiddleware):
     async def _take_over(self, key: Key, at: datetime, bot: DeskBot) -> Update | None:
         """The kept update, if this worker is the one to take it: the claim is still as it was
         read (no other worker took it first)."""
-        platform, update_id = key
         async with self.sessionmaker() as session:
-            mine = await session.execute(
-                update(_CLAIMS)
-                .where(
-                    _CLAIMS.c.platform == platform,
-                    _CLAIMS.c.update_id == update_id,
-                    _CLAIMS.c.status == "processing",
-                    _CLAIMS.c.at == at,
-                )
-                .values(at=self.clock.now())
-                .returning(_CLAIMS.c.payload)
-            )
-            payload = mine.scalar_one_or_none()
+            payload = await ClaimRepo(session).take_over(key, at, self.clock.now())
             await session.commit()
         if payload is None:
             return None
         return Update.model_validate_json(payload, context={"bot": bot})
 
     async def _give_up(self, key: Key) -> None:
-        platform, update_id = key
         async with self.sessionmaker() as session:
-            await session.execute(
-                update(_CLAIMS)
-                .where(_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
-                .values(status="done", payload=None)
-            )
+            await ClaimRepo(session).done(key)
             await session.commit()
 
     async def keep_claims(
@@ -233,10 +176,9 @@ class OnceMiddleware(BaseMiddleware):
         left uncommitted is dropped first, as closing its session would have."""
         if session.in_transaction():
             await session.rollback()
-        where = (_CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id)
+        claims = ClaimRepo(session)
         if handled:
-            done = update(_CLAIMS).where(*where).values(status="done", payload=None)
-            await session.execute(done)
+            await claims.done((platform, update_id))
         else:
-            await session.execute(delete(_CLAIMS).where(*where))
+            await claims.release((platform, update_id))
         await session.commit()

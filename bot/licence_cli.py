@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.database import make_engine, make_sessionmaker
-from models.repositories import Repo
+from models.repos import Repo
 from services.calendar import tehran_today
 from services.certificate_import import certificate_sheet
 from services.clock import SystemClock

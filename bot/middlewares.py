@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.kit.context import Ctx
 from handlers.kit.platforms import DeskBot
 from handlers.kit.roles import Roles
-from models.repositories import Names, Repo
+from models.repos import Names, Repo
 from models.tables import AuditEntry, User
 from services.clock import Clock
 from services.desk import ChatRef
@@ -101,7 +101,7 @@ class ContextMiddleware(BaseMiddleware):
         )
         if refreshed:
             # Each refreshed last sight is an access record, kept six months.
-            repo.people.add_audit(
+            repo.audit.add(
                 AuditEntry(
                     at=now,
                     user_id=user.id,

@@ -92,7 +92,7 @@ async def staff(
     verb, _, who = (command.args or "list").strip().partition(" ")
     verb = verb.lower()
     if verb == "list":
-        members = await ctx.repo.people.staff_members()
+        members = await ctx.repo.staff.members()
         lines = [
             ctx.t.render(ctx.profile, "staff-list-line", who=f"{m.platform}:{m.platform_user_id}")
             for m in members

@@ -20,7 +20,7 @@ from handlers.kit.keyboards import from_buttons
 from handlers.kit.ui import acknowledge, reply
 from handlers.licences import import_document
 from handlers.staff import StaffOnly
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CertificateRequest
 from services import certificates as service
 from services import people

@@ -20,7 +20,7 @@ from handlers.kit.keyboards import MENU_KEYS, inline
 from handlers.kit.platforms import DeskBot
 from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case
 from services import relay
 from services.formatting import format_code

@@ -12,7 +12,7 @@ from handlers.kit.callbacks import CaseAction, OpinionChoice
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import from_buttons, inline
 from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case
 from services import people
 from services.casework import cards, moves, notes

@@ -1,8 +1,6 @@
-"""SQL: tables and the queries on them."""
+"""SQL: every table in `models.tables`, the queries on them in `models.repos`."""
 
 from models.base import Base
-from models.licences import Licence, LicenceSite
-from models.renewals import RenewalReminder, RenewalSubscription
 from models.tables import (
     Attachment,
     AuditEntry,
@@ -14,10 +12,14 @@ from models.tables import (
     Closure,
     Draft,
     JobRun,
+    Licence,
+    LicenceSite,
     OutboxMessage,
     ProcessedUpdate,
     QueuePolicy,
     Rating,
+    RenewalReminder,
+    RenewalSubscription,
     StaffMember,
     ThreadMessage,
     User,

@@ -1,4 +1,6 @@
-"""The tables of the desk."""
+"""Every table of the desk: the mapped classes, their columns, keys and indexes.
+
+The queries on them live in `models.repos`, one module per aggregate."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -353,3 +356,119 @@ class ProcessedUpdate(Base):
     # The update as it came, encrypted, kept only while it is in hand: if its worker dies,
     # another handles it from here. Emptied when it is done.
     payload: Mapped[str | None] = mapped_column(EncryptedText())
+
+
+# --- the licence registry (DOMAIN.md §2) ------------------------------------------------------
+#
+# A licence's websites and apps live in their own table, one row per normalised host or app id,
+# indexed by host: "does this website have a licence?" is then one index hit, however large the
+# registry grows. A business name is found by its search key: an exact key through an index on
+# (key, id), a part of a name among the registry's distinct keys (`licence_names`) through a
+# trigram index, so neither reads more than the answer's rows.
+
+
+class Licence(Base):
+    """A business licence (پروانه کسب) as the union issued it."""
+
+    __tablename__ = "licences"
+    # A name's licences in id order straight from the index: a common name (hundreds of
+    # licences) costs the answer's rows, not a walk of the whole table in id order.
+    __table_args__ = (Index("ix_licences_business_key_id", "business_key", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    number_key: Mapped[str] = mapped_column(String(40), index=True)
+    holder_type: Mapped[str] = mapped_column(String(8))
+    holder_name: Mapped[str] = mapped_column(String(256))
+    # Indexed for renewal reminders: a holder finds their licences by their verified phone.
+    holder_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
+    business_name: Mapped[str] = mapped_column(String(256))
+    business_key: Mapped[str] = mapped_column(String(256))
+    category: Mapped[str] = mapped_column(String(160))
+    isic: Mapped[str] = mapped_column(String(6))
+    province: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+    sites: Mapped[list[LicenceSite]] = relationship(
+        back_populates="licence",
+        lazy="raise",
+        order_by="LicenceSite.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def hosts(self) -> list[str]:
+        """The licence's hosts and app ids in the order the registry lists them."""
+        return [site.host for site in self.sites]
+
+
+class LicenceSite(Base):
+    """One website or app of a licence: a host from ``parse_website_or_app``."""
+
+    __tablename__ = "licence_sites"
+
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), primary_key=True
+    )
+    host: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    licence: Mapped[Licence] = relationship(back_populates="sites", lazy="raise")
+
+
+class LicenceName(Base):
+    """A business name's search key the registry holds, once, however many licences carry it.
+
+    A part of a name is looked for among these keys (tens of thousands) rather than among the
+    licences (a million), through a trigram index that serves "contains": on SQLite the FTS5
+    table ``licence_names_fts`` (trigram tokenizer, external content), on PostgreSQL a GIN
+    ``gin_trgm_ops`` index on ``key``. Triggers on ``licences`` keep the keys in step with any
+    write, the import's or another's, and triggers on this table keep the FTS5 index in step;
+    all of it is made by migration 0010. Every key here belongs to at least one licence.
+    """
+
+    __tablename__ = "licence_names"
+
+    # FTS5's external content is addressed by an integer rowid.
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(256), unique=True)
+
+
+# --- renewal reminders -------------------------------------------------------------------------
+#
+# A subscription ties an account (whose verified phone is the licence holder's) to a licence. A
+# reminder sent is a row keyed by subscription, expiry date and days before expiry: the same
+# reminder is never sent twice, and a licence renewed to a new expiry date is reminded afresh.
+
+
+class RenewalSubscription(Base):
+    """An account that asked to be reminded before a licence it holds expires."""
+
+    __tablename__ = "renewal_subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "licence_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    licence_id: Mapped[int] = mapped_column(
+        ForeignKey("licences.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+
+
+class RenewalReminder(Base):
+    """A reminder sent (or passed over at subscription): once per expiry date and offset."""
+
+    __tablename__ = "renewal_reminders"
+    __table_args__ = (UniqueConstraint("subscription_id", "expires_on", "days_before"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("renewal_subscriptions.id", ondelete="CASCADE")
+    )
+    expires_on: Mapped[date] = mapped_column(Date)
+    days_before: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime]

@@ -13,7 +13,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from models.repositories import Repo
+from models.repos import Repo
 from services.alerts import send_digests, sweep_deadlines
 from services.calendar import TEHRAN
 from services.certificates import sweep_certificates

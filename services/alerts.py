@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.desk import ChatRef, DeskConfig, Queue
@@ -68,7 +68,7 @@ async def sweep_deadlines(repo: Repo, now: datetime, config: DeskConfig) -> int:
     """
     sent = 0
     while True:
-        cases = await repo.workflow.cases_due_for_alert(now, SWEEP_BATCH)
+        cases = await repo.cases.due_for_alert(now, SWEEP_BATCH)
         if not cases:
             return sent
         sent += await _alert_batch(repo, cases, now, config)
@@ -99,11 +99,11 @@ async def _alert_batch(repo: Repo, cases: list[Case], now: datetime, config: Des
             for alert in reached
             if alert.stage.startswith("notice") and alert.case.assignee_id is not None
         }
-        clerks = await repo.workflow.users_by_id(sorted(clerk_ids)) if clerk_ids else {}
+        clerks = await repo.users.by_ids(sorted(clerk_ids)) if clerk_ids else {}
         alerts = [replace(alert, chats=_recipients(alert, clerks, config)) for alert in reached]
         # Only an earlier pass can hold one of these keys (a key names its case, and a pass
         # meets a case once), so one query over the batch's keys finds every repeat.
-        already = await repo.workflow.alerts_already_queued(
+        already = await repo.outbox.queued_keys(
             [alert.key(chat) for alert in alerts for chat in alert.chats]
         )
     queued = 0
@@ -200,9 +200,9 @@ async def send_digests(repo: Repo, now: datetime, config: DeskConfig) -> int:
     sent = 0
     for chat in sorted(set(config.staff_chats.values())):
         name = f"digest:{chat}"
-        if await repo.workflow.job_done(name, period):
+        if await repo.jobs.done(name, period):
             continue
-        if await repo.workflow.mark_job(name, period, now):
+        if await repo.jobs.mark(name, period, now):
             await _digest(repo, chat, config.queues_of(chat), now, config)
             sent += 1
         # Else another worker sent this digest at the same moment.
@@ -216,17 +216,17 @@ async def _digest(
     names = [queue.value for queue in queues]
     today = now.astimezone(TEHRAN).date()
     day_ends = datetime.combine(today + timedelta(days=1), time(), tzinfo=TEHRAN)
-    counts = await repo.workflow.open_counts_by_clerk(
+    counts = await repo.cases.counts_by_clerk(
         names, [s.value for s in OPEN_STATUSES], now, day_ends
     )
     per_clerk = Counter({clerk_id: count for clerk_id, count, _, _ in counts})
     open_total = sum(per_clerk.values())
     breached = sum(late for _, _, late, _ in counts)
     due_today = sum(today_ for _, _, _, today_ in counts)
-    new = await repo.workflow.count_received_since(names, now - timedelta(days=1))
+    new = await repo.cases.count_received_since(names, now - timedelta(days=1))
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
-    clerks = await repo.workflow.users_by_id(sorted(i for i in per_clerk if i is not None))
+    clerks = await repo.users.by_ids(sorted(i for i in per_clerk if i is not None))
     clerk_lines = []
     for clerk_id, count in sorted(per_clerk.items(), key=lambda item: -item[1]):
         clerk = clerks.get(clerk_id) if clerk_id is not None else None

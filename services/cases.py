@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, User
 from services import certificates
 from services.certificate_import import IMPORTED

@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
 from services import certificates as service
 from services.calendar import TEHRAN, WorkingCalendar, tehran_today
@@ -363,7 +363,7 @@ async def _same_request(repo: Repo, wanted: _Wanted) -> CertificateRequest | Non
         return await repo.certificates.by_code(wanted.code)
     product = search_key(wanted.product_name)
     day = wanted.submitted_at.date()
-    for request in await repo.privacy.certificate_requests([wanted.phone]):
+    for request in await repo.certificates.of_phones([wanted.phone]):
         submitted = request.submitted_at.astimezone(TEHRAN).date()
         if search_key(request.product_name) == product and submitted == day:
             return request

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
 from services.casework.clocks import calendar_for
 from services.desk import DeskConfig, Queue

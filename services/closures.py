@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CaseEvent, Closure, User
 from services.calendar import TEHRAN, official_holidays
 from services.casework import clocks
@@ -33,7 +33,7 @@ async def add_closure(
 ) -> int | None:
     """Close the office on `day`; return how many open cases' deadlines moved, or None if the
     day was already closed."""
-    closed = await repo.workflow.add_closure(
+    closed = await repo.office.add_closure(
         Closure(day=day, reason=reason, created_by=by.id, created_at=now)
     )
     moved = await _retime(repo, day, by, now, config, "closure_added") if closed else None
@@ -45,7 +45,7 @@ async def remove_closure(
     repo: Repo, day: date, by: User, now: datetime, config: DeskConfig
 ) -> int | None:
     """Open the office again on `day`; None if it was not closed by an admin."""
-    if not await repo.workflow.remove_closure(day):
+    if not await repo.office.remove_closure(day):
         return None
     await repo.session.flush()
     moved = await _retime(repo, day, by, now, config, "closure_removed")
@@ -61,7 +61,7 @@ async def _retime(
     calendar = await clocks.calendar_for(repo, config)
     moved = 0
     open_statuses = [status.value for status in OPEN_STATUSES]
-    for case in await repo.workflow.open_cases_due_after(since, open_statuses):
+    for case in await repo.cases.due_after(since, open_statuses):
         before = (case.step_due_at, case.overall_due_at)
         clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
         if (case.step_due_at, case.overall_due_at) != before:
@@ -91,7 +91,7 @@ async def days_off(repo: Repo, start: date, days: int, locale: str) -> list[DayO
         for day, name in official_holidays(year, language).items():
             if start <= day <= end:
                 found[day] = DayOff(day, name, closure=False)
-    for closure in await repo.workflow.closures():
+    for closure in await repo.office.closures():
         if start <= closure.day <= end:
             found[closure.day] = DayOff(closure.day, closure.reason or "", closure=True)
     return [found[day] for day in sorted(found)]

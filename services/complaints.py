@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
 from services import normalize, personal_data, relay
 from services.casework import cards, clocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage
 from services import relay
 from services.casework import cards

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from models.licences import LicenceRow
-from models.repositories import Repo
+from models.repos import Repo
+from models.repos.licences import LicenceRow
 from models.tables import CertificateRequest
 from services import certificates
 from services.calendar import TEHRAN, tehran_today

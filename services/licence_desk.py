@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from services.complaints import Invalid, Limits, check_business_name
-from services.formatting import format_date, localize_digits
+from services.formatting import localize_digits
+from services.licence_fields import shown_fields, site_label
 from services.licences import LicenceView, LookupResult, MatchKind, warning_for
 from services.normalize import display_host
 from services.platforms import PlatformProfile
@@ -45,35 +46,15 @@ def plain_text(text: str) -> str:
 # --- a lookup's answer ------------------------------------------------------------------------
 
 
-def site_label(site: str, t: Texts) -> str:
-    """A website or app as people write it: a host in Unicode, "@handle", an app id."""
-    platform, colon, handle = site.partition(":")
-    if colon and platform == "app":
-        return t.plain("licence-site-app", id=handle)
-    if colon and platform in ("instagram", "telegram", "bale"):
-        return t.plain(f"licence-site-{platform}", handle=handle)
-    return site if site.startswith("@") else display_host(site)
-
-
 def describe_licence(view: LicenceView, t: Texts, profile: PlatformProfile) -> Rendered:
     """A licence as a citizen reads it: a warning line first when it must not be trusted."""
     warning = warning_for(view)
-    locale = t.locale
     return t.render(
         profile,
         "licence-details",
         verdict=t.render(profile, warning or "licence-verdict-valid"),
-        number=localize_digits(view.number, locale),
         status=t.plain(f"licence-status-{view.status}"),
-        holder_type=t.plain(f"licence-holder-{view.holder_type}"),
-        holder=view.holder_name,
-        business=view.business_name,
-        sites=("، " if locale == "fa" else ", ").join(site_label(site, t) for site in view.sites),
-        category=view.category,
-        isic=localize_digits(view.isic, locale),
-        province=view.province,
-        issued=format_date(view.issued_on, locale),
-        expires=format_date(view.expires_on, locale),
+        **shown_fields(view, t),
     )
 
 

@@ -15,7 +15,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.licences import LicenceRow
+from models.repos.licences import LicenceRow
+from services.licence_fields import FIELDS
 from services.licences import PROVINCES, HolderType, LicenceStatus
 from services.normalize import search_key
 
@@ -279,6 +280,8 @@ def sample_licences(count: int, *, seed: int = 1405, today: date) -> list[Licenc
     draw = rng.random
     categories = rng.choices(CATEGORIES, weights=[c.weight for c in CATEGORIES], k=count)
     provinces = rng.choices(PROVINCES, weights=_PROVINCE_WEIGHTS, k=count)
+    # Fields the generator below does not compose draw their samples as declared.
+    declared = [field for field in FIELDS if field.sample is not None]
     keys: dict[str, str] = {}
     host_uses: dict[str, int] = {}
     rows: list[LicenceRow] = []
@@ -342,6 +345,7 @@ def sample_licences(count: int, *, seed: int = 1405, today: date) -> list[Licenc
                 issued_on=issued_on,
                 expires_on=expires_on,
                 status=_status(draw(), expires_on < today),
+                **{field.name: field.sample(rng) for field in declared if field.sample},
             )
         )
     return rows

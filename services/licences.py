@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 
-from models.licences import Licence, LicenceRepo, LicenceRow, parent_domains
+from models.repos.licences import LicenceRepo, LicenceRow, parent_domains
+from models.tables import Licence
 from services.normalize import (
     is_blank,
     normalize_text,
@@ -166,7 +167,7 @@ _NUMBER = re.compile(r"[0-9A-Z][0-9A-Z/\-]{1,38}[0-9A-Z]")
 _DIGITS_NUMBER = re.compile(r"[0-9]+(?:[/\-][0-9]+)*")
 _MIN_NUMBER_DIGITS = 4
 
-_SOCIAL_PLATFORMS = ("instagram", "telegram", "bale")
+SOCIAL_PLATFORMS = ("instagram", "telegram", "bale")
 
 
 def canonical_number(text: str) -> str | None:
@@ -209,20 +210,15 @@ def effective_status(recorded: LicenceStatus, expires_on: date, today: date) -> 
     return recorded
 
 
-@dataclass(frozen=True, slots=True)
-class LicenceView:
-    """A licence as a lookup reports it; ``status`` is the effective one on the day asked."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LicenceView(LicenceRow):
+    """A licence as a lookup reports it: every field of the row but the holder's phone, and
+    ``status`` the effective one on the day asked (``recorded_status`` as the union wrote it)."""
 
-    number: str
     holder_type: HolderType
-    holder_name: str
-    business_name: str
-    sites: tuple[str, ...]
-    category: str
-    isic: str
-    province: str
-    issued_on: date
-    expires_on: date
+    # Never in a view: a holder's contact data is given to nobody (DOMAIN.md §4).
+    holder_phone: None = None
+    business_key: str = ""
     recorded_status: LicenceStatus
     status: LicenceStatus
 
@@ -230,20 +226,19 @@ class LicenceView:
     def of(cls, licence: Licence, today: date) -> LicenceView:
         """The view of a licence loaded with its sites."""
         recorded = LicenceStatus(licence.status)
-        return cls(
-            number=licence.number,
-            holder_type=HolderType(licence.holder_type),
-            holder_name=licence.holder_name,
-            business_name=licence.business_name,
+        values = {
+            field.name: getattr(licence, field.name)
+            for field in fields(LicenceRow)
+            if field.name != "sites"
+        }
+        values.update(
             sites=tuple(licence.hosts),
-            category=licence.category,
-            isic=licence.isic,
-            province=licence.province,
-            issued_on=licence.issued_on,
-            expires_on=licence.expires_on,
+            holder_type=HolderType(licence.holder_type),
+            holder_phone=None,
             recorded_status=recorded,
             status=effective_status(recorded, licence.expires_on, today),
         )
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +266,9 @@ def site_candidates(site: str) -> list[str]:
     every platform; a platform handle ("instagram:shop") also for the bare "@shop".
     """
     if site.startswith("@"):
-        return [site, *(f"{platform}:{site[1:]}" for platform in _SOCIAL_PLATFORMS)]
+        return [site, *(f"{platform}:{site[1:]}" for platform in SOCIAL_PLATFORMS)]
     platform, colon, handle = site.partition(":")
-    if colon and platform in _SOCIAL_PLATFORMS:
+    if colon and platform in SOCIAL_PLATFORMS:
         return [site, "@" + handle]
     return parent_domains(site)
 

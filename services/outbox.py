@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.desk import ChatRef, DeskConfig
 from services.platforms import Platform, profile_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import AuditEntry, StaffMember, User
 from services.normalize import to_ascii_digits
 
@@ -30,7 +30,7 @@ def audit(
     case_id: int | None = None,
 ) -> None:
     """A line in the audit log, in the caller's transaction."""
-    repo.people.add_audit(
+    repo.audit.add(
         AuditEntry(
             at=now,
             user_id=actor.id if actor else None,
@@ -44,7 +44,7 @@ def audit(
 
 async def add_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
     """List a person as a clerk; False if they already were."""
-    listed = await repo.people.add_staff(
+    listed = await repo.staff.add(
         StaffMember(
             platform=person.platform,
             platform_user_id=person.platform_user_id,
@@ -60,7 +60,7 @@ async def add_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
 
 async def remove_clerk(repo: Repo, person: User, by: User, now: datetime) -> bool:
     """Take a person off the clerks' list; False if they were not on it."""
-    removed = await repo.people.remove_staff(person.platform, person.platform_user_id)
+    removed = await repo.staff.remove(person.platform, person.platform_user_id)
     if removed:
         audit(
             repo, by, "staff_removed", now, detail=f"{person.platform}:{person.platform_user_id}"

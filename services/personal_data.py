@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from models import crypto
-from models.repositories import Repo
+from models.repos import Repo
 from services.normalize import parse_phone, search_key, to_ascii_digits
 from services.tracking import parse_code
 

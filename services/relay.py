@@ -23,7 +23,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
 from services.casework import moves
 from services.desk import ChatRef, DeskConfig
@@ -215,7 +215,7 @@ async def from_clerk(
         origin=Origin(*staff_message) if staff_message is not None else None,
     )
     await repo.session.flush()
-    repo.workflow.add_message(
+    repo.cases.add_message(
         CaseMessage(
             case_id=case.id,
             kind="reply",
@@ -298,7 +298,7 @@ async def from_citizen(
         )
         await repo.session.flush()
         first = rows[0]
-    repo.workflow.add_message(
+    repo.cases.add_message(
         CaseMessage(
             case_id=case.id,
             kind="answer" if question is not None else "message",
@@ -327,7 +327,7 @@ async def _under_card(repo: Repo, case: Case, chat: ChatRef) -> tuple[int | None
     on_card = card_in(case, chat)
     if on_card is not None:
         return on_card, None
-    card = await repo.threads.card_row(case.id)
+    card = await repo.outbox.card_row(case.id)
     if card is not None and card.platform == chat.platform and card.chat_id == chat.id:
         return None, card.id
     return None, None
@@ -496,10 +496,10 @@ async def route_citizen_message(
     """
     own = await repo.users.linked_ids(citizen)
     if reply_to is not None:
-        row = await repo.threads.sent_about_a_case(citizen.platform, chat_id, reply_to)
+        row = await repo.outbox.sent_about_a_case(citizen.platform, chat_id, reply_to)
         case = await repo.cases.by_id(row.case_id) if row is not None and row.case_id else None
         if row is not None and case is not None and case.citizen_id in own:
-            question = await repo.threads.question_sent_as(row.id)
+            question = await repo.cases.question_sent_as(row.id)
             if question is not None and is_followed(case):
                 return Answer(question, case)
             if in_form:
@@ -511,8 +511,8 @@ async def route_citizen_message(
             return EndedCase(case, offers_for(case, now, config))
     if in_form:
         return None
-    followed = await repo.threads.cases_in(own, [status.value for status in FOLLOWED])
-    questions = await repo.workflow.open_questions([case.id for case in followed])
+    followed = await repo.cases.of_citizens(own, statuses=[status.value for status in FOLLOWED])
+    questions = await repo.cases.open_questions([case.id for case in followed])
     if len(questions) == 1:
         case = next(case for case in followed if case.id == questions[0].case_id)
         return Answer(questions[0], case)
@@ -523,9 +523,7 @@ async def route_citizen_message(
     if followed:
         return ChooseCase(followed)
     since = now - max(config.windows.objection, config.windows.reopen)
-    ended = await repo.threads.decided_since(
-        own, [status.value for status in ENDED], since, limit=2
-    )
+    ended = await repo.cases.decided_since(own, [status.value for status in ENDED], since, limit=2)
     if len(ended) == 1:
         return EndedCase(ended[0], offers_for(ended[0], now, config))
     return None

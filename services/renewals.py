@@ -14,10 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from models.licences import Licence
-from models.renewals import RenewalReminder, RenewalSubscription
-from models.repositories import Repo
-from models.tables import User
+from models.repos import Repo
+from models.tables import Licence, RenewalReminder, RenewalSubscription, User
 from services.alerts import digest_period
 from services.calendar import tehran_today
 from services.desk import DeskConfig
@@ -84,7 +82,7 @@ async def subscribe(
     """
     if user.phone is None or user.phone_verified_at is None:
         return NeedsPhone()
-    licences = await repo.renewals.licences_held_by(user.phone)
+    licences = await repo.licences.held_by(user.phone)
     if not licences:
         return NoLicences(user.phone)
     today = tehran_today(now)
@@ -122,7 +120,7 @@ async def unsubscribe(repo: Repo, user: User) -> int:
 async def send_renewal_reminders(repo: Repo, now: datetime, config: DeskConfig) -> int:
     """Today's renewal reminders, once a day after the morning hour; how many were queued."""
     period = digest_period(now, config)
-    if period is None or await repo.workflow.job_done(RENEWAL_JOB, period):
+    if period is None or await repo.jobs.done(RENEWAL_JOB, period):
         return 0
     today = tehran_today(now)
     queued = 0
@@ -143,7 +141,7 @@ async def send_renewal_reminders(repo: Repo, now: datetime, config: DeskConfig) 
                 _remind(repo, user, licence, today, now, config)
                 queued += 1
         await repo.commit()
-    await repo.workflow.mark_job(RENEWAL_JOB, period, now)
+    await repo.jobs.mark(RENEWAL_JOB, period, now)
     await repo.commit()
     return queued
 

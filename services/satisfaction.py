@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import ClassVar
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import normalize_text
@@ -66,7 +66,7 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     """Ask the complainant, in their language and on their platform, to rate the closed case
     with buttons 1–5; nothing when the case already has a rating (closed again after a
     reopening). Written to the outbox in the caller's transaction."""
-    if await repo.reports.rating_of_case(case.id) is not None:
+    if await repo.ratings.of_case(case.id) is not None:
         return
     citizen = await repo.users.get(case.citizen_id)
     if citizen is None:
@@ -108,9 +108,7 @@ async def record_rating(
     if score not in SCORES or not is_ratable(case):
         return RatingResult(RatingOutcome.NOT_RATABLE)
     code = case.code
-    rating = await repo.reports.add_rating(
-        Rating(case_id=case.id, user_id=user.id, score=score, at=now)
-    )
+    rating = await repo.ratings.add(Rating(case_id=case.id, user_id=user.id, score=score, at=now))
     if rating is not None:
         _event(repo, case, user, "rated", now, str(score))
     await repo.commit()
@@ -123,7 +121,7 @@ async def add_comment(
     repo: Repo, user: User, rating_id: int, text: str, now: datetime
 ) -> RatingResult:
     """Keep the comment the rater typed after their rating, once, and commit."""
-    rating = await repo.reports.rating(rating_id)
+    rating = await repo.ratings.get(rating_id)
     case = await repo.cases.by_id(rating.case_id) if rating is not None else None
     if rating is None or case is None or rating.user_id != user.id:
         return RatingResult(RatingOutcome.NOT_YOURS)

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.app import build_dispatcher
 from bot.delivery import OutboxSender
 from handlers.kit.platforms import DeskBot
-from models.repositories import Repo
+from models.repos import Repo
 from services.clock import ManualClock
 from services.platforms import Platform, profile_of
 from services.settings import Settings

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.licences import LicenceRow
+from models.repos.licences import LicenceRow
 from services.licence_samples import sample_licences
 from services.normalize import search_key
 from tests.desk import Desk

@@ -68,7 +68,7 @@ async def list_as_clerk(desk: Desk, person: Person) -> None:
     """A clerk listed with /staff add, as an admin would: on Bale, whose member objects cannot
     be read, the staff list is what makes a clerk."""
     async with desk.repo() as repo:
-        await repo.people.add_staff(
+        await repo.staff.add(
             StaffMember(
                 platform=person.platform.value,
                 platform_user_id=person.id,

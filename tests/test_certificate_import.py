@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.certificates import parse_missing
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CertificateEvent, CertificateRequest, OutboxMessage
 from services import certificates as service
 from services.calendar import TEHRAN, tehran_today

@@ -16,17 +16,19 @@ from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy import func, select
 
 from models.database import make_engine, make_sessionmaker
-from models.licences import Licence, LicenceSite
-from models.renewals import RenewalReminder, RenewalSubscription
 from models.tables import (
     AuditEntry,
     CaseEvent,
     Closure,
     Draft,
     JobRun,
+    Licence,
+    LicenceSite,
     OutboxMessage,
     QueuePolicy,
     Rating,
+    RenewalReminder,
+    RenewalSubscription,
     StaffMember,
     ThreadMessage,
     User,

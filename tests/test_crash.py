@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from models.database import make_engine, make_sessionmaker
 from models.migrate import upgrade
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform

@@ -163,7 +163,7 @@ async def test_just_before_eid_al_adha(desk: Desk, sara: Person) -> None:
 async def test_an_admin_closure_pushes_the_deadlines(desk: Desk, sara: Person) -> None:
     async with desk.repo() as repo:
         for day in (date(2026, 11, 23), date(2026, 12, 2)):
-            await repo.workflow.add_closure(
+            await repo.office.add_closure(
                 Closure(day=day, reason="تعطیلی اضطراری", created_at=desk.clock.now())
             )
         await repo.commit()

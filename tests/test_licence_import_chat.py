@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from models.licences import Licence, LicenceRow
+from models.repos.licences import LicenceRow
+from models.tables import Licence
 from services.normalize import parse_website_or_app
 from services.platforms import Platform
 from tests.desk import Desk, Person

@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Base
 from models.database import make_engine, make_sessionmaker
-from models.licences import LicenceRepo, LicenceRow
 from models.migrate import downgrade, upgrade
+from models.repos.licences import LicenceRepo, LicenceRow
 from services.licence_import import ImportReport, RowRejection, import_licences
 from services.licence_samples import sample_licences
 from services.licences import (

@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
 from models import Base
-from models.licences import Licence, LicenceName, LicenceRepo, LicenceRow
+from models.repos.licences import LicenceRepo, LicenceRow
+from models.tables import Licence, LicenceName
 from services.licence_samples import sample_licences
 from services.licences import MAX_RESULTS, MatchKind, lookup
 from services.normalize import search_key

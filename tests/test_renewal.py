@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from models.renewals import RenewalReminder, RenewalSubscription
+from models.tables import RenewalReminder, RenewalSubscription
 from scheduler.jobs import Jobs
 from services.calendar import TEHRAN
 from tests.desk import Desk, Person

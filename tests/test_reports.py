@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from sqlalchemy import select
 
-from models.repositories import Names, Repo
+from models.repos import Names, Repo
 from models.tables import AuditEntry, Case, QueuePolicy, Rating, User
 from services.calendar import TEHRAN
 from services.charts import persian_label
@@ -175,12 +175,8 @@ async def seed(desk: Desk, sara: Person) -> Known:
             ),
         ]
         await repo.session.flush()
-        await repo.reports.add_rating(
-            Rating(case_id=cases[0].id, user_id=citizen.id, score=5, at=mehr)
-        )
-        await repo.reports.add_rating(
-            Rating(case_id=cases[1].id, user_id=citizen.id, score=3, at=aban)
-        )
+        await repo.ratings.add(Rating(case_id=cases[0].id, user_id=citizen.id, score=5, at=mehr))
+        await repo.ratings.add(Rating(case_id=cases[1].id, user_id=citizen.id, score=3, at=aban))
         await repo.commit()
         return Known(cases, ali, neda)
 

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.alerts import sweep_deadlines
 from services.calendar import TEHRAN

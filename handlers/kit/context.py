@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from handlers.kit.platforms import DeskBot
 from handlers.kit.roles import ClerkCheck, Roles
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import User
 from services.clock import Clock
 from services.platforms import PlatformProfile

@@ -28,7 +28,7 @@ from aiogram.types import (
 from pydantic import ValidationError
 
 from handlers.kit.platforms import DeskBot
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import User
 from services.clock import Clock
 from services.settings import Settings
@@ -61,7 +61,7 @@ class Roles:
     ) -> bool:
         """Listed with /staff add, or a current member of `staff_chat`, the staff chat acted
         in; outside the staff chats, of any staff chat on the person's platform."""
-        if await repo.people.staff_member(user.platform, user.platform_user_id) is not None:
+        if await repo.staff.member(user.platform, user.platform_user_id) is not None:
             return True
         if staff_chat is not None:
             chats = [staff_chat]

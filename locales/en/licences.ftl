@@ -17,13 +17,13 @@ licence-details =
     { $verdict }
     <b>Business licence no.</b> { $number }
     <b>Status:</b> { $status }
-    <b>Business name:</b> { $business }
-    <b>Holder:</b> { $holder } ({ $holder_type })
+    <b>Business name:</b> { $business_name }
+    <b>Holder:</b> { $holder_name } ({ $holder_type })
     <b>Websites and apps:</b> { $sites }
     <b>Category:</b> { $category } (ISIC { $isic })
     <b>Province:</b> { $province }
-    <b>Issued:</b> { $issued }
-    <b>Expires:</b> { $expires }
+    <b>Issued:</b> { $issued_on }
+    <b>Expires:</b> { $expires_on }
 licence-status-valid = valid
 licence-status-expired = expired
 licence-status-suspended = suspended

@@ -17,13 +17,13 @@ licence-details =
     { $verdict }
     <b>پروانه کسب شماره</b> { $number }
     <b>وضعیت:</b> { $status }
-    <b>نام کسب‌وکار:</b> { $business }
-    <b>دارنده:</b> { $holder } ({ $holder_type })
+    <b>نام کسب‌وکار:</b> { $business_name }
+    <b>دارنده:</b> { $holder_name } ({ $holder_type })
     <b>وب‌سایت و اپلیکیشن:</b> { $sites }
     <b>رسته:</b> { $category } (کد آیسیک { $isic })
     <b>استان:</b> { $province }
-    <b>تاریخ صدور:</b> { $issued }
-    <b>تاریخ انقضا:</b> { $expires }
+    <b>تاریخ صدور:</b> { $issued_on }
+    <b>تاریخ انقضا:</b> { $expires_on }
 licence-status-valid = معتبر
 licence-status-expired = منقضی شده
 licence-status-suspended = تعلیق شده

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Literal
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
@@ -56,7 +56,7 @@ async def staff_card(
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
-    attachments = await repo.privacy.attachments(case.id)
+    attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
     events = await repo.cases.events_of(case.id, limit=HISTORY_SHOWN)
     history = "\n".join(
@@ -154,7 +154,7 @@ async def post_card(
             case_id=case.id,
             dedupe_key=f"staff_card_description:{case.code}",
         )
-    attachments = sorted(await repo.privacy.attachments(case.id), key=lambda item: item.id)
+    attachments = sorted(await repo.cases.attachments(case.id), key=lambda item: item.id)
     for index, item in enumerate(attachments, start=1):
         enqueue(
             repo,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, QueuePolicy
 from services.alerts import alert_due, schedule_alerts
 from services.calendar import WorkingCalendar
@@ -16,13 +16,13 @@ from services.workflow import (
 
 async def calendar_for(repo: Repo, config: DeskConfig) -> WorkingCalendar:
     """The office calendar with every closure an admin has added."""
-    closures = await repo.workflow.closures()
+    closures = await repo.office.closures()
     return config.calendar.with_closures(closure.day for closure in closures)
 
 
 async def policy_for(repo: Repo, queue: str) -> SlaPolicy:
     """A queue's deadline settings: the law's defaults unless an admin changed them."""
-    stored: QueuePolicy | None = await repo.workflow.policy(queue)
+    stored: QueuePolicy | None = await repo.office.policy(queue)
     if stored is None:
         return SlaPolicy()
     policy = policy_from_mapping(stored.values)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, User
 from services import satisfaction
 from services.casework.clocks import calendar_for, policy_for, refresh_deadlines

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, CaseMessage, User
 from services.casework.notices import record_event
 from services.formatting import format_code
@@ -18,7 +18,7 @@ from services.workflow import (
 
 async def note(repo: Repo, case: Case, author: User, role: Role, text: str, now: datetime) -> None:
     """An internal note among staff: kept in the audit trail, never sent to the citizen."""
-    repo.workflow.add_message(
+    repo.cases.add_message(
         CaseMessage(case_id=case.id, kind="note", author_id=author.id, text=text, at=now)
     )
     record_event(repo, case, author, role, "note", now, text)
@@ -68,7 +68,7 @@ async def ask_citizen(
         case_id=case.id,
     )
     await repo.session.flush()
-    repo.workflow.add_message(
+    repo.cases.add_message(
         CaseMessage(
             case_id=case.id,
             kind="question",

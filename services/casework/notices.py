@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, CaseEvent, User
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime

@@ -13,7 +13,7 @@ from typing import IO, Protocol
 
 from openpyxl import Workbook
 
-from models.repositories import CaseExportRow, Repo
+from models.repos import CaseExportRow, Repo
 from models.tables import User
 from services import people
 from services.calendar import TEHRAN

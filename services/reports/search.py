@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import Case, User
 from services import people, personal_data
 from services.formatting import (
@@ -63,15 +63,15 @@ async def find_cases(repo: Repo, text: str, by: User, now: datetime) -> Found | 
 async def _search(repo: Repo, query: str) -> Found:
     """A code the desk never gave may be someone's number: it is looked for as one."""
     code = parse_code(query)
-    by_code = await repo.reports.find_by_code(code.digits) if code is not None else []
-    if by_code:
-        return Found(FoundBy.CODE, by_code, more=False)
+    by_code = await repo.cases.by_code(code.digits) if code is not None else None
+    if by_code is not None:
+        return Found(FoundBy.CODE, [by_code], more=False)
     phone = parse_phone(query)
     if phone is not None:
-        cases = await repo.reports.find_by_phone(phone, FIND_LIMIT + 1)
+        cases = await repo.cases.find_by_phone(phone, FIND_LIMIT + 1)
         return Found(FoundBy.PHONE, cases[:FIND_LIMIT], more=len(cases) > FIND_LIMIT)
     words = personal_data.index_terms(query)
-    cases = await repo.reports.find_by_text(search_key(query), words, FIND_LIMIT + 1)
+    cases = await repo.cases.find_by_text(search_key(query), words, FIND_LIMIT + 1)
     return Found(FoundBy.TEXT, cases[:FIND_LIMIT], more=len(cases) > FIND_LIMIT)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
-from models.repositories import Repo
+from models.repos import Repo
 from models.tables import CaseEvent, QueuePolicy, User
 from services import people
 from services.casework import clocks
@@ -78,7 +78,7 @@ async def change_sla(
         return after
     law = SlaPolicy()
     values = {name: value for name, value in asdict(after).items() if getattr(law, name) != value}
-    await repo.workflow.set_policy(
+    await repo.office.set_policy(
         QueuePolicy(queue=command.queue.value, values=values, updated_at=now, updated_by=by.id)
     )
     detail = f"{command.queue}: " + ", ".join(
@@ -102,7 +102,7 @@ async def _retime(
     calendar = await clocks.calendar_for(repo, config)
     moved = 0
     statuses = [status.value for status in OPEN_STATUSES]
-    for case in await repo.workflow.open_cases_with_due([queue.value], statuses):
+    for case in await repo.cases.in_queues([queue.value], statuses):
         before = (case.step_due_at, case.overall_due_at)
         clocks.refresh_deadlines(case, policy, calendar, config)
         if (case.step_due_at, case.overall_due_at) != before:

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 import jdatetime
 
-from models.repositories import Repo
+from models.repos import Repo
 from services.calendar import TEHRAN
 from services.formatting import (
     format_date,
@@ -127,7 +127,7 @@ async def gather(repo: Repo, now: datetime) -> Stats:
         by_clerk=clerks,
         first_response=_durations(*responded),
         closing=_durations(*closed),
-        satisfaction=Satisfaction(await reports.rating_counts()),
+        satisfaction=Satisfaction(await repo.ratings.counts()),
     )
 
 

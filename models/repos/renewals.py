@@ -1,64 +1,20 @@
-"""Licence holders' subscriptions to renewal reminders, and the reminders already sent.
-
-A subscription ties an account (whose verified phone is the licence holder's) to a licence. A
-reminder sent is a row keyed by subscription, expiry date and days before expiry: the same
-reminder is never sent twice, and a licence renewed to a new expiry date is reminded afresh.
-"""
+"""Licence holders' subscriptions to renewal reminders, and the reminders already sent (their
+tables: `models.tables`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import (
-    Date,
-    ForeignKey,
-    Integer,
-    UniqueConstraint,
-    and_,
-    case,
-    delete,
-    exists,
-    select,
-)
+from sqlalchemy import and_, case, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column, selectinload
+from sqlalchemy.orm import selectinload
 
-from models.base import Base
-from models.licences import Licence
-from models.tables import User
+from models.repos.common import rowcount
+from models.tables import Licence, RenewalReminder, RenewalSubscription, User
 from models.upsert import add_new
 
-__all__ = ["RenewalReminder", "RenewalRepo", "RenewalSubscription"]
-
-
-class RenewalSubscription(Base):
-    """An account that asked to be reminded before a licence it holds expires."""
-
-    __tablename__ = "renewal_subscriptions"
-    __table_args__ = (UniqueConstraint("user_id", "licence_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    licence_id: Mapped[int] = mapped_column(
-        ForeignKey("licences.id", ondelete="CASCADE"), index=True
-    )
-    created_at: Mapped[datetime]
-
-
-class RenewalReminder(Base):
-    """A reminder sent (or passed over at subscription): once per expiry date and offset."""
-
-    __tablename__ = "renewal_reminders"
-    __table_args__ = (UniqueConstraint("subscription_id", "expires_on", "days_before"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    subscription_id: Mapped[int] = mapped_column(
-        ForeignKey("renewal_subscriptions.id", ondelete="CASCADE")
-    )
-    expires_on: Mapped[date] = mapped_column(Date)
-    days_before: Mapped[int] = mapped_column(Integer)
-    sent_at: Mapped[datetime]
+__all__ = ["RenewalRepo"]
 
 
 class RenewalRepo:
@@ -66,17 +22,6 @@ class RenewalRepo:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def licences_held_by(self, phone: str, *, limit: int = 50) -> list[Licence]:
-        """Licences whose holder's phone is this one (E.164), by expiry date."""
-        rows = await self.session.scalars(
-            select(Licence)
-            .where(Licence.holder_phone == phone)
-            .options(selectinload(Licence.sites))
-            .order_by(Licence.expires_on, Licence.id)
-            .limit(limit)
-        )
-        return list(rows)
 
     async def subscribe(self, subscription: RenewalSubscription) -> RenewalSubscription | None:
         """Follow a licence; None if the account followed it already."""
@@ -97,7 +42,7 @@ class RenewalRepo:
         result = await self.session.execute(
             delete(RenewalSubscription).where(RenewalSubscription.user_id == user_id)
         )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return rowcount(result)
 
     async def due(
         self,

@@ -1,7 +1,6 @@
-"""The registry of business licences (DOMAIN.md §2) and the queries on it.
+"""Queries on the registry of business licences (DOMAIN.md §2; its tables: `models.tables`).
 
-A licence's websites and apps live in their own table, one row per normalised host or app id,
-indexed by host: "does this website have a licence?" is then one index hit, however large the
+"Does this website have a licence?" is one index hit on the sites' hosts, however large the
 registry grows. A business name is found by its search key: an exact key through an index on
 (key, id), a part of a name among the registry's distinct keys (``licence_names``) through a
 trigram index, so neither reads more than the answer's rows.
@@ -10,17 +9,13 @@ trigram index, so neither reads more than the answer's rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
-    ForeignKey,
-    Index,
-    String,
     Table,
     bindparam,
     column,
@@ -32,35 +27,21 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import (
-    InstrumentedAttribute,
-    Mapped,
-    joinedload,
-    mapped_column,
-    relationship,
-    selectinload,
-)
+from sqlalchemy.orm import InstrumentedAttribute, joinedload, selectinload
 from sqlalchemy.sql import Select
 
-from models.base import Base
-from models.crypto import EncryptedString
+from models.repos.common import chunks
+from models.tables import Licence, LicenceName, LicenceSite
 from models.upsert import Insert, insert
 
 __all__ = [
-    "Licence",
-    "LicenceName",
     "LicenceRepo",
     "LicenceRow",
-    "LicenceSite",
     "UpsertCounts",
     "number_key",
     "parent_domains",
 ]
 
-_T = TypeVar("_T")
-
-# Bound parameters per IN (…) list: well under SQLite's and asyncpg's limits.
-_IN_CHUNK = 500
 _NOT_NUMBER_KEY = re.compile(r"[^0-9A-Za-z]")
 
 
@@ -85,80 +66,11 @@ def parent_domains(host: str) -> list[str]:
     return [".".join(labels[start:]) for start in range(len(labels) - 1)] or [host]
 
 
-class Licence(Base):
-    """A business licence (پروانه کسب) as the union issued it."""
-
-    __tablename__ = "licences"
-    # A name's licences in id order straight from the index: a common name (hundreds of
-    # licences) costs the answer's rows, not a walk of the whole table in id order.
-    __table_args__ = (Index("ix_licences_business_key_id", "business_key", "id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
-    number_key: Mapped[str] = mapped_column(String(40), index=True)
-    holder_type: Mapped[str] = mapped_column(String(8))
-    holder_name: Mapped[str] = mapped_column(String(256))
-    # Indexed for renewal reminders: a holder finds their licences by their verified phone.
-    holder_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
-    business_name: Mapped[str] = mapped_column(String(256))
-    business_key: Mapped[str] = mapped_column(String(256))
-    category: Mapped[str] = mapped_column(String(160))
-    isic: Mapped[str] = mapped_column(String(6))
-    province: Mapped[str] = mapped_column(String(64))
-    issued_on: Mapped[date] = mapped_column(Date)
-    expires_on: Mapped[date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(16))
-    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
-
-    sites: Mapped[list[LicenceSite]] = relationship(
-        back_populates="licence",
-        lazy="raise",
-        order_by="LicenceSite.position",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-    @property
-    def hosts(self) -> list[str]:
-        """The licence's hosts and app ids in the order the registry lists them."""
-        return [site.host for site in self.sites]
-
-
-class LicenceSite(Base):
-    """One website or app of a licence: a host from ``parse_website_or_app``."""
-
-    __tablename__ = "licence_sites"
-
-    licence_id: Mapped[int] = mapped_column(
-        ForeignKey("licences.id", ondelete="CASCADE"), primary_key=True
-    )
-    host: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
-    position: Mapped[int] = mapped_column(default=0)
-
-    licence: Mapped[Licence] = relationship(back_populates="sites", lazy="raise")
-
-
-class LicenceName(Base):
-    """A business name's search key the registry holds, once, however many licences carry it.
-
-    A part of a name is looked for among these keys (tens of thousands) rather than among the
-    licences (a million), through a trigram index that serves "contains": on SQLite the FTS5
-    table ``licence_names_fts`` (trigram tokenizer, external content), on PostgreSQL a GIN
-    ``gin_trgm_ops`` index on ``key``. Triggers on ``licences`` keep the keys in step with any
-    write, the import's or another's, and triggers on this table keep the FTS5 index in step;
-    all of it is made by migration 0010. Every key here belongs to at least one licence.
-    """
-
-    __tablename__ = "licence_names"
-
-    # FTS5's external content is addressed by an integer rowid.
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(256), unique=True)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LicenceRow:
-    """One licence as an import or a generator gives it: values already validated.
+    """One licence as an import or a generator gives it: values already validated. Each field
+    but ``sites`` is the `licences` column of the same name (services.licences.FIELDS says how
+    an import reads it and an answer shows it).
 
     ``business_key`` is ``services.normalize.search_key(business_name)``; ``sites`` are
     normalised hosts or app ids, first the main one.
@@ -179,6 +91,7 @@ class LicenceRow:
     status: str
 
 
+_COLUMN_FIELDS = tuple(field for field in fields(LicenceRow) if field.name != "sites")
 _LICENCES = cast(Table, Licence.__table__)
 _SITES = cast(Table, LicenceSite.__table__)
 
@@ -190,29 +103,11 @@ class UpsertCounts(NamedTuple):
     updated: int
 
 
-def _chunks(items: Sequence[_T], size: int) -> Iterable[Sequence[_T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def row_values(row: LicenceRow, now: datetime) -> dict[str, Any]:
-    """A licence row as the columns of the `licences` table."""
-    return {
-        "number": row.number,
-        "number_key": number_key(row.number),
-        "holder_type": row.holder_type,
-        "holder_name": row.holder_name,
-        "holder_phone": row.holder_phone,
-        "business_name": row.business_name,
-        "business_key": row.business_key,
-        "category": row.category,
-        "isic": row.isic,
-        "province": row.province,
-        "issued_on": row.issued_on,
-        "expires_on": row.expires_on,
-        "status": row.status,
-        "updated_at": now,
-    }
+    """A licence row as the columns of the `licences` table: each of its fields but the sites
+    (a table of their own) is the column of the same name."""
+    values = {field.name: getattr(row, field.name) for field in _COLUMN_FIELDS}
+    return {**values, "number_key": number_key(row.number), "updated_at": now}
 
 
 def _upsert(session: AsyncSession, target: Table, *key: str) -> Insert:
@@ -377,6 +272,17 @@ class LicenceRepo:
         )
         return list(rows)
 
+    async def held_by(self, phone: str, *, limit: int = 50) -> list[Licence]:
+        """Licences whose holder's phone is this one (E.164), by expiry date."""
+        rows = await self.session.scalars(
+            select(Licence)
+            .where(Licence.holder_phone == phone)
+            .options(selectinload(Licence.sites))
+            .order_by(Licence.expires_on, Licence.id)
+            .limit(limit)
+        )
+        return list(rows)
+
     async def count(self) -> int:
         total = await self.session.scalar(select(func.count(Licence.id)))
         return int(total or 0)
@@ -409,7 +315,7 @@ class LicenceRepo:
             await self.session.execute(
                 update(_LICENCES).where(_LICENCES.c.id == bindparam("licence_id")), updates
             )
-            for chunk in _chunks([values["licence_id"] for values in updates], _IN_CHUNK):
+            for chunk in chunks([values["licence_id"] for values in updates]):
                 await self.session.execute(delete(_SITES).where(_SITES.c.licence_id.in_(chunk)))
         # ON CONFLICT: another import at the same moment may add the same numbers and sites.
         if fresh:
@@ -426,7 +332,7 @@ class LicenceRepo:
 
     async def _ids(self, numbers: Sequence[str]) -> dict[str, int]:
         ids: dict[str, int] = {}
-        for chunk in _chunks(numbers, _IN_CHUNK):
+        for chunk in chunks(numbers):
             found = await self.session.execute(
                 select(_LICENCES.c.number, _LICENCES.c.id).where(_LICENCES.c.number.in_(chunk))
             )
