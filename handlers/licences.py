@@ -1,7 +1,8 @@
 """Licences: a citizen checks one, an admin imports the registry, a holder follows renewals.
 
 The file an admin sends is imported here whatever its kind: the licence registry, or the
-certificate requests when its header has their columns (``/cert import`` says so outright).
+certificate requests or the referred complaints when its header has their columns (``/cert
+import`` and ``/refer import`` say so outright).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from handlers.kit.callbacks import LicenceChoice, LicenceComplaint
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
 from handlers.kit.ui import acknowledge, drop_buttons, reply
-from services import renewals
+from services import referrals, renewals
 from services.calendar import tehran_today
 from services.certificate_import import LAYOUT as CERTIFICATES
 from services.certificate_import import certificate_sheet, is_certificate_file
@@ -46,6 +47,8 @@ from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import normalize_text, parse_phone
+from services.referral_import import is_referral_file, referral_sheet
+from services.referrals import limits_of
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,
@@ -271,8 +274,19 @@ async def import_document(
         await receive_import(message, ctx, CERTIFICATES, lambda *_: certificates)
         return
     licences = licence_sheet(ctx.repo.licences, today=tehran_today(now), commit=ctx.repo.commit)
+    referred = referral_sheet(
+        ctx.repo,
+        now=now,
+        config=ctx.settings.config,
+        limits=limits_of(ctx.settings),
+        by=ctx.user,
+        role=ctx.role,
+        commit=ctx.repo.commit,
+    )
 
     def kind(content: bytes, filename: str | None) -> SheetImport:
+        if is_referral_file(content, filename):
+            return referred
         return certificates if is_certificate_file(content, filename) else licences
 
     await receive_import(message, ctx, LICENCES, kind)
@@ -443,8 +457,7 @@ async def renewal_contact(
     if phone is None:
         await reply(message, ctx.t, ctx.profile, "contact-invalid", contact_keyboard(ctx.t))
         return
-    ctx.user.phone = phone
-    ctx.user.phone_verified_at = ctx.clock.now()
+    await referrals.verify_phone(ctx.repo, ctx.user, phone, ctx.clock.now())
     await state.set_state(None)
     await reply(message, ctx.t, ctx.profile, "contact-verified", main_menu(ctx.t))
     result = await renewals.subscribe(ctx.repo, ctx.user, ctx.clock.now())

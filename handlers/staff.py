@@ -23,6 +23,8 @@ from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
 
 STAFF_COMMANDS = ("case", "status", "assign", "opinion")
+# The words a move asks for, where they are not a reason: an agreement's terms.
+_PROMPTS = {Action.AGREE: "staff-terms-prompt"}
 
 
 class StaffOnly(Filter):
@@ -162,6 +164,26 @@ async def record_opinion(
         reason,
         Opinion(parts[1]),
     )
+
+
+async def agree(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    ctx: Ctx,
+) -> None:
+    """`/agree CODE terms…`: the parties' agreement (سازش), which closes the case; without the
+    terms, they are asked for."""
+    parts = (command.args or "").split(maxsplit=1)
+    if not parts:
+        await reply(message, ctx.t, ctx.profile, "staff-agree-usage")
+        return
+    case = await _case_by_code(ctx.repo, parts[0])
+    if case is None:
+        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
+        return
+    terms = parts[1] if len(parts) > 1 else None
+    await _transition(message, ctx, case, Action.AGREE, terms, None, state)
 
 
 async def assign(
@@ -309,7 +331,7 @@ async def _transition(
             await message.answer(
                 ctx.t.render(
                     ctx.profile,
-                    "staff-reason-prompt",
+                    _PROMPTS.get(action, "staff-reason-prompt"),
                     code=code,
                     action=ctx.t.plain(f"action-{action}"),
                 ),
@@ -432,6 +454,7 @@ def make_router() -> Router:
     router.message.register(show_case, Command("case"), staff)
     router.message.register(change_status, Command("status"), staff)
     router.message.register(record_opinion, Command("opinion"), staff)
+    router.message.register(agree, Command("agree"), staff)
     router.message.register(assign, Command("assign"), staff)
     router.message.register(
         typed_input,

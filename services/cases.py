@@ -5,13 +5,14 @@ from __future__ import annotations
 from models.repos import Repo
 from models.tables import Case, User
 from services import certificates
+from services.casework.notices import status_text
 from services.certificate_import import IMPORTED
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.ownership import owns
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
 from services.tracking import CodeKind, parse_code
-from services.workflow import status_label
+from services.workflow import Action, CaseStatus, Closing, status_label
 
 LIST_LIMIT = 20
 
@@ -87,7 +88,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
         code=format_code(case.code, t.locale),
         business=case.business_name,
         subject=t.plain(f"subject-{case.subject}"),
-        status=t.plain(status_label(case.status)),
+        status=status_text(case, t),
         received=format_datetime(case.received_at, t.locale),
         due=_current_step(case, t, profile),
         attachments=format_number(len(case.attachments), t.locale),
@@ -96,7 +97,11 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
 
 
 def _current_step(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
-    """The step the case is at and when it is due, while a step runs."""
+    """The step the case is at and when it is due, while a step runs; the terms the parties
+    agreed on, when their agreement closed it."""
+    if case.closing_reason == Closing.AGREEMENT and case.status == CaseStatus.CLOSED:
+        terms = next((e.note for e in reversed(case.events) if e.action == Action.AGREE), None)
+        return t.render(profile, "track-agreement", terms=terms or t.plain("value-none"))
     if case.step is None or case.step_due_at is None:
         return Rendered("")
     step = t.render(profile, "track-step", step=t.plain(f"step-{case.step}"))

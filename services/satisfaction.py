@@ -17,7 +17,7 @@ from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import normalize_text
 from services.outbox import Purpose, enqueue, person, text_for
-from services.ownership import own_case
+from services.ownership import complainant, own_case
 from services.texts import texts
 from services.view import Button, ButtonPayload
 from services.workflow import CitizenMay, Role, rules_of
@@ -68,7 +68,7 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     reopening). Written to the outbox in the caller's transaction."""
     if await repo.ratings.of_case(case.id) is not None:
         return
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)

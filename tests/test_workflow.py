@@ -16,6 +16,7 @@ from services.workflow import (
     Action,
     CaseFacts,
     CaseStatus,
+    Closing,
     Opinion,
     Planned,
     Refused,
@@ -95,6 +96,8 @@ for _role in STAFF:
             LEGAL[(_status, _opinion, _role, A.REFER_TO_SUPERVISION)] = S.REFERRED_SUPERVISION
         for _status in OPEN_STATUSES:
             LEGAL[(_status, _opinion, _role, A.VOID)] = S.VOIDED
+            # The parties' agreement closes the case wherever the union is at work on it.
+            LEGAL[(_status, _opinion, _role, A.AGREE)] = S.CLOSED
         LEGAL[(S.REFERRED_SUPERVISION, _opinion, _role, A.CLOSE)] = S.CLOSED
         LEGAL[(S.REFERRED_SUPERVISION, _opinion, _role, A.REFER_TO_JUDICIAL)] = S.REFERRED_JUDICIAL
         LEGAL[(S.CLOSED, _opinion, _role, A.REOPEN)] = S.IN_PROGRESS
@@ -287,7 +290,10 @@ def test_closing_on_no_violation_records_the_decision_time() -> None:
     case = facts(S.REFERRED_COMMISSION, Opinion.NO_VIOLATION)
     outcome = planned(run(case, A.CLOSE, Role.CLERK))
     assert outcome.after == CaseFacts(
-        status=S.CLOSED, opinion=Opinion.NO_VIOLATION, decided_at=NOW
+        status=S.CLOSED,
+        opinion=Opinion.NO_VIOLATION,
+        decided_at=NOW,
+        closing=Closing.NO_VIOLATION,
     )
     assert outcome.citizen_message_key == "case-notice-closed-no-violation"
 
@@ -421,7 +427,7 @@ def test_allowed_actions_for_a_new_case() -> None:
         NOW,
         objection_window=OBJECTION_WINDOW,
         reopen_window=REOPEN_WINDOW,
-    ) == [A.CLAIM, A.REFER_TO_COMMISSION, A.REFER_TO_SUPERVISION, A.VOID]
+    ) == [A.CLAIM, A.REFER_TO_COMMISSION, A.REFER_TO_SUPERVISION, A.AGREE, A.VOID]
 
 
 def test_allowed_actions_for_the_complainant_after_a_decision() -> None:

@@ -22,6 +22,7 @@ from services.desk import Subject
 from services.licences import canonical_number
 from services.relay import Offer
 from services.satisfaction import RatingOffer
+from services.sources import ReferringBody
 from services.texts import LOCALES
 from services.view import ButtonPayload
 from services.workflow import Action, CaseStatus, Opinion
@@ -191,6 +192,24 @@ class EndedCaseChoice(DeskCallback, prefix="ended"):
     case_id: RowId
     offer: Offer
     seen: CaseStatus
+
+
+class ReferralBodyChoice(DeskCallback, prefix="refb"):
+    """The body that referred a complaint, in the staff's referral form."""
+
+    body: ReferringBody
+
+
+class ReferralSubjectChoice(DeskCallback, prefix="refs"):
+    """The subject of a referred complaint, in the staff's referral form."""
+
+    subject: Subject
+
+
+class ReferralDone(DeskCallback, prefix="refd"):
+    """The end of the staff's referral form: register it, or drop it."""
+
+    action: Literal["confirm", "cancel"]
 
 
 # The services' button payloads and the callback data each is drawn as: the same fields.

@@ -120,6 +120,7 @@ track-case =
     <b>History:</b>
     { $history }
 track-due = <b>Due date of the current step:</b> { $due }
+track-agreement = <b>Terms of the agreement:</b> { $terms }
 history-line = • { $when } — { $event } { $status }
 event-filed = Complaint filed
 

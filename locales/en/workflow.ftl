@@ -8,6 +8,7 @@ action-refer_to_supervision = Refer to the supervision committee
 action-record_opinion = Record the commission's opinion
 action-close = Close the case
 action-refer_to_judicial = Refer to Taazirat
+action-agree = 🤝 Parties' agreement
 action-void = Void
 action-withdraw = Complainant withdraws
 action-object = Complainant objects
@@ -21,6 +22,7 @@ event-refer_to_supervision = Referred to the supervision committee
 event-record_opinion = Commission's opinion recorded
 event-close = Closed
 event-refer_to_judicial = Referred to Taazirat
+event-agree = The parties agreed; the case was closed
 event-void = Voided
 event-withdraw = Complainant withdrew
 event-object = Complainant objected
@@ -32,6 +34,12 @@ event-answered = Complainant's answer
 
 opinion-violation = Violation found
 opinion-no_violation = No violation found
+
+closing-no_violation = no violation, in the commission's opinion
+closing-supervision = the supervision committee's decision
+closing-withdrawal = the complainant withdrew
+closing-agreement = the parties' agreement
+status-with-closing = { $status } ({ $closing })
 
 step-referral = Review and referral to the commission (2 working days)
 step-commission = Commission hearing (5 days)
@@ -59,6 +67,9 @@ case-notice-closed-no-violation = Your case has been reviewed and closed: { $rea
     If you object to this decision, send /object { $code }.
 case-notice-closed-by-supervision = Your case was closed after the supervision committee's review: { $reason }
     If you object to this decision, send /object { $code }.
+case-notice-closed-by-agreement = Your agreement with the business has been recorded and the case is closed.
+    Terms: { $reason }
+    If you object to this agreement, say so with /object { $code }.
 case-notice-referred-judicial = Your case has been sent to the Government Discretionary Punishments Organization (Taazirat), which hears it within two weeks.
 case-notice-voided = Your case was voided: { $reason }
 case-notice-withdrawn = Your withdrawal is recorded and the case is closed.
@@ -120,12 +131,14 @@ staff-case-not-found = No case with this code was found.
 staff-status-usage = Usage: /status CODE STATUS reason — e.g. /status 12345-67890 closed no violation
 staff-status-unknown = Unknown status “{ $name }”.
 staff-opinion-usage = Usage: /opinion CODE violation or no_violation
+staff-agree-usage = Usage: /agree CODE terms of the agreement — e.g. /agree 12345-67890 the seller refunds the amount by the end of the week
 staff-assign-usage = Usage: /assign CODE @username
 staff-assign-unknown = We do not know “{ $who }”; they must have written to the bot once.
 staff-assigned = Case <code>{ $code }</code> is assigned to { $clerk }.
 staff-stale = This button is out of date; the case is now “{ $status }” and nothing was changed.
 staff-ask-prompt = Write your question to the complainant of case <code>{ $code }</code> as a reply to this message.
 staff-note-prompt = Write the internal note for case <code>{ $code }</code> as a reply to this message.
+staff-terms-prompt = Write the terms of the parties' agreement on case <code>{ $code }</code> as a reply to this message; once recorded, the case is closed.
 staff-reason-prompt = Write the reason for “{ $action }” on case <code>{ $code }</code> as a reply to this message.
 staff-opinion-choose = The commission's opinion on case <code>{ $code }</code>:
 staff-moved = ✅ Case <code>{ $code }</code>: { $action } — status: { $status } (by { $who })
@@ -194,9 +207,11 @@ help-staff =
     /case CODE — a case, its history and the moves allowed
     /status CODE STATUS reason — change the status
     /opinion CODE violation|no_violation — the commission's opinion
+    /agree CODE terms — the parties' agreement, which closes the case
     /assign CODE @username — assign a case
     /find TEXT — search cases
     /cert — certificate requests
+    /refer — register a complaint referred by another body
 help-admin =
     <b>Admin commands</b>
     /stats — statistics and a chart
@@ -221,6 +236,7 @@ staff-card =
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
+    <b>Source:</b> { $source }
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }
     <b>Step:</b> { $step } — due: { $step_due }

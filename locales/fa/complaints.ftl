@@ -120,6 +120,7 @@ track-case =
     <b>سابقه:</b>
     { $history }
 track-due = <b>مهلت مرحله فعلی:</b> { $due }
+track-agreement = <b>شرایط سازش:</b> { $terms }
 history-line = • { $when } — { $event } { $status }
 event-filed = ثبت شکایت
 

@@ -8,6 +8,7 @@ action-refer_to_supervision = ارجاع به کمیته نظارت
 action-record_opinion = ثبت نظر کمیسیون
 action-close = مختومه کردن
 action-refer_to_judicial = ارجاع به تعزیرات حکومتی
+action-agree = 🤝 سازش طرفین
 action-void = ابطال
 action-withdraw = انصراف شاکی
 action-object = اعتراض شاکی
@@ -21,6 +22,7 @@ event-refer_to_supervision = ارجاع به کمیته نظارت
 event-record_opinion = ثبت نظر کمیسیون
 event-close = مختومه شد
 event-refer_to_judicial = ارجاع به تعزیرات حکومتی
+event-agree = سازش طرفین؛ پرونده مختومه شد
 event-void = ابطال پرونده
 event-withdraw = انصراف شاکی
 event-object = اعتراض شاکی
@@ -32,6 +34,12 @@ event-answered = پاسخ شاکی
 
 opinion-violation = تخلف احراز شد
 opinion-no_violation = تخلفی احراز نشد
+
+closing-no_violation = نبود تخلف به نظر کمیسیون
+closing-supervision = تصمیم کمیته نظارت
+closing-withdrawal = انصراف شاکی
+closing-agreement = سازش طرفین
+status-with-closing = { $status } ({ $closing })
 
 step-referral = بررسی و ارجاع به کمیسیون (۲ روز کاری)
 step-commission = رسیدگی کمیسیون (۵ روز)
@@ -59,6 +67,9 @@ case-notice-closed-no-violation = رسیدگی به پرونده شما پایا
     اگر به این تصمیم اعتراض دارید، با /object { $code } اعلام کنید.
 case-notice-closed-by-supervision = پرونده شما پس از رسیدگی کمیته نظارت مختومه شد: { $reason }
     اگر به این تصمیم اعتراض دارید، با /object { $code } اعلام کنید.
+case-notice-closed-by-agreement = سازش شما و طرف شکایت ثبت شد و پرونده مختومه شد.
+    شرایط سازش: { $reason }
+    اگر به این سازش اعتراض دارید، با /object { $code } اعلام کنید.
 case-notice-referred-judicial = پرونده شما برای رسیدگی به سازمان تعزیرات حکومتی ارسال شد؛ رسیدگی آنجا ظرف دو هفته انجام می‌شود.
 case-notice-voided = پرونده شما باطل شد: { $reason }
 case-notice-withdrawn = انصراف شما ثبت شد و پرونده مختومه شد.
@@ -120,6 +131,7 @@ staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
 staff-status-usage = روش استفاده: /status کد وضعیت دلیل — مثلاً: /status 12345-67890 closed نبود تخلف
 staff-status-unknown = وضعیت «{ $name }» شناخته نشد.
 staff-opinion-usage = روش استفاده: /opinion کد violation یا no_violation
+staff-agree-usage = روش استفاده: /agree کد شرایط سازش — مثلاً: /agree 12345-67890 فروشنده تا پایان هفته مبلغ را بازمی‌گرداند
 staff-assign-usage = روش استفاده: /assign کد @نام_کاربری
 staff-assign-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-assigned = پرونده <code>{ $code }</code> به { $clerk } سپرده شد.
@@ -127,6 +139,7 @@ staff-stale = این دکمه قدیمی است؛ پرونده اکنون در �
 staff-ask-prompt = پرسش خود از شاکی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
 staff-note-prompt = یادداشت داخلی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
 staff-reason-prompt = دلیل «{ $action }» برای پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
+staff-terms-prompt = شرایط سازش طرفین در پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید؛ با ثبت آن پرونده مختومه می‌شود.
 staff-opinion-choose = نظر کمیسیون درباره پرونده <code>{ $code }</code>:
 staff-moved = ✅ پرونده <code>{ $code }</code>: { $action } — وضعیت: { $status } (توسط { $who })
 staff-question-sent = پرسش برای شاکی پرونده <code>{ $code }</code> فرستاده شد.
@@ -194,9 +207,11 @@ help-staff =
     /case کد — پرونده، سابقه و اقدام‌های مجاز
     /status کد وضعیت دلیل — تغییر وضعیت
     /opinion کد violation|no_violation — نظر کمیسیون
+    /agree کد شرایط — سازش طرفین و مختومه کردن پرونده
     /assign کد @نام_کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
     /cert — درخواست‌های تاییدیه فنی
+    /refer — ثبت شکایت ارجاعی از نهادهای دیگر
 help-admin =
     <b>دستورهای مدیر</b>
     /stats — آمار و نمودار
@@ -221,6 +236,7 @@ staff-card =
     <b>کسب‌وکار:</b> { $business } ({ $website })
     <b>شماره پروانه:</b> { $licence }
     <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
+    <b>منبع:</b> { $source }
     <b>کارشناس:</b> { $assignee }
     <b>دریافت:</b> { $received }
     <b>مرحله:</b> { $step } — مهلت: { $step_due }

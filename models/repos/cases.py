@@ -4,7 +4,7 @@ queries the alerts and the digest read; and the staff's searches."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -134,6 +134,24 @@ class CaseRepo:
             )
             .order_by(Case.decided_at.desc(), Case.id.desc())
             .limit(limit)
+        )
+        return list(rows)
+
+    async def awaiting_complainant(self, phone: str) -> list[Case]:
+        """Referred cases that name this mobile as their complainant's and no account yet."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.contact_phone == phone, Case.citizen_id.is_(None))
+            .order_by(Case.id)
+        )
+        return list(rows)
+
+    async def referred_by_letter(self, body: str, letter_date: date) -> list[Case]:
+        """The cases a body referred by its letters of one day."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.letter_date == letter_date, Case.source_body == body)
+            .order_by(Case.id)
         )
         return list(rows)
 

@@ -10,14 +10,16 @@ from typing import ClassVar, Literal
 from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.casework.moves import actions_for
+from services.casework.notices import status_text
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
+from services.sources import source_text
 from services.texts import Rendered, Texts, texts
 from services.view import Button, ButtonPayload
-from services.workflow import Action, CaseStatus, Role, status_label
+from services.workflow import Action, CaseStatus, Role
 
 HISTORY_SHOWN = 10
 
@@ -54,7 +56,7 @@ async def staff_card(
     """A case as staff see it: who, what, where it stands, its deadlines and its history, in
     one message the platform takes: a description too long for it is cut with a note (the
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await repo.users.get(case.citizen_id) if case.citizen_id is not None else None
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
@@ -80,7 +82,7 @@ async def staff_card(
             "staff-card",
             heading=t.plain("staff-card-new" if new else "staff-card-seen"),
             code=format_code(case.code, t.locale),
-            status=t.plain(status_label(case.status)),
+            status=status_text(case, t),
             subject=t.plain(f"subject-{case.subject}"),
             business=case.business_name,
             website=case.business_url or none,
@@ -88,6 +90,7 @@ async def staff_card(
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
             platform=t.plain(f"platform-{case.platform}"),
             phone=case.contact_phone or none,
+            source=source_text(case, t),
             assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
@@ -117,7 +120,7 @@ def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rende
 
 
 async def post_card(
-    repo: Repo, case: Case, citizen: User, config: DeskConfig, chat: ChatRef, now: datetime
+    repo: Repo, case: Case, citizen: User | None, config: DeskConfig, chat: ChatRef, now: datetime
 ) -> None:
     """A new case's card in its staff chat, in one message with its buttons: a description too
     long for it is cut there, and follows in full under the card; then the attachments."""

@@ -10,6 +10,7 @@ from models.tables import Case, CaseMessage, User
 from services.casework.notices import record_event
 from services.formatting import format_code
 from services.outbox import Purpose, enqueue, person, text_for
+from services.ownership import complainant
 from services.texts import texts
 from services.workflow import (
     Role,
@@ -50,7 +51,7 @@ async def ask_citizen(
     repo: Repo, case: Case, clerk: User, role: Role, question: str, now: datetime
 ) -> None:
     """A clerk's question reaches the citizen; their reply comes back to the case."""
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)

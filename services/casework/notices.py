@@ -11,21 +11,39 @@ from models.tables import Case, CaseEvent, User
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
 from services.outbox import Outgoing, Purpose, card_in, enqueue, text_for
+from services.ownership import complainant
 from services.platforms import profile_of
-from services.texts import texts
+from services.texts import Texts, texts
 from services.workflow import (
     CaseStatus,
     Role,
+    closing_label,
     is_open,
     status_label,
 )
 
 
+def status_text(case: Case, t: Texts) -> str:
+    """A case's status in words, with why it was closed where it was: «مختومه (سازش طرفین)»."""
+    status = t.plain(status_label(case.status))
+    if case.status != CaseStatus.CLOSED or not case.closing_reason:
+        return status
+    closing = t.plain(closing_label(case.closing_reason))
+    return t.plain("status-with-closing", status=status, closing=closing)
+
+
 async def tell_citizen(
-    repo: Repo, case: Case, key: str, now: datetime, *, reason: str | None = None
+    repo: Repo,
+    case: Case,
+    key: str,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    **args: str,
 ) -> None:
-    """A message to the complainant about their case, in their language and platform."""
-    citizen = await repo.users.get(case.citizen_id)
+    """A message to the complainant about their case, in their language and platform; a
+    referred case's complainant is looked for by the letter's mobile at every notice."""
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)
@@ -36,6 +54,7 @@ async def tell_citizen(
         code=format_code(case.code, t.locale),
         status=t.plain(status_label(case.status)),
         reason=reason or "",
+        **args,
     )
     due = (
         t.render(profile, "notice-due", due=format_datetime(case.step_due_at, t.locale))
