@@ -322,7 +322,8 @@ async def test_export_csv_rows_match_the_database(desk: Desk, sara: Person) -> N
 
     [document] = sent_to(desk, ADMIN, "sendDocument")
     header, *rows = csv_rows(document)
-    assert header[:3] == ["کد رهگیری", "وضعیت", "موضوع"] and header[-1] == "امتیاز رضایت"
+    assert header[:3] == ["کد رهگیری", "وضعیت", "موضوع"] and header[11] == "امتیاز رضایت"
+    assert header[-1] == "دلیل مختومه شدن"
     expected = await expected_rows(desk)
     assert [
         (row[0], row[1], row[3], row[10] or None, int(row[11]) if row[11] else None)

@@ -30,6 +30,7 @@ stats =
     { $satisfaction }
 stats-empty = 📊 No case has been filed yet.
 stats-line = • { $label }: { $count }
+stats-subline = { "  " }◦ { $label }: { $count }
 stats-others = Others
 stats-none = —
 stats-province-unknown = Unknown
@@ -89,6 +90,7 @@ export-column-due = Step due
 export-column-assignee = Clerk
 export-column-province = Province
 export-column-rating = Satisfaction score
+export-column-closing = Why closed
 
 ## Search (/find)
 

@@ -30,6 +30,7 @@ stats =
     { $satisfaction }
 stats-empty = 📊 هنوز پرونده‌ای ثبت نشده است.
 stats-line = • { $label }: { $count }
+stats-subline = { "  " }◦ { $label }: { $count }
 stats-others = سایر
 stats-none = —
 stats-province-unknown = نامشخص
@@ -89,6 +90,7 @@ export-column-due = مهلت مرحله
 export-column-assignee = کارشناس
 export-column-province = استان
 export-column-rating = امتیاز رضایت
+export-column-closing = دلیل مختومه شدن
 
 ## Search (/find)
 

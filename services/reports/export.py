@@ -46,6 +46,7 @@ EXPORT_COLUMNS = (
     "assignee",
     "province",
     "rating",
+    "closing",
 )
 # A cell starting with one of these is a formula to a spreadsheet: what citizens typed must
 # stay text (CSV/formula injection).
@@ -247,6 +248,7 @@ def _cells(row: CaseExportRow, labels: _Labels) -> list[str | int | None]:
         _text_cell(assignee),
         _text_cell(row.province),
         row.score,
+        labels("closing", row.closing_reason) if row.closing_reason else "",
     ]
 
 

@@ -68,6 +68,8 @@ class Stats:
     at: datetime
     total: int
     by_status: list[tuple[str, int]]
+    # Closed cases by why they were closed (services.workflow.Closing).
+    by_closing: list[tuple[str, int]]
     by_subject: list[tuple[str, int]]
     by_month: list[MonthCount]
     # None: no province recorded.
@@ -121,6 +123,7 @@ async def gather(repo: Repo, now: datetime) -> Stats:
         at=now,
         total=await reports.count_cases(),
         by_status=_in_order(await reports.counts_by_status(), [s.value for s in CaseStatus]),
+        by_closing=await reports.counts_by_closing(CaseStatus.CLOSED.value),
         by_subject=await reports.counts_by_subject(),
         by_month=[MonthCount(day, n) for day, n in zip(starts[:-1], per_month, strict=True)],
         by_province=await reports.counts_by_province(),
@@ -196,6 +199,23 @@ def describe(stats: Stats, t: Texts, profile: PlatformProfile) -> Rendered:
             )
         return Rendered("\n".join(rows)) if rows else Rendered(t.plain("stats-none"))
 
+    def statuses() -> Rendered:
+        # Closed cases are counted once more by why they were closed, under their line.
+        rows = []
+        for key, count in stats.by_status:
+            rows.append(lines([(label_of(t, "status", key), count)]))
+            if key == CaseStatus.CLOSED:
+                rows.extend(
+                    t.render(
+                        profile,
+                        "stats-subline",
+                        label=label_of(t, "closing", reason),
+                        count=number(n),
+                    )
+                    for reason, n in stats.by_closing
+                )
+        return Rendered("\n".join(rows)) if rows else Rendered(t.plain("stats-none"))
+
     provinces, other_provinces = _top(stats.by_province)
     clerks, other_clerks = _top(stats.by_clerk)
     return t.render(
@@ -203,7 +223,7 @@ def describe(stats: Stats, t: Texts, profile: PlatformProfile) -> Rendered:
         "stats",
         date=format_date(stats.at, locale),
         total=number(stats.total),
-        statuses=lines([(label_of(t, "status", k), c) for k, c in stats.by_status]),
+        statuses=statuses(),
         subjects=lines([(label_of(t, "subject", k), c) for k, c in stats.by_subject]),
         months=lines([(month_label(m.start, locale), m.count) for m in stats.by_month]),
         provinces=lines(
