@@ -16,6 +16,7 @@ from models.repos import Repo
 from models.tables import Case
 from services import people
 from services.casework import cards, moves, notes
+from services.casework.notices import status_text
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text
 from services.texts import LOCALES, texts
@@ -365,7 +366,7 @@ async def _transition(
         from_buttons(buttons),
         code=format_code(case.code, ctx.t.locale),
         action=ctx.t.plain(f"action-{action}"),
-        status=ctx.t.plain(status_label(case.status)),
+        status=status_text(case, ctx.t),
         who=ctx.user.full_name,
     )
     return True
