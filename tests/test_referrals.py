@@ -8,12 +8,16 @@ Saturday to Wednesday, 08:00 to 16:00.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 
+from models.migrate import upgrade
 from models.tables import Case, CaseEvent, Draft
 from services.calendar import TEHRAN
 from services.formatting import format_code
@@ -316,3 +320,65 @@ async def test_a_person_with_a_verified_mobile_is_not_offered_to_share_it(
 
     assert "شماره همراه خود را با دکمه" not in desk.last_text(person)
     assert "keyboard" not in keyboard(desk, person)
+
+
+# --- the migration ----------------------------------------------------------------------------
+
+_BEFORE = [
+    "INSERT INTO users (id, platform, platform_user_id, first_name, is_banned, ban_notified,"
+    " created_at, updated_at) VALUES (1, 'telegram', 5001, 'Sara', 0, 0, :at, :at)",
+    "INSERT INTO cases (id, code, kind, queue, status, subject, business_name, business_key,"
+    " description, citizen_id, contact_name, platform, locale, received_at, clock_started_at,"
+    " status_changed_at, closed_by_withdrawal, objection_used, opinion, created_at, updated_at)"
+    " VALUES (:id, :code, 'complaint', 'complaints', :status, 'guild_law', 'فروشگاه',"
+    " 'فروشگاه', 'شرح', 1, 'Sara', 'telegram', 'fa', :at, :at, :at, :withdrawn, 0, :opinion,"
+    " :at, :at)",
+    "INSERT INTO case_events (case_id, at, actor_role, action) VALUES (:id, :at, 'citizen',"
+    " 'filed')",
+    "INSERT INTO case_messages (case_id, kind, text, at) VALUES (:id, 'message', 'سلام', :at)",
+]
+
+
+def test_the_migration_keeps_every_cases_history_and_says_why_closed_ones_closed(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "before.sqlite3"
+    url = f"sqlite+aiosqlite:///{database}"
+    upgrade(url, "0012")
+    cases = [
+        (1, "1000000013", "closed", 1, None),
+        (2, "1000000021", "closed", 0, "no_violation"),
+        (3, "1000000039", "closed", 0, None),
+        (4, "1000000047", "in_progress", 0, None),
+    ]
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute(_BEFORE[0], {"at": "2026-11-22 10:00:00"})
+        for case_id, code, status, withdrawn, opinion in cases:
+            values = {
+                "id": case_id,
+                "code": code,
+                "status": status,
+                "withdrawn": withdrawn,
+                "opinion": opinion,
+                "at": "2026-11-22 10:00:00",
+            }
+            for statement in _BEFORE[1:]:
+                connection.execute(statement, values)
+
+    upgrade(url)
+
+    with closing(sqlite3.connect(database)) as connection:
+        # Rebuilding the table to let a case have no account yet deleted nothing that hangs
+        # from it.
+        assert connection.execute("SELECT count(*) FROM case_events").fetchone() == (4,)
+        assert connection.execute("SELECT count(*) FROM case_messages").fetchone() == (4,)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        rows = connection.execute(
+            "SELECT id, closing_reason, source_kind FROM cases ORDER BY id"
+        ).fetchall()
+    assert rows == [
+        (1, "withdrawal", "chat"),
+        (2, "no_violation", "chat"),
+        (3, "supervision", "chat"),
+        (4, None, "chat"),
+    ]

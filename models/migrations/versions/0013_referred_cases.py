@@ -17,7 +17,18 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _foreign_keys(enforced: bool) -> None:
+    """SQLite rebuilds a table to change a column (copy, drop, rename): with its foreign keys
+    enforced, dropping the old `cases` would delete every row that cascades from it (events,
+    messages, attachments, ratings). The pragma only takes effect outside a transaction."""
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    with op.get_context().autocommit_block():
+        op.execute(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
+
+
 def upgrade() -> None:
+    _foreign_keys(False)
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.alter_column("citizen_id", existing_type=sa.Integer(), nullable=True)
         batch_op.add_column(sa.Column("closing_reason", sa.String(length=32), nullable=True))
@@ -37,12 +48,14 @@ def upgrade() -> None:
         " ELSE 'supervision' END"
         " WHERE status = 'closed'"
     )
+    _foreign_keys(True)
 
 
 def downgrade() -> None:
     # The older schema has no case without its complainant's account: referred complaints
     # nobody has claimed yet cannot be kept there.
     op.execute("DELETE FROM cases WHERE citizen_id IS NULL")
+    _foreign_keys(False)
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_index("ix_cases_letter_date")
         batch_op.drop_column("letter_date")
@@ -52,3 +65,4 @@ def downgrade() -> None:
         batch_op.drop_column("source_kind")
         batch_op.drop_column("closing_reason")
         batch_op.alter_column("citizen_id", existing_type=sa.Integer(), nullable=False)
+    _foreign_keys(True)
