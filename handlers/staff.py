@@ -411,12 +411,12 @@ async def typed_input(
             text,
         )
     elif raw_state == StaffInput.question.state:
-        await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
+        asked = await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
         await reply(
             message,
             ctx.t,
             ctx.profile,
-            "staff-question-sent",
+            "staff-question-sent" if asked else "relay-complainant-absent",
             code=format_code(case.code, ctx.t.locale),
         )
     else:

@@ -322,6 +322,24 @@ async def test_a_person_with_a_verified_mobile_is_not_offered_to_share_it(
     assert "keyboard" not in keyboard(desk, person)
 
 
+async def test_a_clerk_hears_when_the_complainant_is_not_on_the_desk_yet(desk: Desk) -> None:
+    await referred(desk)
+    await desk.drain()
+    case = await the_case(desk)
+    assert case.staff_message_id is not None
+
+    await press_on_group(desk, clerk(), "پرسش از شاکی")
+    await say_in_group(desk, clerk(), "رسید پرداخت را بفرستید.")
+    assert "هنوز در پیشخوان نیست" in group_texts(desk)[-1]
+    await say_in_group(
+        desk, clerk(), "سلام، پرونده شما بررسی می‌شود.", reply_to=case.staff_message_id
+    )
+    assert "پیام به او فرستاده نشد" in group_texts(desk)[-1]
+
+    async with desk.repo() as repo:
+        assert [e.action for e in await repo.cases.events_of(case.id)] == ["referred"]
+
+
 # --- the migration ----------------------------------------------------------------------------
 
 _BEFORE = [

@@ -49,11 +49,12 @@ async def assign(repo: Repo, case: Case, clerk: User, by: User, role: Role, now:
 
 async def ask_citizen(
     repo: Repo, case: Case, clerk: User, role: Role, question: str, now: datetime
-) -> None:
-    """A clerk's question reaches the citizen; their reply comes back to the case."""
+) -> bool:
+    """A clerk's question reaches the citizen; their reply comes back to the case. False when
+    the complainant is not on the desk (a referred complaint whose mobile nobody verified)."""
     citizen = await complainant(repo, case, now)
     if citizen is None:
-        return
+        return False
     t = texts(citizen.locale or case.locale)
     row = enqueue(
         repo,
@@ -83,3 +84,4 @@ async def ask_citizen(
         case.first_response_at = now
     record_event(repo, case, clerk, role, "asked", now, question)
     await repo.commit()
+    return True
