@@ -245,7 +245,9 @@ async def cancel(message: Message, state: FSMContext, ctx: Ctx) -> None:
 # --- the answers -----------------------------------------------------------------------------
 
 
-def _check(step: State, text: str, data: dict[str, Any], ctx: Ctx) -> dict[str, Any] | Any:
+def _check(
+    step: State, text: str, data: dict[str, Any], ctx: Ctx
+) -> dict[str, Any] | complaints.Invalid:
     """The answers a text step keeps, by the rule of its field; or why not (Invalid)."""
     limits = referrals.limits_of(ctx.settings)
     today = tehran_today(ctx.clock.now())
