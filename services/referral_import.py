@@ -39,7 +39,7 @@ told, nobody else is messaged.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -264,7 +264,7 @@ def _identity(referral: Referral) -> tuple[str, ...]:
 # --- the import -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Importer:
     repo: Repo
     by: User | None
@@ -272,22 +272,29 @@ class _Importer:
     now: datetime
     config: DeskConfig
     note: str | None
+    # The letters the desk holds, by body and day: each day's read once an import.
+    held: dict[tuple[str, date], set[tuple[str, ...]]] = field(default_factory=dict)
 
-
-async def _registered(repo: Repo, referral: Referral) -> bool:
-    """Whether the desk holds this letter's complaint already."""
-    wanted = _identity(referral)
-    for case in await repo.cases.referred_by_letter(referral.letter.body, referral.letter.date):
-        held = (
-            case.source_body or "",
-            search_key(case.source_body_name or ""),
-            search_key(case.letter_number or ""),
-            case.letter_date.isoformat() if case.letter_date else "",
-            case.business_key,
-        )
-        if held == wanted:
+    async def registered(self, referral: Referral) -> bool:
+        """Whether the desk holds this letter's complaint already (or this import wrote it)."""
+        letter = referral.letter
+        day = (letter.body.value, letter.date)
+        if day not in self.held:
+            self.held[day] = {
+                (
+                    letter.body.value,
+                    search_key(name or ""),
+                    search_key(number or ""),
+                    letter.date.isoformat(),
+                    business,
+                )
+                for name, number, business in await self.repo.cases.letters_of(*day)
+            }
+        known = self.held[day]
+        if _identity(referral) in known:
             return True
-    return False
+        known.add(_identity(referral))
+        return False
 
 
 async def import_referrals(
@@ -326,7 +333,7 @@ async def import_referrals(
     calls = ProgressCalls(progress)
     done = tally.rejected
     for line, referral in wanted:
-        if await _registered(repo, referral):
+        if await importer.registered(referral):
             tally.unchanged += 1
         else:
             case = await referrals.register(

@@ -146,14 +146,17 @@ class CaseRepo:
         )
         return list(rows)
 
-    async def referred_by_letter(self, body: str, letter_date: date) -> list[Case]:
-        """The cases a body referred by its letters of one day."""
-        rows = await self.session.scalars(
-            select(Case)
-            .where(Case.letter_date == letter_date, Case.source_body == body)
-            .order_by(Case.id)
+    async def letters_of(
+        self, body: str, letter_date: date
+    ) -> list[tuple[str | None, str | None, str]]:
+        """What tells apart the cases a body referred by its letters of one day: each one's
+        body name, letter number and business key (no encrypted column is read)."""
+        rows = await self.session.execute(
+            select(Case.source_body_name, Case.letter_number, Case.business_key).where(
+                Case.letter_date == letter_date, Case.source_body == body
+            )
         )
-        return list(rows)
+        return [(name, number, business) for name, number, business in rows]
 
     async def forget_contact(self, citizen_id: int) -> None:
         """The contact details kept on a person's cases go (the cases stay)."""
