@@ -400,3 +400,18 @@ def test_the_migration_keeps_every_cases_history_and_says_why_closed_ones_closed
         (3, "supervision", "chat"),
         (4, None, "chat"),
     ]
+
+
+@pytest.mark.parametrize("platform", [Platform.TELEGRAM, Platform.BALE])
+async def test_a_citizen_who_tries_refer_is_told_it_is_for_staff(
+    desk: Desk, platform: Platform
+) -> None:
+    citizen = Person(platform, 5009)
+
+    await desk.say(citizen, "/refer")
+    await desk.say(citizen, "/agree 12345-67890 توافق شد")
+
+    told = desk.api[platform].texts(citizen.id)
+    assert len(told) == 2 and all("فقط برای کارشناسان و مدیران" in text for text in told)
+    async with desk.repo() as repo:
+        assert await repo.session.scalar(select(Draft.id)) is None
