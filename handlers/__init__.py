@@ -39,6 +39,7 @@ def get_routers() -> list[Router]:
         relay.make_citizen_router(),
         complaints.make_router(),
         cases.make_router(),
+        certificates.make_documents_router(),
         refusals.make_router(),
         fallback.make_router(),
     ]

@@ -402,6 +402,27 @@ class CertificateRepo:
         )
         return list(rows)
 
+    async def of_applicant(self, phone: str, *, limit: int) -> list[CertificateRequest]:
+        """The requests of an applicant's phone (E.164), newest first."""
+        rows = await self.session.scalars(
+            select(CertificateRequest)
+            .where(CertificateRequest.applicant_phone == phone)
+            .order_by(CertificateRequest.submitted_at.desc(), CertificateRequest.id.desc())
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def count_events(self, request_id: int, action: str, since: datetime) -> int:
+        """How many times `action` was done on a request since an instant."""
+        found = await self.session.scalar(
+            select(func.count(CertificateEvent.id)).where(
+                CertificateEvent.request_id == request_id,
+                CertificateEvent.action == action,
+                CertificateEvent.at >= since,
+            )
+        )
+        return int(found or 0)
+
     async def due_for_alert(self, now: datetime, limit: int) -> list[CertificateRequest]:
         """Requests whose next alert time has come; claimed so no two sweeps share one."""
         rows = await self.session.scalars(
@@ -616,6 +637,11 @@ class OutboxRepo:
     async def add_once(self, message: OutboxMessage) -> bool:
         """Queue a message unless one with its dedupe key was ever queued; whether it was."""
         return await add_new(self.session, message, (OutboxMessage.dedupe_key,)) is not None
+
+    async def by_dedupe_key(self, key: str) -> OutboxMessage | None:
+        return await self.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key == key)
+        )
 
 
 class CaseExportRow(NamedTuple):

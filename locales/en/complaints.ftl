@@ -103,9 +103,13 @@ my-cases =
     <b>Your cases</b> ({ $count })
     { $lines }
     { $more }
-    For details: /track code
 my-cases-line = • <code>{ $code }</code> — { $business } — { $status } — { $date }
 my-cases-more = and { $count } older cases.
+my-requests =
+    <b>Your software technical certificate requests</b> ({ $count })
+    { $lines }
+my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
+my-cases-hint = For the details and history of any of them: /track code
 track-ask-code = Send the tracking code, e.g. 12345-67890 (Persian or Latin digits).
 track-bad-code = This tracking code is not valid. A code has ten digits, e.g. 12345-67890. Please check it again.
 track-not-found = No case with this tracking code was found among your cases.

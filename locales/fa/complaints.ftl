@@ -103,9 +103,13 @@ my-cases =
     <b>پرونده‌های شما</b> ({ $count })
     { $lines }
     { $more }
-    برای دیدن جزئیات: /track کد
 my-cases-line = • <code>{ $code }</code> — { $business } — { $status } — { $date }
 my-cases-more = و { $count } پرونده قدیمی‌تر.
+my-requests =
+    <b>درخواست‌های تأییدیه فنی نرم‌افزار شما</b> ({ $count })
+    { $lines }
+my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
+my-cases-hint = برای دیدن جزئیات و سابقه هر کدام: /track کد
 track-ask-code = کد رهگیری را بفرستید؛ مثلاً 12345-67890 (با رقم فارسی یا انگلیسی).
 track-bad-code = این کد رهگیری درست نیست. کد ده رقم دارد، مثلاً 12345-67890. لطفاً دوباره بررسی کنید.
 track-not-found = پرونده‌ای با این کد رهگیری در میان پرونده‌های شما پیدا نشد.
