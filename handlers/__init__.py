@@ -12,6 +12,7 @@ from handlers import (
     citizen_cases,
     common,
     complaints,
+    contact,
     fallback,
     licences,
     privacy,
@@ -26,6 +27,7 @@ from handlers import (
 def get_routers() -> list[Router]:
     return [
         common.make_router(),
+        contact.make_router(),
         admin.make_router(),
         reports.make_router(),
         staff.make_router(),

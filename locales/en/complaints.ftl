@@ -73,6 +73,19 @@ attachment-expected = Only photos or files are accepted at this step. If you hav
 contact-not-own = This number does not belong to your account. Please share your own number with the “Share my mobile number” button.
 contact-invalid = This number cannot be used. Please share it again with the button.
 contact-verified = ✅ Your mobile number is verified.
+contact-verified-in-form = ✅ Your mobile number is verified; we will not ask for it again.
+contact-verified-enables =
+    ✅ <b>Your mobile number is verified.</b> With it:
+    { $lines }
+contact-enables-complaints = • your complaints on Telegram and Bale are listed together in /mycases, and the complaint form no longer asks for your number.
+contact-enables-requests = • { $count ->
+        [one] one software technical certificate request is
+       *[other] { $n } software technical certificate requests are
+    } registered under this number, and their news reaches you here; /mycases lists them.
+contact-enables-licences = • { $count ->
+        [one] one business licence is
+       *[other] { $n } business licences are
+    } held under this number; for renewal reminders: /renewal
 contact-use-button = To verify your number, please press “Share my mobile number”; a typed number is not accepted.
 
 ## Receipt
