@@ -12,6 +12,7 @@ from handlers import (
     citizen_cases,
     common,
     complaints,
+    contact,
     fallback,
     licences,
     privacy,
@@ -26,6 +27,7 @@ from handlers import (
 def get_routers() -> list[Router]:
     return [
         common.make_router(),
+        contact.make_router(),
         admin.make_router(),
         reports.make_router(),
         staff.make_router(),
@@ -39,6 +41,7 @@ def get_routers() -> list[Router]:
         relay.make_citizen_router(),
         complaints.make_router(),
         cases.make_router(),
+        certificates.make_documents_router(),
         refusals.make_router(),
         fallback.make_router(),
     ]

@@ -268,6 +268,10 @@ class CertificateRequest(Timestamped, Base):
     next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
     alert_stage: Mapped[str | None] = mapped_column(String(16))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The request's card in the certificates staff chat: documents and notices reply to it.
+    staff_platform: Mapped[str | None] = mapped_column(String(16))
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CertificateEvent(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.repos import Repo
-from models.tables import Case, User
+from models.tables import Case, CertificateEvent, User
 from services import certificates
 from services.certificate_import import IMPORTED
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -29,11 +29,41 @@ async def owned_case(repo: Repo, user: User, text: str) -> Case | None:
 
 
 async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile) -> str:
-    """The citizen's cases, newest first."""
+    """The citizen's complaints, newest first, then their certificate requests; the way to see
+    one, once."""
     ids = await repo.users.linked_ids(user)
     cases = await repo.cases.of_citizens(ids, limit=LIST_LIMIT)
-    if not cases:
+    requests = await certificates.requests_of(repo, user, limit=LIST_LIMIT)
+    if not cases and not requests:
         return t.render(profile, "my-cases-empty")
+    parts = [await _complaints(repo, ids, cases, t, profile)] if cases else []
+    if requests:
+        lines = [
+            t.render(
+                profile,
+                "my-requests-line",
+                code=format_code(request.code, t.locale),
+                product=request.product_name,
+                status=t.plain(f"cert-status-{request.status}"),
+                date=format_date(request.submitted_at, t.locale),
+            )
+            for request in requests
+        ]
+        parts.append(
+            t.render(
+                profile,
+                "my-requests",
+                count=format_number(len(requests), t.locale),
+                lines=Rendered("\n".join(lines)),
+            )
+        )
+    parts.append(t.render(profile, "my-cases-hint"))
+    return "\n\n".join(parts)
+
+
+async def _complaints(
+    repo: Repo, ids: list[int], cases: list[Case], t: Texts, profile: PlatformProfile
+) -> str:
     total = await repo.cases.count_of_citizens(ids)
     lines = [
         t.render(
@@ -115,10 +145,8 @@ async def _track_certificate(
             profile,
             "history-line",
             when=format_datetime(event.at, t.locale),
+            event=_certificate_event(event, t),
             # An imported request says where it came from, then where it stood.
-            event=t.plain("cert-event-imported")
-            if event.action == IMPORTED
-            else t.plain(f"cert-status-{event.to_status}"),
             status=t.plain(f"cert-status-{event.to_status}") if event.action == IMPORTED else "",
         )
         for event in await repo.certificates.events_of(request.id)
@@ -130,3 +158,16 @@ async def _track_certificate(
         history=Rendered(history),
         code=format_code(request.code, t.locale),
     )
+
+
+def _certificate_event(event: CertificateEvent, t: Texts) -> str:
+    """What happened to a request, in words: a status reached, or what the applicant did."""
+    if event.action == IMPORTED:
+        return t.plain("cert-event-imported")
+    if event.action == certificates.DOCUMENT:
+        if event.note:
+            return t.plain("cert-event-document", name=event.note)
+        return t.plain("cert-event-document-unnamed")
+    if event.action in (certificates.DOCUMENTS_SENT, certificates.FEE_REPORTED):
+        return t.plain(f"cert-event-{event.action}")
+    return t.plain(f"cert-status-{event.to_status}")

@@ -48,6 +48,10 @@ class Purpose(StrEnum):
     CERT_STATUS = "cert-status"
     CERT_DOCUMENTS = "alert:cert-documents"
     CERT_BREACH = "alert:cert-breach"
+    # A request's card posted in the certificates staff chat, stored with the request's id.
+    CERT_CARD = "cert_card"
+    CERT_DOCUMENT = "cert_document"
+    CERT_STAFF_NOTICE = "cert_staff_notice"
     # A deadline alert, stored with its stage (`alert:notice_24h`, `alert:breach`…).
     ALERT = "alert"
     ALERT_FALLBACK = "alert:notice-fallback"

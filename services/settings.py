@@ -95,6 +95,7 @@ class Settings(BaseSettings):
     sweep_seconds: float = Field(default=60.0, gt=0)
     certificate_service_days: int = Field(default=15, ge=1)
     certificate_fee_rials: int = Field(default=100_000, ge=0)
+    certificate_payment_url: str = "https://ito.gov.ir"
     documents_notice_hours: int = Field(default=24, ge=1)
 
     mode: Literal["polling", "webhook"] = "polling"
@@ -243,6 +244,7 @@ class Settings(BaseSettings):
             staff_locale=self.default_locale,
             certificate_service_days=self.certificate_service_days,
             certificate_fee_rials=self.certificate_fee_rials,
+            certificate_payment_url=self.certificate_payment_url,
             documents_notice=timedelta(hours=self.documents_notice_hours),
         )
 

@@ -17,7 +17,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import AfterValidator, Field, model_validator
 
 from services.casework.cards import CaseMove
-from services.certificates import CertMove, CertStatus
+from services.certificates import CertMove, CertStatus, ReportPayment, SendDocuments
 from services.desk import Subject
 from services.licences import canonical_number
 from services.relay import Offer
@@ -153,6 +153,31 @@ class CertAction(DeskCallback, prefix="cert"):
     seen: CertStatus
 
 
+class CertDocuments(DeskCallback, prefix="certdocs"):
+    """An applicant's choice to send the documents of their request."""
+
+    request_id: RowId
+
+
+class CertDocumentsDone(DeskCallback, prefix="certdone"):
+    """An applicant has sent every document of their request they had."""
+
+    request_id: RowId
+
+
+class CertPaid(DeskCallback, prefix="certpaid"):
+    """An applicant's word that they paid their request's fee."""
+
+    request_id: RowId
+
+
+class RenewalChoice(DeskCallback, prefix="renew"):
+    """A holder's choice to follow a licence's renewal or not; licence 0 is every one."""
+
+    licence_id: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    follow: bool
+
+
 class RatingChoice(DeskCallback, prefix="rate"):
     """A citizen's satisfaction with their closed case, 1 to 5."""
 
@@ -197,6 +222,8 @@ class EndedCaseChoice(DeskCallback, prefix="ended"):
 _DRAWN_AS: dict[type[ButtonPayload], type[DeskCallback]] = {
     CaseMove: CaseAction,
     CertMove: CertAction,
+    SendDocuments: CertDocuments,
+    ReportPayment: CertPaid,
     RatingOffer: RatingChoice,
 }
 _STORED: dict[str, type[DeskCallback]] = {
@@ -218,6 +245,8 @@ def pack_stored(stored: dict[str, Any]) -> str:
     return _STORED[fields.pop("kind")](**fields).pack()
 
 
-def payload_of(data: CaseAction | CertAction | RatingChoice) -> ButtonPayload:
+def payload_of(
+    data: CaseAction | CertAction | CertDocuments | CertPaid | RatingChoice,
+) -> ButtonPayload:
     """A pressed button's callback data as the payload of the service that drew it."""
     return _PAYLOADS[type(data)](**data.model_dump())

@@ -73,6 +73,19 @@ attachment-expected = Only photos or files are accepted at this step. If you hav
 contact-not-own = This number does not belong to your account. Please share your own number with the “Share my mobile number” button.
 contact-invalid = This number cannot be used. Please share it again with the button.
 contact-verified = ✅ Your mobile number is verified.
+contact-verified-in-form = ✅ Your mobile number is verified; we will not ask for it again.
+contact-verified-enables =
+    ✅ <b>Your mobile number is verified.</b> With it:
+    { $lines }
+contact-enables-complaints = • your complaints on Telegram and Bale are listed together in /mycases, and the complaint form no longer asks for your number.
+contact-enables-requests = • { $count ->
+        [one] one software technical certificate request is
+       *[other] { $n } software technical certificate requests are
+    } registered under this number, and their news reaches you here; /mycases lists them.
+contact-enables-licences = • { $count ->
+        [one] one business licence is
+       *[other] { $n } business licences are
+    } held under this number; for renewal reminders: /renewal
 contact-use-button = To verify your number, please press “Share my mobile number”; a typed number is not accepted.
 
 ## Receipt
@@ -103,9 +116,13 @@ my-cases =
     <b>Your cases</b> ({ $count })
     { $lines }
     { $more }
-    For details: /track code
 my-cases-line = • <code>{ $code }</code> — { $business } — { $status } — { $date }
 my-cases-more = and { $count } older cases.
+my-requests =
+    <b>Your software technical certificate requests</b> ({ $count })
+    { $lines }
+my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
+my-cases-hint = For the details and history of any of them: /track code
 track-ask-code = Send the tracking code, e.g. 12345-67890 (Persian or Latin digits).
 track-bad-code = This tracking code is not valid. A code has ten digits, e.g. 12345-67890. Please check it again.
 track-not-found = No case with this tracking code was found among your cases.

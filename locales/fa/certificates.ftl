@@ -27,16 +27,33 @@ cert-missing =
     { $documents }
     <b>مهلت ارسال مدارک:</b> { $due }
 cert-missing-line = • { $document }
-cert-fee = <b>هزینه:</b> { $amount } ریال، قابل پرداخت به حساب دولت به صورت برخط یا حضوری.
+cert-fee =
+    <b>هزینه:</b> { $amount } ریال ({ $toman } تومان)
+    <b>روش پرداخت:</b> فقط برخط با کارت بانکی، از درگاه پرداخت شاپرکی (دارای مجوز بانک مرکزی) در میز خدمت سازمان فناوری اطلاعات ایران، به حساب دولت. پرداخت نقدی پذیرفته نمی‌شود و پیشخوان وجهی دریافت نمی‌کند.
 cert-issued-link = <b>نشانی عمومی تاییدیه:</b> { $link }
 cert-rejected-reason = <b>دلیل رد:</b> { $reason }
-    اگر به این نتیجه اعتراض دارید، با /dispute و کد رهگیری شکایت ثبت کنید.
+# What the applicant is told: what happened, the request, and what comes next.
 cert-notice =
-    📣 وضعیت درخواست شما تغییر کرد.
+    { $heading }
     { $details }
-cert-documents-reminder =
-    ⏰ یادآوری: مهلت ارسال مدارک ناقص نزدیک است.
-    { $details }
+    { $next }
+cert-notice-submitted = 📥 <b>درخواست تأییدیه فنی نرم‌افزار شما ثبت شد.</b> کد رهگیری آن <code>{ $code }</code> است.
+cert-notice-documents_incomplete = 📄 <b>مدارک درخواست <code>{ $code }</code> کامل نیست.</b>
+cert-notice-under_review = 🔍 <b>بررسی درخواست <code>{ $code }</code> آغاز شد.</b>
+cert-notice-awaiting_fee = 💳 <b>بررسی درخواست <code>{ $code }</code> پایان یافت؛ نوبت پرداخت هزینه است.</b>
+cert-notice-issued = ✅ <b>تأییدیه درخواست <code>{ $code }</code> صادر شد.</b>
+cert-notice-rejected = ✖️ <b>درخواست <code>{ $code }</code> رد شد.</b>
+cert-documents-reminder = ⏰ <b>یادآوری: مهلت ارسال مدارک درخواست <code>{ $code }</code> نزدیک است.</b>
+cert-next-submitted = گام بعد: کارشناسان مدارک شما را بررسی می‌کنند. اگر مدرکی کم باشد، فهرست آن و مهلت ارسالش را همین‌جا می‌فرستیم. موعد تحویل، زمانی است که سازمان برای صدور اعلام کرده است. برای پیگیری: /track { $code }
+cert-next-documents_incomplete = مدارک را همین‌جا بفرستید: دکمه «{ cert-button-send-documents }» را بزنید و هر مدرک را به صورت عکس یا فایل بفرستید. موعد تحویل پس از کامل شدن مدارک از نو شمرده می‌شود.
+cert-next-under_review = گام بعد: پس از بررسی، هزینه صدور را اعلام می‌کنیم، یا اگر نکته‌ای باشد همین‌جا خبر می‌دهیم. برای پیگیری: /track { $code }
+cert-next-awaiting_fee = برای پرداخت، دکمه «{ cert-button-pay }» را بزنید (یا به { $url } بروید). پس از پرداخت، دکمه «{ cert-button-paid }» را بزنید تا کارشناسان پرداخت را بررسی کنند و تأییدیه را صادر کنند.
+cert-next-issued = تأییدیه برای دسترسی عموم در نشانی بالا منتشر شده است.
+cert-next-rejected = اگر به این نتیجه اعتراض دارید، با /dispute { $code } شکایت ثبت کنید.
+cert-button-send-documents = 📎 ارسال مدارک
+cert-button-pay = 💳 پرداخت برخط
+cert-button-paid = ✅ پرداخت کردم
+cert-button-documents-done = ✅ تمام شد
 cert-breach =
     🚨 <b>موعد تحویل تاییدیه گذشت</b>
     { $details }
@@ -65,6 +82,38 @@ cert-prompt-missing = مهلت و مدارک ناقص درخواست <code>{ $co
 cert-dispute-business = سازمان فناوری اطلاعات ایران (تاییدیه فنی نرم‌افزار)
 cert-dispute-usage = کد رهگیری درخواست تاییدیه را هم بنویسید؛ مثلاً: /dispute 23456-78901
 cert-dispute-intro = شکایت درباره درخواست <code>{ $code }</code> را ثبت می‌کنیم؛ این شکایت به همان درخواست پیوند می‌خورد.
+cert-event-document = مدرک فرستاده شد: { $name }
+cert-event-document-unnamed = عکس مدرک فرستاده شد
+cert-event-documents_sent = ارسال مدارک تمام شد
+cert-event-fee_reported = متقاضی پرداخت هزینه را اعلام کرد
+
+## The applicant sends documents and says the fee is paid
+
+cert-documents-ask-list =
+    📎 مدارک درخواست <code>{ $code }</code> را همین‌جا بفرستید، هر کدام به صورت عکس یا فایل (مثلاً PDF):
+    { $documents }
+    <b>مهلت ارسال:</b> { $due }
+    پس از فرستادن همه، دکمه «{ cert-button-documents-done }» را بزنید.
+cert-documents-ask = 📎 مدارک درخواست <code>{ $code }</code> را همین‌جا به صورت عکس یا فایل بفرستید. پس از فرستادن همه، دکمه «{ cert-button-documents-done }» را بزنید.
+cert-document-received = ✅ فایل { $n } برای درخواست <code>{ $code }</code> به کارشناسان تأییدیه فرستاده شد. مدرک بعدی را بفرستید، یا اگر همه را فرستاده‌اید دکمه «{ cert-button-documents-done }» را بزنید.
+cert-documents-not-file = مدارک درخواست <code>{ $code }</code> را به صورت عکس یا فایل بفرستید. اگر همه را فرستاده‌اید، دکمه «{ cert-button-documents-done }» را بزنید؛ برای انصراف: /cancel
+cert-documents-none-yet = هنوز فایلی برای درخواست <code>{ $code }</code> نفرستاده‌اید. مدارک را به صورت عکس یا فایل بفرستید؛ برای انصراف: /cancel
+cert-documents-done = ✅ { $n } فایل درخواست <code>{ $code }</code> به کارشناسان رسید. پس از بررسی، نتیجه را همین‌جا خبر می‌دهیم.
+cert-documents-done-already = ارسال مدارک درخواست <code>{ $code }</code> پیش‌تر تمام شده است. اگر مدرک دیگری دارید، آن را همین‌جا بفرستید.
+cert-documents-closed = درخواست <code>{ $code }</code> «{ $status }» است و دیگر مدرکی نمی‌پذیرد.
+cert-documents-which = این فایل برای کدام درخواست است؟ درخواست را انتخاب کنید تا فایل به کارشناسان آن برسد.
+cert-request-button = { $code } — { $product }
+cert-file-too-large = این فایل بزرگ‌تر از ۲۰ مگابایت است و فرستاده نمی‌شود؛ لطفاً فایل کوچک‌تری بفرستید یا آن را در چند بخش بفرستید.
+cert-paid-recorded = ✅ اعلام پرداخت شما برای درخواست <code>{ $code }</code> به کارشناسان تأییدیه رسید. پس از تأیید واریز، تأییدیه صادر می‌شود و نشانی عمومی آن را همین‌جا برایتان می‌فرستیم.
+cert-paid-already = پرداخت درخواست <code>{ $code }</code> را پیش‌تر اعلام کرده‌اید؛ کارشناسان در حال بررسی آن هستند.
+cert-paid-not-awaiting = درخواست <code>{ $code }</code> اکنون «{ $status }» است و در انتظار پرداخت هزینه نیست.
+cert-staff-document = 📎 مدرک متقاضی برای درخواست <code>{ $code }</code> ({ $product })
+cert-staff-document-said =
+    📎 مدرک متقاضی برای درخواست <code>{ $code }</code> ({ $product })
+    توضیح متقاضی: { $words }
+cert-staff-documents-sent = 📨 متقاضی ارسال مدارک درخواست <code>{ $code }</code> ({ $product }) را تمام کرد: { $n } فایل. پس از بررسی، وضعیت درخواست را با دکمه‌های زیر تغییر دهید.
+cert-staff-paid = 💳 متقاضی درخواست <code>{ $code }</code> ({ $product }) اعلام کرد هزینه ({ $amount } ریال) را پرداخت کرده است. پس از تأیید واریز، تأییدیه را با دکمه «{ cert-move-issued }» صادر کنید.
+
 track-certificate =
     { $details }
     <b>سابقه:</b>

@@ -73,6 +73,13 @@ attachment-expected = در این مرحله فقط عکس یا فایل پذی�
 contact-not-own = این شماره متعلق به حساب شما نیست. لطفاً فقط با دکمه «ارسال شماره همراه من» شماره خودتان را بفرستید.
 contact-invalid = این شماره قابل استفاده نیست. لطفاً دوباره با دکمه بفرستید.
 contact-verified = ✅ شماره همراه شما تأیید شد.
+contact-verified-in-form = ✅ شماره همراه شما تأیید شد و دیگر آن را نمی‌پرسیم.
+contact-verified-enables =
+    ✅ <b>شماره همراه شما تأیید شد.</b> با این شماره:
+    { $lines }
+contact-enables-complaints = • شکایت‌هایتان در تلگرام و بله یک‌جا در /mycases دیده می‌شود و فرم شکایت دیگر شماره نمی‌پرسد.
+contact-enables-requests = • { $n } درخواست تأییدیه فنی نرم‌افزار به این شماره ثبت است و خبرهای آن همین‌جا به شما می‌رسد؛ فهرستش در /mycases است.
+contact-enables-licences = • { $n } پروانه کسب به نام این شماره است؛ برای یادآوری تمدید: /renewal
 contact-use-button = برای تأیید شماره، لطفاً دکمه «ارسال شماره همراه من» را بزنید؛ شماره تایپ‌شده پذیرفته نمی‌شود.
 
 ## Receipt (DOMAIN.md §4)
@@ -103,9 +110,13 @@ my-cases =
     <b>پرونده‌های شما</b> ({ $count })
     { $lines }
     { $more }
-    برای دیدن جزئیات: /track کد
 my-cases-line = • <code>{ $code }</code> — { $business } — { $status } — { $date }
 my-cases-more = و { $count } پرونده قدیمی‌تر.
+my-requests =
+    <b>درخواست‌های تأییدیه فنی نرم‌افزار شما</b> ({ $count })
+    { $lines }
+my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
+my-cases-hint = برای دیدن جزئیات و سابقه هر کدام: /track کد
 track-ask-code = کد رهگیری را بفرستید؛ مثلاً 12345-67890 (با رقم فارسی یا انگلیسی).
 track-bad-code = این کد رهگیری درست نیست. کد ده رقم دارد، مثلاً 12345-67890. لطفاً دوباره بررسی کنید.
 track-not-found = پرونده‌ای با این کد رهگیری در میان پرونده‌های شما پیدا نشد.

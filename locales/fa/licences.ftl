@@ -97,19 +97,37 @@ licence-import-duplicate-number = شماره پروانه { $number } دوبار
 
 ## Renewal reminders
 
-licence-renewal-need-phone = برای یادآوری تمدید، شماره همراه شما باید همان شماره دارنده پروانه باشد. لطفاً با دکمه زیر شماره خود را بفرستید.
+licence-renewal-need-phone = برای یادآوری تمدید، شماره همراه شما باید همان شماره دارنده پروانه باشد. لطفاً با دکمه زیر شماره خود را بفرستید تا پروانه‌های به نام آن را ببینید و برای هر کدام یادآوری تمدید را روشن کنید. برای انصراف: /cancel
 licence-renewal-finish-form = برای فعال کردن یادآوری تمدید، ابتدا فرم باز خود را تمام کنید یا با /cancel از آن انصراف دهید.
-licence-renewal-none = پروانه‌ای با شماره همراه { $phone } به نام دارنده ثبت نشده است. اگر این شماره در پروانه شما به‌روز نیست، با اتحادیه تماس بگیرید.
-licence-renewal-subscribed =
-    🔔 <b>یادآوری تمدید فعال شد.</b> ۳۰، ۷ و ۱ روز پیش از پایان اعتبار این پروانه‌ها به شما یادآوری می‌کنیم:
+licence-renewal-none = پروانه‌ای با شماره همراه { $phone } به نام دارنده ثبت نشده است. اگر این شماره در پروانه شما به‌روز نیست، با اتحادیه تماس بگیرید. برای بررسی اعتبار هر پروانه‌ای: /licence
+licence-renewal-list =
+    🪪 <b>پروانه‌های کسب به نام شماره همراه شما</b>
     { $lines }
-    برای لغو یادآوری: <code>/renewal off</code>
+    یادآوری تمدید ۳۰، ۷ و ۱ روز پیش از پایان اعتبار فرستاده می‌شود. برای هر پروانه دکمه‌اش را بزنید، یا همه را با هم. هر وقت خواستید، با /renewal همین فهرست را می‌بینید؛ برای خاموش کردن همه: /renewal off
+licence-renewal-list-none =
+    🪪 <b>پروانه‌های کسب به نام شماره همراه شما</b>
+    { $lines }
+    هیچ‌کدام از این پروانه‌ها معتبر نیست، پس یادآوری تمدیدی ندارد. برای تمدید یا رفع تعلیق، با اتحادیه تماس بگیرید.
 licence-renewal-line =
-    • { $business } (شماره { $number })، { $status }: { $days ->
-        [0] امروز منقضی می‌شود
-        [1] فردا منقضی می‌شود
-       *[other] انقضا { $expires }
-    }
+    • { $business } (شماره { $number })، اعتبار تا { $expires }، { $when ->
+        [past] منقضی شده
+        [today] امروز منقضی می‌شود
+        [tomorrow] فردا منقضی می‌شود
+       *[days] { $n } روز مانده
+    } — { $state }
+licence-renewal-state-on = 🔔 یادآوری روشن
+licence-renewal-state-off = 🔕 یادآوری خاموش
+licence-renewal-state-none = بدون یادآوری ({ $status })
+licence-renewal-button-on = 🔔 یادآوری برای { $business } ({ $number })
+licence-renewal-button-off = 🔕 خاموش کردن یادآوری { $business } ({ $number })
+licence-renewal-button-all-on = 🔔 یادآوری برای همه
+licence-renewal-button-all-off = 🔕 خاموش کردن همه
+licence-renewal-button-none = نه، یادآوری نمی‌خواهم
+licence-renewal-followed = 🔔 یادآوری تمدید «{ $business }» روشن شد.
+licence-renewal-unfollowed = 🔕 یادآوری تمدید «{ $business }» خاموش شد.
+licence-renewal-all-followed = 🔔 یادآوری تمدید همه پروانه‌ها روشن شد.
+licence-renewal-all-unfollowed = 🔕 یادآوری تمدید همه پروانه‌ها خاموش شد.
+licence-renewal-declined = باشد؛ یادآوری‌ای روشن نشد. هر وقت خواستید، /renewal را بفرستید.
 licence-renewal-off = 🔕 یادآوری تمدید { $n } پروانه لغو شد.
 licence-renewal-off-none = یادآوری تمدیدی برای شما فعال نبود.
 licence-renewal-reminder =
@@ -119,6 +137,7 @@ licence-renewal-reminder =
         [1] فردا
        *[other] { $n } روز دیگر
     } ({ $expires }) به پایان می‌رسد. برای اینکه فعالیت کسب‌وکارتان متوقف نشود، درخواست تمدید را به موقع به اتحادیه بدهید.
+    برای تغییر یادآوری‌ها: /renewal
 
 ## Command line
 

@@ -104,3 +104,9 @@ class OutboxRepo:
             .order_by(OutboxMessage.id.desc())
             .limit(1)
         )
+
+    async def by_dedupe_key(self, key: str) -> OutboxMessage | None:
+        """The row queued under a dedupe key, if one ever was."""
+        return await self.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key == key)
+        )
