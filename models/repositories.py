@@ -617,6 +617,26 @@ class OutboxRepo:
         """Queue a message unless one with its dedupe key was ever queued; whether it was."""
         return await add_new(self.session, message, (OutboxMessage.dedupe_key,)) is not None
 
+    async def status_by_key(self, dedupe_key: str) -> str | None:
+        """Where the message queued under this key stands (pending, sent…), if there is one."""
+        return await self.session.scalar(
+            select(OutboxMessage.status).where(OutboxMessage.dedupe_key == dedupe_key)
+        )
+
+    async def cancel_unsent(self, dedupe_key: str) -> bool:
+        """Take back the message queued under this key if it has not gone out, freeing the key
+        for a later one; whether there was one to take back."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.dedupe_key == dedupe_key,
+                OutboxMessage.status.in_(("pending", "sending")),
+            )
+            .values(status="cancelled", dedupe_key=None, payload={})
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
 
 class CaseExportRow(NamedTuple):
     """One case as exported: its own columns, its clerk's name and its rating."""
