@@ -12,7 +12,13 @@ from models.tables import Case, User
 from services import certificates
 from services.casework.notices import step_lines
 from services.certificate_import import IMPORTED
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    localize_digits,
+)
 from services.normalize import search_key
 from services.ownership import owns
 from services.platforms import PlatformProfile
@@ -121,12 +127,14 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
 
 
 def _slip(reading: CodeReading, typed: str, t: Texts, profile: PlatformProfile) -> str:
-    """Why what was typed is no code, in words that help to type it again."""
+    """Why what was typed is no code, in words that help to type it again (what was typed is
+    shown back with the language's digits, so a slip is easy to see)."""
+    shown = localize_digits(typed.strip(), t.locale)
     if reading.typed is Typed.MISTYPED:
-        return t.render(profile, "track-mistyped", typed=typed.strip())
+        return t.render(profile, "track-mistyped", typed=shown)
     if reading.typed is Typed.WRONG_LENGTH:
         count = format_number(len(reading.digits), t.locale)
-        return t.render(profile, "track-wrong-length", typed=typed.strip(), count=count)
+        return t.render(profile, "track-wrong-length", typed=shown, count=count)
     return t.render(profile, "track-no-digits")
 
 
