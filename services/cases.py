@@ -45,17 +45,21 @@ def asks_for_own_cases(text: str) -> bool:
     """Whether a message is one of the ways people ask for their cases or their status
     («وضعیت پرونده», «پرونده‌های من», «پیگیری»…, in either language), however it is spelt:
     Arabic ي and ك, spaces or half-spaces, harakat and punctuation do not matter."""
-    return search_key(text) in _own_cases_keys()
+    keys, longest = _own_cases_keys()
+    # Most messages are far longer than any of these ways: they are not keyed at all.
+    return len(text) <= 2 * longest and search_key(text) in keys
 
 
 @cache
-def _own_cases_keys() -> frozenset[str]:
-    return frozenset(
-        search_key(line)
+def _own_cases_keys() -> tuple[frozenset[str], int]:
+    """The keys of the ways people ask for their cases, and the longest way's length."""
+    lines = [
+        line
         for locale in LOCALES
         for line in texts(locale).plain("my-cases-phrases").splitlines()
         if search_key(line)
-    )
+    ]
+    return frozenset(map(search_key, lines)), max(map(len, lines))
 
 
 def is_a_code(text: str) -> bool:

@@ -4,8 +4,8 @@ After the union closes a case by its decision the complainant rates it from 1 to
 comment; the ratings appear in the admins' statistics. Only a decision asks: a withdrawal is the
 complainant's own doing, and a case that leaves its closing (an objection sends it to Taazirat,
 a reopening) before the question went out is not asked. A case is asked once, however often it
-is closed. Only the case's owner (on any of their linked accounts) may rate it, only once the
-question reached them, and a rating once given is not changed.
+is closed. Only the case's owner (on any of their linked accounts) may rate it (after an
+objection, only if the question reached them first), and a rating once given is not changed.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def is_closed_by_decision(case: Case) -> bool:
 
 def is_ratable(case: Case) -> bool:
     """A case closed by a decision may be rated, and also one that an objection later sent on
-    to Taazirat: the union's handling was over when the question reached them."""
+    to Taazirat, if the question reached them first: the union's handling was over then."""
     return is_closed_by_decision(case) or bool(case.objection_used)
 
 
@@ -130,8 +130,7 @@ async def record_rating(
     case = await own_case(repo, user, case_id)
     if case is None:
         return RatingResult(RatingOutcome.NOT_YOURS)
-    asked = await repo.outbox.status_by_key(_question_key(case)) == OutboxStatus.SENT
-    if score not in SCORES or not asked or not is_ratable(case):
+    if score not in SCORES or not await _may_rate(repo, case):
         return RatingResult(RatingOutcome.NOT_RATABLE)
     code = case.code
     rating = await repo.reports.add_rating(
@@ -143,6 +142,16 @@ async def record_rating(
     if rating is None:
         return RatingResult(RatingOutcome.ALREADY_RATED, code=code)
     return RatingResult(RatingOutcome.RECORDED, rating_id=rating.id, code=code)
+
+
+async def _may_rate(repo: Repo, case: Case) -> bool:
+    """A case closed by a decision may be rated; one at Taazirat on the complainant's objection
+    only if the question reached them before they objected (else it was taken back)."""
+    if not is_ratable(case):
+        return False
+    if is_closed_by_decision(case):
+        return True
+    return await repo.outbox.status_by_key(_question_key(case)) == OutboxStatus.SENT
 
 
 async def add_comment(

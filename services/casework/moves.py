@@ -117,7 +117,6 @@ async def apply(
         await tell_citizen(repo, case, result.citizen_message_key, now, reason=result.reason)
     if result.changes_status:
         await satisfaction.after_move(repo, case, action, now)
-    if result.changes_status:
         _retitle_thread(repo, case, now)
     await repo.commit()
     return Applied(result, case)
