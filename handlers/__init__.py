@@ -38,6 +38,7 @@ def get_routers() -> list[Router]:
         privacy.make_router(),
         satisfaction.make_router(),
         licences.make_router(),
+        cases.make_words_router(),
         relay.make_citizen_router(),
         complaints.make_router(),
         cases.make_router(),

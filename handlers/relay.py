@@ -12,7 +12,7 @@ from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.citizen_cases import citizen_move
+from handlers.citizen_cases import confirm_move, make_citizen_move
 from handlers.complaints import MAX_FILE_BYTES, begin_with
 from handlers.kit.callbacks import EndedCaseChoice, RelayChoice
 from handlers.kit.context import Ctx
@@ -339,16 +339,16 @@ async def offer_chosen(
         await _take(state)
         await begin_with(query.message, state, ctx, relay.new_complaint_answers(case))
         return
-    if not await citizen_move(query.message, ctx, case, Action(offer.value)):
+    made = await make_citizen_move(query.message, ctx, case, Action(offer.value))
+    if made is None:
         return
-    code = format_code(case.code, ctx.t.locale)
     pending = await _take(state)
     for content in pending:
         await relay.from_citizen(
             ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
         )
-    if pending:
-        await reply(query.message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
+    # One message says both: the move, and that the waiting words went on.
+    await confirm_move(query.message, ctx, made, relayed=bool(pending))
 
 
 def make_staff_router() -> Router:

@@ -24,6 +24,8 @@ class OutboxStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     DEAD = "dead"
+    # Taken back before it went out: what it said no longer holds.
+    CANCELLED = "cancelled"
 
 
 class Purpose(StrEnum):
@@ -223,10 +225,11 @@ async def enqueue_once(
     dedupe_key: str,
     detail: str | None = None,
     case_id: int | None = None,
+    delay: timedelta = timedelta(0),
 ) -> bool:
     """Add a message to the outbox in the caller's transaction unless one with this dedupe key
     was ever queued (by this worker or another at the same moment); whether it was added."""
-    row = _row(message, now, purpose, detail, case_id, dedupe_key, timedelta(0))
+    row = _row(message, now, purpose, detail, case_id, dedupe_key, delay)
     return await repo.outbox.add_once(row)
 
 

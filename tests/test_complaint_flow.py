@@ -78,7 +78,7 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
         "تهران، خیابان آزادی",
     ):
         assert expected in receipt, expected
-    shown = re.search(r"شماره رهگیری:</b> <code>(.*?)</code>", receipt)
+    shown = re.search(r"کد رهگیری:</b> <code>(.*?)</code>", receipt)
     assert shown is not None and parse_code(shown.group(1)) == code
 
     staff = desk.api[Platform.TELEGRAM].sent(chat_id=STAFF_CHAT)

@@ -51,7 +51,7 @@ def shows_the_case(text: str, code: str) -> bool:
         format_code(code, "fa") in text
         and "فروشگاه نمونه" in text
         and "منتظر بررسی کارشناس" in text
-        and "ثبت شکایت" in text  # the history
+        and "— شکایت شما ثبت شد" in text  # the story, one dated line an event
     )
 
 

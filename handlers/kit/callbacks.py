@@ -185,6 +185,12 @@ class RatingChoice(DeskCallback, prefix="rate"):
     score: Annotated[int, Field(ge=1, le=5)]
 
 
+class RatingNoComment(DeskCallback, prefix="rate0"):
+    """The rater has no comment to add to their rating."""
+
+    rating_id: RowId
+
+
 class LicenceChoice(DeskCallback, prefix="lic"):
     """One licence of a lookup's list, by its number as stored."""
 

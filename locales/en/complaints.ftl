@@ -94,7 +94,7 @@ receipt =
     🧾 <b>Electronic receipt</b>
     <b>Service:</b> { $service }
     <b>Recipient:</b> { $name }
-    <b>Tracking number:</b> <code>{ $code }</code>
+    <b>Tracking code:</b> <code>{ $code }</code>
     <b>Date and time:</b> { $when }
     <b>Amount taken:</b> { $amount }
     <b>Status:</b> { $status }
@@ -124,7 +124,9 @@ my-requests =
 my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
 my-cases-hint = For the details and history of any of them: /track code
 track-ask-code = Send the tracking code, e.g. 12345-67890 (Persian or Latin digits).
-track-bad-code = This tracking code is not valid. A code has ten digits, e.g. 12345-67890. Please check it again.
+track-mistyped = This tracking code is not valid: “{ $typed }”. One digit was probably mistyped, or two were swapped. Please send the code again from your receipt.
+track-wrong-length = A tracking code has ten digits, e.g. 12345-67890; what you sent (“{ $typed }”) has { $count }. Please send the code again from your receipt.
+track-no-digits = A tracking code has ten digits and is on the receipt of your complaint, e.g. 12345-67890; please send it. Your cases are listed with /mycases.
 track-not-found = No case with this tracking code was found among your cases.
 track-case =
     <b>Case</b> <code>{ $code }</code>
@@ -132,11 +134,44 @@ track-case =
     <b>Subject:</b> { $subject }
     <b>Status:</b> { $status }
     <b>Filed:</b> { $received }
-    { $due }
-    <b>Attachments:</b> { $attachments }
-    <b>History:</b>
-    { $history }
+track-attachments = <b>Attachments:</b> { $count }
+track-story =
+    <b>What happened:</b>
+    { $story }
 track-due = <b>Due date of the current step:</b> { $due }
+story-line = • { $when } — { $event }
+story-line-reason = • { $when } — { $event }: { $reason }
+story-filed = Your complaint was filed
+story-claim = A clerk took up the case
+story-assigned = The case was assigned to a clerk
+story-refer_to_commission = The case was referred to the complaints commission
+story-refer_to_supervision = The case was referred to the supervision committee
+story-record_opinion = The commission gave its opinion
+story-close = The union closed the case
+story-refer_to_judicial = The case was sent to Taazirat
+story-void = The case was voided
+story-withdraw = You withdrew the complaint and the case was closed
+story-object = You objected to the decision and the case was sent to Taazirat
+story-reopen = The case was reopened
+story-asked = A clerk asked you a question
+story-answered = You answered the clerk's question
+story-wrote = You wrote to the clerk
+story-replied = A clerk wrote to you
+story-rated = You rated the handling
+story-rating_comment = You commented on the handling
+# The ways people ask for their cases or their status, one a line: a message that is one of
+# these (however spelt) lists the cases as /mycases.
+my-cases-phrases =
+    status
+    my status
+    case status
+    my case
+    my cases
+    my complaint
+    my complaints
+    complaint status
+    track my case
+    tracking
 history-line = • { $when } — { $event } { $status }
 event-filed = Complaint filed
 

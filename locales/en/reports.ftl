@@ -131,7 +131,9 @@ rating-button = { $score } ⭐
 rating-recorded = Your rating was recorded.
 rating-thanks-comment =
     Thank you; your rating of case <code>{ $code }</code> was recorded.
-    If you would like to add a comment, write it now; send /cancel to skip.
+    If you would like to add a comment, write it now; otherwise press “No comment”.
+button-no-comment = No comment
+rating-no-comment = Your rating was recorded without a comment. Thank you!
 rating-thanks = Thank you; your rating of case <code>{ $code }</code> was recorded.
 rating-already = Your rating of this case was already recorded; nothing was changed.
 rating-not-yours = This survey is not yours.

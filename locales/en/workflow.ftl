@@ -46,11 +46,7 @@ role-system = system
 
 ## Messages to the citizen about their case
 
-case-notice =
-    📣 <b>Case</b> <code>{ $code }</code>
-    { $body }
-    { $due }
-notice-due = <b>Next deadline:</b> { $due }
+case-notice = 📣 <b>Case</b> <code>{ $code }</code>
 case-notice-claimed = Your case has been assigned to a clerk and is under review.
 case-notice-referred-commission = Your case has been referred to the complaints commission, which will hear you and the business.
 case-notice-referred-supervision = Your case has been referred to the supervision committee. { $reason }
@@ -148,7 +144,8 @@ citizen-answer-which = You have several unanswered questions; please reply to th
 citizen-withdraw-confirm = Do you withdraw your complaint, case <code>{ $code }</code>? The case will be closed.
 citizen-object-confirm = Do you object to the decision on case <code>{ $code }</code>? The case will be sent to Taazirat.
 citizen-action-usage = Add the tracking code, e.g. /withdraw 12345-67890
-citizen-action-done = ✅ Done. Case <code>{ $code }</code> is now “{ $status }”.
+citizen-action-done = ✅ <b>Case</b> <code>{ $code }</code>
+citizen-action-relayed = Your message reached the clerk too.
 button-yes-withdraw = Yes, I withdraw
 button-yes-object = Yes, I object
 button-no = No

@@ -88,7 +88,7 @@ receipt =
     🧾 <b>رسید الکترونیکی</b>
     <b>خدمت:</b> { $service }
     <b>گیرنده خدمت:</b> { $name }
-    <b>شماره رهگیری:</b> <code>{ $code }</code>
+    <b>کد رهگیری:</b> <code>{ $code }</code>
     <b>تاریخ و ساعت:</b> { $when }
     <b>مبلغ دریافتی:</b> { $amount }
     <b>وضعیت:</b> { $status }
@@ -118,7 +118,9 @@ my-requests =
 my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
 my-cases-hint = برای دیدن جزئیات و سابقه هر کدام: /track کد
 track-ask-code = کد رهگیری را بفرستید؛ مثلاً 12345-67890 (با رقم فارسی یا انگلیسی).
-track-bad-code = این کد رهگیری درست نیست. کد ده رقم دارد، مثلاً 12345-67890. لطفاً دوباره بررسی کنید.
+track-mistyped = این کد رهگیری درست نیست: «{ $typed }». احتمالاً یکی از رقم‌ها اشتباه تایپ شده یا دو رقم جابه‌جا شده‌اند. لطفاً کد را از روی رسید دوباره بفرستید.
+track-wrong-length = کد رهگیری ده رقم دارد، مثلاً ۱۲۳۴۵-۶۷۸۹۰؛ آنچه فرستادید («{ $typed }») { $count } رقم دارد. لطفاً کد را از روی رسید دوباره بفرستید.
+track-no-digits = کد رهگیری ده رقم دارد و در رسید ثبت شکایت آمده است، مثلاً ۱۲۳۴۵-۶۷۸۹۰؛ لطفاً همان را بفرستید. فهرست پرونده‌هایتان را با /mycases می‌بینید.
 track-not-found = پرونده‌ای با این کد رهگیری در میان پرونده‌های شما پیدا نشد.
 track-case =
     <b>پرونده</b> <code>{ $code }</code>
@@ -126,11 +128,72 @@ track-case =
     <b>موضوع:</b> { $subject }
     <b>وضعیت:</b> { $status }
     <b>تاریخ ثبت:</b> { $received }
-    { $due }
-    <b>پیوست‌ها:</b> { $attachments }
-    <b>سابقه:</b>
-    { $history }
+track-attachments = <b>پیوست‌ها:</b> { $count }
+track-story =
+    <b>روند پرونده:</b>
+    { $story }
 track-due = <b>مهلت مرحله فعلی:</b> { $due }
+story-line = • { $when } — { $event }
+story-line-reason = • { $when } — { $event }: { $reason }
+story-filed = شکایت شما ثبت شد
+story-claim = کارشناس پرونده را برای بررسی برداشت
+story-assigned = پرونده به کارشناس سپرده شد
+story-refer_to_commission = پرونده به کمیسیون رسیدگی به شکایات ارجاع شد
+story-refer_to_supervision = پرونده به کمیته نظارت ارجاع شد
+story-record_opinion = کمیسیون نظر خود را اعلام کرد
+story-close = اتحادیه پرونده را مختومه کرد
+story-refer_to_judicial = پرونده به سازمان تعزیرات حکومتی ارسال شد
+story-void = پرونده باطل شد
+story-withdraw = از شکایت انصراف دادید و پرونده مختومه شد
+story-object = به تصمیم اعتراض کردید و پرونده به تعزیرات حکومتی ارسال شد
+story-reopen = پرونده دوباره باز شد
+story-asked = کارشناس از شما پرسشی کرد
+story-answered = به پرسش کارشناس پاسخ دادید
+story-wrote = برای کارشناس پیام فرستادید
+story-replied = کارشناس برایتان پیام فرستاد
+story-rated = به رسیدگی امتیاز دادید
+story-rating_comment = درباره رسیدگی توضیح نوشتید
+# The ways people ask for their cases or their status, one a line: a message that is one of
+# these (however spelt: Arabic yeh and kaf, spaces, half-spaces, punctuation) lists the cases
+# as /mycases.
+my-cases-phrases =
+    وضعیت
+    وضعیت من
+    وضعیت پرونده
+    وضعیت پرونده من
+    وضعیت پرونده‌ام
+    وضعیت پرونده‌ها
+    وضعیت پرونده‌هایم
+    وضعیت پرونده‌های من
+    وضعیت شکایت
+    وضعیت شکایت من
+    وضعیت شکایتم
+    وضعیت شکایت‌ها
+    وضعیت شکایت‌های من
+    پرونده
+    پرونده من
+    پرونده‌ام
+    پرونده‌ها
+    پرونده‌های من
+    پرونده‌هایم
+    شکایت من
+    شکایتم
+    شکایت‌های من
+    شکایت‌هایم
+    پیگیری
+    پیگیری پرونده
+    پیگیری پرونده من
+    پیگیری پرونده‌ام
+    پیگیری پرونده‌ها
+    پیگیری شکایت
+    پیگیری شکایت من
+    پیگیری شکایتم
+    پرونده‌ام چی شد
+    پرونده من چی شد
+    شکایتم چی شد
+    شکایت من چی شد
+    پرونده‌ام به کجا رسید
+    شکایتم به کجا رسید
 history-line = • { $when } — { $event } { $status }
 event-filed = ثبت شکایت
 

@@ -46,11 +46,7 @@ role-system = سامانه
 
 ## Messages to the citizen about their case
 
-case-notice =
-    📣 <b>پرونده</b> <code>{ $code }</code>
-    { $body }
-    { $due }
-notice-due = <b>مهلت مرحله بعد:</b> { $due }
+case-notice = 📣 <b>پرونده</b> <code>{ $code }</code>
 case-notice-claimed = پرونده شما به کارشناس سپرده شد و در دست بررسی است.
 case-notice-referred-commission = پرونده شما برای رسیدگی به کمیسیون رسیدگی به شکایات ارجاع شد. کمیسیون با دعوت از شما و طرف شکایت رسیدگی می‌کند.
 case-notice-referred-supervision = پرونده شما به کمیته نظارت ارجاع شد. { $reason }
@@ -148,7 +144,8 @@ citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً �
 citizen-withdraw-confirm = آیا از شکایت پرونده <code>{ $code }</code> انصراف می‌دهید؟ پس از انصراف، پرونده مختومه می‌شود.
 citizen-object-confirm = آیا به تصمیم پرونده <code>{ $code }</code> اعتراض دارید؟ با اعتراض، پرونده برای رسیدگی به تعزیرات حکومتی فرستاده می‌شود.
 citizen-action-usage = کد رهگیری پرونده را هم بنویسید؛ مثلاً: /withdraw 12345-67890
-citizen-action-done = ✅ ثبت شد. پرونده <code>{ $code }</code> اکنون در وضعیت «{ $status }» است.
+citizen-action-done = ✅ <b>پرونده</b> <code>{ $code }</code>
+citizen-action-relayed = پیام شما هم به کارشناس رسید.
 button-yes-withdraw = بله، انصراف می‌دهم
 button-yes-object = بله، اعتراض دارم
 button-no = خیر
