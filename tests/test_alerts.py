@@ -102,7 +102,7 @@ async def test_a_claimed_cases_notice_goes_to_its_clerk(desk: Desk, sara: Person
     ali = clerk()
     await filed(desk, sara)
     await desk.say(ali, "/start")  # the clerk has a private chat with the bot
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
 
     await sweep_at(desk, NOTICE_24H)
 
@@ -220,7 +220,7 @@ async def test_a_claim_after_a_notice_does_not_repeat_it(desk: Desk, sara: Perso
     await sweep_at(desk, NOTICE_24H)
     desk.clock.set(tehran(2026, 11, 23, 17, 0))
 
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     assert await jobs(desk).sweep() == 0
 
     assert stages(await alerts(desk)) == ["alert:notice_24h"]
@@ -294,7 +294,7 @@ async def test_the_digest_counts_the_complaints_queue(
     ali = clerk()
     mahsa = Person(Platform.TELEGRAM, 5003, "Mahsa", "Rahimi")
     await filed(desk, sara)  # due Tuesday 16:00
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     desk.clock.set(tehran(2026, 11, 23, 9, 0))
     await file_usual_complaint(desk, reza)  # due Wednesday 16:00
     desk.clock.set(tehran(2026, 11, 23, 10, 0))
