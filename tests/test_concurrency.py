@@ -226,8 +226,9 @@ async def test_two_taps_on_two_workers_at_once_store_one_rating(
 
 
 async def test_two_workers_sending_the_digest_at_once_send_it_once(
-    desk: Desk, other: Desk
+    desk: Desk, other: Desk, sara: Person
 ) -> None:
+    await filed(desk, sara)  # the complaints chat has a case to report on; the others none
     desk.clock.set(desk.clock.now().replace(hour=8, tzinfo=TEHRAN) + timedelta(days=1))
     sent = await asyncio.gather(
         Jobs(desk.sessionmaker, desk.settings.config, desk.clock).digest(),
@@ -235,9 +236,9 @@ async def test_two_workers_sending_the_digest_at_once_send_it_once(
     )
 
     chats = len(set(desk.settings.config.staff_chats.values()))
-    assert sum(sent) == chats
+    assert sum(sent) == 1
     assert await count(desk, JobRun) == chats
-    assert await count(desk, OutboxMessage, OutboxMessage.purpose == "digest") == chats
+    assert await count(desk, OutboxMessage, OutboxMessage.purpose == "digest") == 1
 
 
 async def test_two_workers_reminding_at_once_remind_once(
