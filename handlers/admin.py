@@ -43,7 +43,9 @@ async def holiday(
     raw_day, _, reason = rest.strip().partition(" ")
     day = parse_jalali_or_gregorian_date(raw_day) if raw_day else None
     if verb not in ("add", "remove") or day is None:
-        await usage(message, ctx.t, ctx.profile, "holiday")
+        unknown = (raw_day if verb else args.split()[0]) if args else None
+        lead = "command-word-unknown" if unknown else None
+        await usage(message, ctx.t, ctx.profile, "holiday", lead, name=unknown)
         return
     now = ctx.clock.now()
     shown = format_weekday_date(day, ctx.t.locale)
@@ -104,7 +106,9 @@ async def staff(
         await _staff_list(message, ctx, with_usage=not args)
         return
     if named is None or named[0] not in ("add", "remove"):
-        await usage(message, ctx.t, ctx.profile, "staff")
+        await usage(
+            message, ctx.t, ctx.profile, "staff", "command-word-unknown", name=args.split()[0]
+        )
         return
     verb, who = named
     person = await _person(message, ctx, "staff", who)

@@ -64,7 +64,7 @@ async def export(
             ctx.repo, request, ctx.t, path, ctx.user, ctx.clock.now()
         )
         if count == 0:
-            await reply(message, ctx.t, ctx.profile, "export-empty")
+            await usage(message, ctx.t, ctx.profile, "export", "export-empty")
             return
         if path.stat().st_size > case_export.MAX_UPLOAD_BYTES:
             await reply(message, ctx.t, ctx.profile, "export-too-large")
