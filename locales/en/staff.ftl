@@ -87,3 +87,31 @@ names-verb-new = new
 history-deadline-changed = { $setting } from { $before } to { $after }
 event-closure_added = Office closed; the case's deadline moved
 event-closure_removed = Closure lifted; the case's deadline recomputed
+
+## What an undelivered message was for (the admins' alert)
+
+dead-letter-target = { $platform }, chat { $chat }
+purpose-receipt = complaint receipt
+purpose-staff-card = case card for the staff
+purpose-staff-card-description = full description for the staff
+purpose-staff-attachment = case attachment for the staff
+purpose-staff-topic = case topic in the staff group
+purpose-staff-topic-title = case topic's title
+purpose-case-notice = case news for the complainant
+purpose-staff-notice = case news for the staff
+purpose-assigned = case assigned to a clerk
+purpose-question = clerk's question to the complainant
+purpose-relay-reply = clerk's reply to the complainant
+purpose-relay-answer = complainant's answer to the clerk
+purpose-relay-citizen = complainant's message to the staff
+purpose-relay-undelivered = notice of an undelivered message
+purpose-rating-request = satisfaction survey
+purpose-cert-status = certificate request news
+purpose-cert-documents = certificate documents reminder
+purpose-cert-breach = certificate deadline passed
+purpose-alert = deadline reminder
+purpose-alert-fallback = deadline reminder in the staff group
+purpose-dead-letter = undelivered-message alert
+purpose-digest = daily digest
+purpose-licence-renewal = licence renewal reminder
+purpose-unknown = another message

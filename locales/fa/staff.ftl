@@ -87,3 +87,31 @@ names-verb-new = تازه، جدید
 history-deadline-changed = { $setting } از { $before } به { $after }
 event-closure_added = تعطیلی دفتر؛ مهلت پرونده جابه‌جا شد
 event-closure_removed = برداشتن تعطیلی دفتر؛ مهلت پرونده دوباره محاسبه شد
+
+## What an undelivered message was for (the admins' alert)
+
+dead-letter-target = { $platform }، گفتگوی { $chat }
+purpose-receipt = رسید ثبت شکایت
+purpose-staff-card = کارت پرونده برای کارشناسان
+purpose-staff-card-description = شرح کامل پرونده برای کارشناسان
+purpose-staff-attachment = پیوست پرونده برای کارشناسان
+purpose-staff-topic = موضوع پرونده در گروه کارشناسان
+purpose-staff-topic-title = عنوان موضوع پرونده
+purpose-case-notice = خبر پرونده برای شاکی
+purpose-staff-notice = خبر پرونده برای کارشناسان
+purpose-assigned = واگذاری پرونده به کارشناس
+purpose-question = پرسش کارشناس از شاکی
+purpose-relay-reply = پاسخ کارشناس به شاکی
+purpose-relay-answer = پاسخ شاکی به کارشناس
+purpose-relay-citizen = پیام شاکی به کارشناسان
+purpose-relay-undelivered = خبر نرسیدن پیام
+purpose-rating-request = نظرسنجی رضایت
+purpose-cert-status = خبر درخواست تأییدیه
+purpose-cert-documents = یادآوری مدارک تأییدیه
+purpose-cert-breach = گذشتن مهلت تأییدیه
+purpose-alert = یادآوری مهلت
+purpose-alert-fallback = یادآوری مهلت در گروه کارشناسان
+purpose-dead-letter = خبر پیام نرسیده
+purpose-digest = گزارش روزانه
+purpose-licence-renewal = یادآوری تمدید پروانه
+purpose-unknown = پیام دیگر
