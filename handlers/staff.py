@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
@@ -131,7 +133,9 @@ async def change_status(
             words = Rendered(refusal(ctx.t, ctx.profile, refused))
         await message.answer(Rendered(f"{words}\n{_moves_open(case, ctx)}"))
         return
-    await _transition(message, ctx, case, action, reason, hint=lambda: _moves_open(case, ctx))
+    await _transition(
+        message, ctx, case, Move(action, reason), hint=partial(_moves_open, case, ctx)
+    )
 
 
 def _moves_open(case: Case, ctx: Ctx) -> Rendered:
@@ -172,9 +176,7 @@ async def record_opinion(
         message,
         ctx,
         case,
-        Action.RECORD_OPINION,
-        reason,
-        opinion,
+        Move(Action.RECORD_OPINION, reason, opinion),
         hint=lambda: usage_text(ctx.t, ctx.profile, "opinion"),
     )
 
@@ -253,15 +255,7 @@ async def case_button(
         )
         return
     await acknowledge(query, ctx.t, ctx.profile)
-    done = await _transition(
-        query.message,
-        ctx,
-        case,
-        Action(action),
-        None,
-        None,
-        state,
-    )
+    done = await _transition(query.message, ctx, case, Move(Action(action)), state)
     if done:
         await _redraw(query, case, ctx)
 
@@ -282,15 +276,8 @@ async def opinion_button(
         return
     await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
-    done = await _transition(
-        query.message,
-        ctx,
-        case,
-        Action.RECORD_OPINION,
-        None,
-        Opinion(callback_data.opinion),
-        state,
-    )
+    move = Move(Action.RECORD_OPINION, opinion=Opinion(callback_data.opinion))
+    done = await _transition(query.message, ctx, case, move, state)
     if done:
         await _redraw_card(query, case, ctx)
 
@@ -325,18 +312,26 @@ async def _redraw_card(query: CallbackQuery, case: Case, ctx: Ctx) -> None:
         logger.info("could not redraw a case's card: %s", type(error).__name__)
 
 
+@dataclass(frozen=True)
+class Move:
+    """A move asked for: the action, with the reason and the opinion where given."""
+
+    action: Action
+    reason: str | None = None
+    opinion: Opinion | None = None
+
+
 async def _transition(
     message: Message,
     ctx: Ctx,
     case: Case,
-    action: Action,
-    reason: str | None,
-    opinion: Opinion | None = None,
+    move: Move,
     state: FSMContext | None = None,
     hint: Callable[[], Rendered] | None = None,
 ) -> bool:
     """Make a move, or say why not; a missing reason or opinion is asked for. `hint` follows
     a refusal of a command (the moves open now, the command's usage)."""
+    action = move.action
     result = await moves.apply(
         ctx.repo,
         case,
@@ -345,8 +340,8 @@ async def _transition(
         role=ctx.role,
         now=ctx.clock.now(),
         config=ctx.settings.config,
-        reason=reason,
-        opinion=opinion,
+        reason=move.reason,
+        opinion=move.opinion,
     )
     if isinstance(result, Refused):
         # Nothing was changed; read what the answer needs before the rollback expires the case.
@@ -431,13 +426,7 @@ async def typed_input(
                 status=STATUS_NAMES.label(case.status, ctx.t),
             )
             return
-        await _transition(
-            message,
-            ctx,
-            case,
-            Action(data["action"]),
-            text,
-        )
+        await _transition(message, ctx, case, Move(Action(data["action"]), text))
     elif raw_state == StaffInput.question.state:
         await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
         await reply(
