@@ -164,8 +164,16 @@ async def _move(
         config=ctx.settings.config,
     )
     if isinstance(result, service.Refusal):
+        # What may follow the request's status, read before the rollback expires it.
+        allowed = sorted(service.MOVES[service.CertStatus(request.status)])
         await ctx.repo.rollback()
-        await reply(message, ctx.t, ctx.profile, result.key)
+        if result.key != "cert-illegal":
+            await reply(message, ctx.t, ctx.profile, result.key)
+        elif allowed:
+            statuses = CERT_STATUSES.known(ctx.t, allowed)
+            await reply(message, ctx.t, ctx.profile, "cert-illegal-allowed", statuses=statuses)
+        else:
+            await reply(message, ctx.t, ctx.profile, "cert-illegal-final")
         return
     await _show(message, result, ctx, "cert-moved")
 

@@ -115,3 +115,8 @@ purpose-dead-letter = undelivered-message alert
 purpose-digest = daily digest
 purpose-licence-renewal = licence renewal reminder
 purpose-unknown = another message
+
+## A certificate request's move that cannot be made
+
+cert-illegal-allowed = This change of status is not possible for this request. You may now: { $statuses }; for example: /cert 23456-78901 review
+cert-illegal-final = This request has ended; its status no longer changes.

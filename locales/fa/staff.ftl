@@ -115,3 +115,8 @@ purpose-dead-letter = خبر پیام نرسیده
 purpose-digest = گزارش روزانه
 purpose-licence-renewal = یادآوری تمدید پروانه
 purpose-unknown = پیام دیگر
+
+## A certificate request's move that cannot be made
+
+cert-illegal-allowed = این تغییر وضعیت برای این درخواست ممکن نیست. اکنون می‌توانید: { $statuses }؛ مثلاً: /cert 23456-78901 بررسی
+cert-illegal-final = این درخواست به پایان رسیده است و وضعیت آن دیگر تغییر نمی‌کند.
