@@ -37,6 +37,8 @@ __all__ = [
     "shown_args",
 ]
 
+# The fewest letters of a word that may name a member by itself.
+_NAMING_LETTERS = 3
 # Names in a locale's list of other names are separated by either comma.
 _SEPARATORS = str.maketrans({"،": ","})
 
@@ -117,7 +119,8 @@ class Family:
 
     def _by_words(self, words: list[str]) -> str | None:
         wanted = {search_key(word) for word in words} - {""}
-        if not wanted:
+        # Short words («در», «به») join names; alone they name nothing.
+        if not wanted or max(len(word) for word in wanted) < _NAMING_LETTERS:
             return None
         found = {
             key
