@@ -19,10 +19,9 @@ from handlers.complaints import MAX_FILE_BYTES, begin_with, remind
 from handlers.kit.callbacks import CertAction, CertDocuments, CertDocumentsDone, CertPaid
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import MENU_KEYS, from_buttons, inline
-from handlers.kit.ui import acknowledge, drop_buttons, reply
+from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import import_document
 from handlers.staff import StaffOnly
-from models.repos import Repo
 from models.tables import CertificateRequest
 from services import certificates as service
 from services import people
@@ -30,18 +29,12 @@ from services.cases import LIST_LIMIT
 from services.certificate_import import documents_due_at
 from services.desk import ChatRef, Queue
 from services.formatting import format_code, format_datetime, format_number
+from services.names import CERT_STATUSES, VERBS
 from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
 from services.outbox import FileRef, Method
 from services.texts import LOCALES, Rendered, texts
 from services.tracking import parse_code
 
-_VERBS = {
-    "review": service.CertStatus.UNDER_REVIEW,
-    "fee": service.CertStatus.AWAITING_FEE,
-    "issue": service.CertStatus.ISSUED,
-    "reject": service.CertStatus.REJECTED,
-    "missing": service.CertStatus.DOCUMENTS_INCOMPLETE,
-}
 _NEEDS_INPUT = {
     service.CertStatus.ISSUED: "link",
     service.CertStatus.REJECTED: "reason",
@@ -92,16 +85,20 @@ async def cert_command(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/cert new PHONE | PRODUCT | APPLICANT`, `/cert CODE`, `/cert CODE VERB [details]`."""
+    """`/cert new PHONE | PRODUCT | APPLICANT`, `/cert CODE`, `/cert CODE STATUS [details]`:
+    the verb and the status by any of their names (`services.names`: «تازه», «بررسی», «رد»).
+    Alone, or given what it cannot use, how the command is used."""
     args = (command.args or "").strip()
     if _IMPORT.match(args):
         # The file itself goes with the command as its caption: see import_document.
         await reply(message, ctx.t, ctx.profile, "cert-import-send-file")
         return
-    if args.startswith("new"):
-        parts = [part.strip() for part in args[3:].split("|")]
+    verb = VERBS.leading(args.partition("|")[0]) if args else None
+    if verb is not None and verb[0] == "new":
+        parts = [part.strip() for part in args.split("|")]
+        parts[0] = verb[1]
         if len(parts) != 3:
-            await reply(message, ctx.t, ctx.profile, "cert-new-usage")
+            await usage(message, ctx.t, ctx.profile, "cert")
             return
         created = await service.create(
             ctx.repo,
@@ -119,25 +116,34 @@ async def cert_command(
         await _show(message, created, ctx, "cert-created")
         return
     code_text, _, rest = args.partition(" ")
-    request = await _by_code(ctx.repo, code_text)
+    request = await _request_named(message, ctx, code_text)
     if request is None:
-        await reply(message, ctx.t, ctx.profile, "cert-not-found")
         return
-    verb, _, details = rest.strip().partition(" ")
-    if not verb:
+    if is_blank(rest):
         await _show(message, request, ctx, "cert-staff-card")
         return
-    target = _VERBS.get(verb.lower())
-    if target is None:
-        await reply(message, ctx.t, ctx.profile, "cert-usage")
+    named = CERT_STATUSES.leading(rest)
+    if named is None:
+        await usage(message, ctx.t, ctx.profile, "cert")
         return
-    change = _change(target, details)
+    change = _change(service.CertStatus(named[0]), named[1])
     await _move(message, ctx, request, change)
 
 
-async def _by_code(repo: Repo, text: str) -> CertificateRequest | None:
+async def _request_named(message: Message, ctx: Ctx, text: str) -> CertificateRequest | None:
+    """The request `/cert` names by its code; else the usage, after what was wrong."""
+    if is_blank(text):
+        await usage(message, ctx.t, ctx.profile, "cert")
+        return None
     code = parse_code(text)
-    return await repo.certificates.by_code(code.digits) if code else None
+    if code is None:
+        await usage(message, ctx.t, ctx.profile, "cert", "staff-not-a-code", text=text)
+        return None
+    request = await ctx.repo.certificates.by_code(code.digits)
+    if request is None:
+        shown = format_code(code, ctx.t.locale)
+        await usage(message, ctx.t, ctx.profile, "cert", "cert-unknown", code=shown)
+    return request
 
 
 async def _show(message: Message, request: CertificateRequest, ctx: Ctx, key: str) -> None:
@@ -174,8 +180,16 @@ async def _move(
         config=ctx.settings.config,
     )
     if isinstance(result, service.Refusal):
+        # What may follow the request's status, read before the rollback expires it.
+        allowed = sorted(service.MOVES[service.CertStatus(request.status)])
         await ctx.repo.rollback()
-        await reply(message, ctx.t, ctx.profile, result.key)
+        if result.key != "cert-illegal":
+            await reply(message, ctx.t, ctx.profile, result.key)
+        elif allowed:
+            statuses = CERT_STATUSES.known(ctx.t, allowed)
+            await reply(message, ctx.t, ctx.profile, "cert-illegal-allowed", statuses=statuses)
+        else:
+            await reply(message, ctx.t, ctx.profile, "cert-illegal-final")
         return
     await _show(message, result, ctx, "cert-moved")
 

@@ -12,22 +12,28 @@ from aiogram.types import BufferedInputFile, FSInputFile, Message
 
 from handlers.admin import AdminOnly
 from handlers.kit.context import Ctx
-from handlers.kit.ui import refusal, reply
+from handlers.kit.ui import refusal, reply, usage, usage_text
 from handlers.staff import StaffOnly
 from services import charts
 from services.casework import clocks
 from services.formatting import format_date, format_number
+from services.normalize import is_blank, search_key
 from services.reports import export as case_export
 from services.reports import search as case_search
 from services.reports import sla as sla_settings
 from services.reports import stats as desk_stats
+from services.texts import Rendered
 from services.workflow import Refused
 
 
-async def stats(message: Message, ctx: Ctx) -> None:
-    """`/stats`: the desk in numbers, then the same as a chart."""
+async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """`/stats`: the desk in numbers with how the command is used, then the same as a chart."""
+    if command.args and not is_blank(command.args):
+        await usage(message, ctx.t, ctx.profile, "stats", "stats-takes-nothing")
+        return
     figures = await desk_stats.gather(ctx.repo, ctx.clock.now())
-    await message.answer(desk_stats.describe(figures, ctx.t, ctx.profile))
+    shown = desk_stats.describe(figures, ctx.t, ctx.profile)
+    await message.answer(Rendered(f"{shown}\n\n{usage_text(ctx.t, ctx.profile, 'stats')}"))
     if figures.total == 0:
         return
     # Drawing takes a moment of CPU: off the event loop, so other chats are not kept waiting.
@@ -45,7 +51,8 @@ async def export(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/export [from DATE] [to DATE] [status STATUS] [format csv|xlsx]`: cases as a file."""
+    """`/export [from DATE] [to DATE] [status STATUS] [format csv|xlsx]`: cases as a file;
+    alone, all of them, with how to choose."""
     request = case_export.parse_export(command.args or "")
     if isinstance(request, Refused):
         await message.answer(refusal(ctx.t, ctx.profile, request))
@@ -57,20 +64,20 @@ async def export(
             ctx.repo, request, ctx.t, path, ctx.user, ctx.clock.now()
         )
         if count == 0:
-            await reply(message, ctx.t, ctx.profile, "export-empty")
+            await usage(message, ctx.t, ctx.profile, "export", "export-empty")
             return
         if path.stat().st_size > case_export.MAX_UPLOAD_BYTES:
             await reply(message, ctx.t, ctx.profile, "export-too-large")
             return
-        await message.answer_document(
-            FSInputFile(path, filename=path.name),
-            caption=ctx.t.render(
-                ctx.profile,
-                "export-done",
-                count=format_number(count, ctx.t.locale),
-                filters=case_export.describe_filters(request, ctx.t) or ctx.t.plain("export-all"),
-            ),
+        caption = ctx.t.render(
+            ctx.profile,
+            "export-done",
+            count=format_number(count, ctx.t.locale),
+            filters=case_export.describe_filters(request, ctx.t) or ctx.t.plain("export-all"),
         )
+        if is_blank(command.args or ""):
+            caption = Rendered(f"{caption}\n{usage_text(ctx.t, ctx.profile, 'export')}")
+        await message.answer_document(FSInputFile(path, filename=path.name), caption=caption)
 
 
 async def find(
@@ -78,10 +85,14 @@ async def find(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/find TEXT`: cases by tracking code, phone, business name or words of the description."""
+    """`/find TEXT`: cases by tracking code, phone, business name or words of the description;
+    nothing to search by (no letter, no digit) is answered with how the command is used."""
+    if not search_key(command.args or ""):
+        await usage(message, ctx.t, ctx.profile, "find")
+        return
     found = await case_search.find_cases(ctx.repo, command.args or "", ctx.user, ctx.clock.now())
     if found is None:
-        await reply(message, ctx.t, ctx.profile, "find-usage")
+        await usage(message, ctx.t, ctx.profile, "find")
         return
     await message.answer(case_search.describe_found(found, ctx.t, ctx.profile))
 

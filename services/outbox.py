@@ -15,7 +15,7 @@ from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.desk import ChatRef, DeskConfig
 from services.platforms import Platform, profile_of
-from services.texts import Texts, texts
+from services.texts import Texts, UnknownText, texts
 from services.view import Button
 
 
@@ -60,6 +60,16 @@ class Purpose(StrEnum):
     DEAD_LETTER = "dead-letter"
     DIGEST = "digest"
     LICENCE_RENEWAL = "licence-renewal"
+
+
+def _purpose_label(purpose: Purpose | None, t: Texts) -> str:
+    """What an outbox row was for, in words (a purpose this release has no words for: so)."""
+    if purpose is not None:
+        try:
+            return t.plain(f"purpose-{purpose.name.lower().replace('_', '-')}")
+        except UnknownText:
+            pass
+    return t.plain("purpose-unknown")
 
 
 def purpose_of(stored: str | None) -> Purpose | None:
@@ -317,8 +327,12 @@ async def dead_letter(
                 admin,
                 t,
                 "dead-letter",
-                purpose=row.purpose or "-",
-                target=f"{row.platform}:{row.chat_id}",
+                purpose=_purpose_label(purpose, t),
+                target=t.plain(
+                    "dead-letter-target",
+                    platform=t.plain(f"platform-{row.platform}"),
+                    chat=str(row.chat_id),
+                ),
                 attempts=str(row.attempts),
                 error=(row.last_error or "")[:200],
             ),

@@ -137,6 +137,7 @@ async def test_changes_that_lack_what_they_need_are_refused(desk: Desk) -> None:
 
     await staff_says(desk, f"/cert {code} issue")
     assert "این تغییر وضعیت برای این درخواست ممکن نیست" in staff_texts(desk)[-1]
+    assert "اکنون می‌توانید: «نقص»، «رد»، «بررسی»" in staff_texts(desk)[-1]  # by their names
     await staff_says(desk, f"/cert {code} review")
     await staff_says(desk, f"/cert {code} issue")
     assert "نشانی عمومی تاییدیه صادرشده لازم است" in staff_texts(desk)[-1]

@@ -519,7 +519,7 @@ async def test_sla_shows_the_deadlines_of_complaints(desk: Desk) -> None:
 
     text = shown(desk.last_text(ADMIN))
     assert "مهلت‌های صف شکایات" in text
-    assert "رسیدگی کمیسیون (روز): ۵ (<code>commission_days</code>)" in text
+    assert "رسیدگی کمیسیون (روز): ۵ (نام: <code>کمیسیون</code>)" in text  # the name to type
     assert "مهلت کل ماده ۷۲ (روز): ۱۰" in text
 
 

@@ -51,7 +51,7 @@ chart-satisfaction = Citizens' satisfaction (score 1 to 5)
 
 ## Export (/export)
 
--export-usage = Usage: /export from 1405/01/01 to 1405/06/31 status closed format csv (every part is optional)
+-export-usage = { usage-export }
 export-unknown-filter =
     “{ $name }” is not a filter.
     { -export-usage }
@@ -66,7 +66,8 @@ export-bad-date =
     { -export-usage }
 export-reversed = The start date is after the end date.
 export-bad-status =
-    Unknown status “{ $value }”. Statuses: { $known }
+    Unknown status “{ $value }”. Statuses: { $statuses }
+    { -export-usage }
 export-bad-format =
     Format “{ $value }” is not supported; write csv or xlsx.
 export-empty = No case matches these filters.
@@ -102,17 +103,18 @@ find-more = There are more results; make the search narrower.
 
 ## Deadline settings (/sla)
 
-sla-usage = Usage: /sla complaints to see the deadlines, or /sla complaints commission_days=7 to change them.
-sla-unknown-queue = Unknown queue “{ $name }”. Queues: { $known }
+sla-unknown-queue =
+    Unknown queue “{ $name }”.
+    { usage-sla }
 sla-queue-complaints = complaints
 sla-queue-licences = licences
 sla-queue-certificates = technical certificates
 sla-show =
     ⏱ <b>Deadlines of the { $queue } queue</b>
     { $lines }
-    To change one, e.g.: /sla { $queue_key } commission_days=7
-sla-line = • { $label }: { $value } (<code>{ $name }</code>)
-sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>; the law's figure: { $default })
+    To change one, e.g.: /sla { $queue } commission=7
+sla-line = • { $label }: { $value } (name: <code>{ $name }</code>)
+sla-line-changed = • { $label }: <b>{ $value }</b> (name: <code>{ $name }</code>; the law's figure: { $default })
 sla-changed = ✅ The deadlines of the { $queue } queue changed; the deadlines of { $moved } open cases were recomputed.
 sla-setting-referral_working_days = Review and referral to the commission (working days)
 sla-setting-commission_days = Commission's review (days)

@@ -2,7 +2,7 @@
 
 ## Actions (buttons and history)
 
-action-claim = 🙋 Claim the case
+action-claim = 🙋 Take on the case
 action-refer_to_commission = Refer to the complaints commission
 action-refer_to_supervision = Refer to the supervision committee
 action-record_opinion = Record the commission's opinion
@@ -15,7 +15,7 @@ action-reopen = Reopen
 action-ask = ❓ Ask the complainant
 action-note = 📝 Internal note
 
-event-claim = Claimed by a clerk
+event-claim = Taken on by a clerk
 event-refer_to_commission = Referred to the complaints commission
 event-refer_to_supervision = Referred to the supervision committee
 event-record_opinion = Commission's opinion recorded
@@ -79,7 +79,9 @@ workflow-reopen-window-passed = The { $days }-day period to reopen this case has
 
 ## Deadline settings
 
-sla-unknown-setting = Unknown setting “{ $name }”. Known settings: { $known }
+sla-unknown-setting =
+    Unknown setting “{ $name }”. Names: { $settings }
+    Usage: /sla QUEUE NAME=DAYS; for example: /sla complaints commission=7
 sla-not-positive-integer = “{ $name }” must be a positive whole number, not “{ $value }”.
 sla-too-large = “{ $name }” ({ $value }) is above the maximum ({ $max }).
 
@@ -102,9 +104,10 @@ digest =
     New cases (last 24 hours): { $new }
     Open cases: { $open }
     Due today: { $due_today }
-    Past their deadline: { $breached }
+    Past their deadline: { $breached }{ $clerks }
+digest-clerks =
     <b>By clerk:</b>
-    { $clerks }
+    { $lines }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = unassigned
 
@@ -113,11 +116,10 @@ digest-unassigned = unassigned
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 Case <code>{ $code }</code> ({ $business }) is assigned to you.
 staff-case-not-found = No case with this code was found.
-staff-status-usage = Usage: /status CODE STATUS reason — e.g. /status 12345-67890 closed no violation
+staff-status-missing = Write the new status too.
+staff-opinion-missing = Write the commission's opinion too.
+staff-person-missing = Name the clerk by their @username.
 staff-status-unknown = Unknown status “{ $name }”.
-staff-opinion-usage = Usage: /opinion CODE violation or no_violation
-staff-assign-usage = Usage: /assign CODE @username
-staff-assign-unknown = We do not know “{ $who }”; they must have written to the bot once.
 staff-assigned = Case <code>{ $code }</code> is assigned to { $clerk }.
 staff-stale = This button is out of date; the case is now “{ $status }” and nothing was changed.
 staff-ask-prompt = Write your question to the complainant of case <code>{ $code }</code> as a reply to this message.
@@ -155,7 +157,6 @@ track-step = <b>Current step:</b> { $step }
 
 ## Closures and holidays (admin)
 
-holiday-usage = Usage: /holiday list, or /holiday add 1405/09/10 reason, or /holiday remove 1405/09/10
 holiday-added = The office is closed on { $day }; the deadlines of { $moved } open cases moved.
 holiday-already = { $day } is already closed.
 holiday-removed = The closure on { $day } is removed; the deadlines of { $moved } open cases were recomputed.
@@ -170,17 +171,14 @@ holiday-line-closure = • { $day } — office closure { $name }
 
 staff-only = This is for the desk's clerks and admins only.
 admin-only = This is for the desk's admins only.
-staff-usage = Usage: /staff list, /staff add @username, /staff remove telegram:123
-staff-unknown = We do not know “{ $who }”; they must have written to the bot once.
 staff-list =
     <b>Clerks added by admins</b> (members of the staff chats are clerks too):
     { $lines }
-staff-list-line = • { $who }
+staff-list-line = • { $who } — { $platform }
 staff-added = { $who } is now a clerk.
 staff-already = { $who } was already a clerk.
 staff-removed = { $who } is no longer on the clerks' list.
 staff-not-listed = { $who } was not on the clerks' list.
-ban-usage = Usage: /ban @username or /unban telegram:123
 ban-self = You cannot ban yourself.
 banned = { $who } is banned.
 unbanned = { $who } is no longer banned.
@@ -189,19 +187,20 @@ banned-notice = Your access to the desk is blocked because of abusive behaviour.
 help-staff =
     <b>Clerk commands</b>
     /case CODE — a case, its history and the moves allowed
-    /status CODE STATUS reason — change the status
-    /opinion CODE violation|no_violation — the commission's opinion
+    /status CODE STATUS reason — change the status; e.g. /status 12345-67890 closed the parties settled
+    /opinion CODE OPINION — the commission's opinion; e.g. /opinion 12345-67890 no violation
     /assign CODE @username — assign a case
     /find TEXT — search cases
-    /cert — certificate requests
+    /cert CODE — certificate requests
+    Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>
     /stats — statistics and a chart
     /export — CSV and XLSX export
-    /sla — deadlines of each queue
+    /sla — deadlines of each queue, and changing them
     /holiday — office closures
-    /staff — the clerks' list
-    /ban and /unban — block a user
+    /staff — the clerks' list, adding and removing
+    /ban and /unban — block a user and lift it
 
 dead-letter =
     ⚠️ <b>A message could not be delivered</b>

@@ -51,7 +51,7 @@ chart-satisfaction = رضایت شهروندان (امتیاز ۱ تا ۵)
 
 ## Export (/export)
 
--export-usage = روش استفاده: /export from ۱۴۰۵/۰۱/۰۱ to ۱۴۰۵/۰۶/۳۱ status closed format csv (همه بخش‌ها اختیاری است؛ به‌جای from، to، status و format می‌توانید «از»، «تا»، «وضعیت» و «قالب» بنویسید)
+-export-usage = { usage-export }
 export-unknown-filter =
     «{ $name }» شناخته نشد.
     { -export-usage }
@@ -66,7 +66,8 @@ export-bad-date =
     { -export-usage }
 export-reversed = تاریخ شروع بعد از تاریخ پایان است.
 export-bad-status =
-    وضعیت «{ $value }» شناخته نشد. وضعیت‌ها: { $known }
+    وضعیت «{ $value }» شناخته نشد. وضعیت‌ها: { $statuses }
+    { -export-usage }
 export-bad-format =
     قالب «{ $value }» پشتیبانی نمی‌شود؛ csv یا xlsx بنویسید.
 export-empty = هیچ پرونده‌ای با این شرط‌ها پیدا نشد.
@@ -102,17 +103,18 @@ find-more = نتیجه‌های بیشتری هم هست؛ جست‌وجو را 
 
 ## Deadline settings (/sla)
 
-sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌ها، یا /sla complaints commission_days=7 برای تغییر آن‌ها.
-sla-unknown-queue = صف «{ $name }» شناخته نشد. صف‌ها: { $known }
+sla-unknown-queue =
+    صف «{ $name }» شناخته نشد.
+    { usage-sla }
 sla-queue-complaints = شکایات
 sla-queue-licences = پروانه‌ها
 sla-queue-certificates = تاییدیه‌های فنی
 sla-show =
     ⏱ <b>مهلت‌های صف { $queue }</b>
     { $lines }
-    برای تغییر، مثلاً: /sla { $queue_key } commission_days=7
-sla-line = • { $label }: { $value } (<code>{ $name }</code>)
-sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>؛ رقم قانون: { $default })
+    برای تغییر، مثلاً: /sla { $queue } کمیسیون=۷
+sla-line = • { $label }: { $value } (نام: <code>{ $name }</code>)
+sla-line-changed = • { $label }: <b>{ $value }</b> (نام: <code>{ $name }</code>؛ رقم قانون: { $default })
 sla-changed = ✅ مهلت‌های صف { $queue } تغییر کرد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
 sla-setting-referral_working_days = بررسی و ارجاع به کمیسیون (روز کاری)
 sla-setting-commission_days = رسیدگی کمیسیون (روز)

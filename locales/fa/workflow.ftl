@@ -2,7 +2,7 @@
 
 ## Actions (buttons and history)
 
-action-claim = 🙋 برداشتن پرونده
+action-claim = 🙋 پذیرفتن پرونده
 action-refer_to_commission = ارجاع به کمیسیون شکایت
 action-refer_to_supervision = ارجاع به کمیته نظارت
 action-record_opinion = ثبت نظر کمیسیون
@@ -15,7 +15,7 @@ action-reopen = بازگشایی
 action-ask = ❓ پرسش از شاکی
 action-note = 📝 یادداشت داخلی
 
-event-claim = پرونده توسط کارشناس برداشته شد
+event-claim = پذیرفتن پرونده توسط کارشناس
 event-refer_to_commission = ارجاع به کمیسیون شکایت
 event-refer_to_supervision = ارجاع به کمیته نظارت
 event-record_opinion = ثبت نظر کمیسیون
@@ -79,7 +79,9 @@ workflow-reopen-window-passed = مهلت { $days } روزه بازگشایی ا�
 
 ## Deadline settings
 
-sla-unknown-setting = تنظیم «{ $name }» شناخته نشد. تنظیم‌های موجود: { $known }
+sla-unknown-setting =
+    تنظیم «{ $name }» شناخته نشد. نام‌ها: { $settings }
+    روش استفاده: /sla صف نام=روز؛ مثلاً: /sla شکایات کمیسیون=۷
 sla-not-positive-integer = مقدار «{ $name }» باید عدد صحیح مثبت باشد، نه «{ $value }».
 sla-too-large = مقدار «{ $name }» ({ $value }) بیش از حد مجاز ({ $max }) است.
 
@@ -102,9 +104,10 @@ digest =
     پرونده‌های تازه (۲۴ ساعت گذشته): { $new }
     پرونده‌های باز: { $open }
     مهلت امروز: { $due_today }
-    مهلت گذشته: { $breached }
+    مهلت گذشته: { $breached }{ $clerks }
+digest-clerks =
     <b>به تفکیک کارشناس:</b>
-    { $clerks }
+    { $lines }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = بدون کارشناس
 
@@ -113,11 +116,10 @@ digest-unassigned = بدون کارشناس
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 پرونده <code>{ $code }</code> ({ $business }) به شما سپرده شد.
 staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
-staff-status-usage = روش استفاده: /status کد وضعیت دلیل — مثلاً: /status 12345-67890 closed نبود تخلف
+staff-status-missing = وضعیت تازه را هم بنویسید.
+staff-opinion-missing = نظر کمیسیون را هم بنویسید.
+staff-person-missing = کارشناس را با @نام‌کاربری او بنویسید.
 staff-status-unknown = وضعیت «{ $name }» شناخته نشد.
-staff-opinion-usage = روش استفاده: /opinion کد violation یا no_violation
-staff-assign-usage = روش استفاده: /assign کد @نام_کاربری
-staff-assign-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-assigned = پرونده <code>{ $code }</code> به { $clerk } سپرده شد.
 staff-stale = این دکمه قدیمی است؛ پرونده اکنون در وضعیت «{ $status }» است و تغییری داده نشد.
 staff-ask-prompt = پرسش خود از شاکی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
@@ -155,7 +157,6 @@ track-step = <b>مرحله فعلی:</b> { $step }
 
 ## Closures and holidays (admin)
 
-holiday-usage = روش استفاده: /holiday list یا /holiday add ۱۴۰۵/۰۹/۱۰ دلیل یا /holiday remove ۱۴۰۵/۰۹/۱۰
 holiday-added = دفتر در { $day } تعطیل اعلام شد؛ مهلت { $moved } پرونده باز جابه‌جا شد.
 holiday-already = { $day } پیش‌تر تعطیل اعلام شده است.
 holiday-removed = تعطیلی { $day } برداشته شد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
@@ -170,17 +171,14 @@ holiday-line-closure = • { $day } — تعطیلی دفتر { $name }
 
 staff-only = این کار فقط برای کارشناسان و مدیران پیشخوان است.
 admin-only = این کار فقط برای مدیران پیشخوان است.
-staff-usage = روش استفاده: /staff list یا /staff add @نام_کاربری یا /staff remove telegram:123
-staff-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-list =
     <b>کارشناسان افزوده‌شده</b> (اعضای گروه‌های کارشناسی هم کارشناس به شمار می‌آیند):
     { $lines }
-staff-list-line = • { $who }
+staff-list-line = • { $who } — { $platform }
 staff-added = { $who } به فهرست کارشناسان افزوده شد.
 staff-already = { $who } پیش‌تر در فهرست کارشناسان بود.
 staff-removed = { $who } از فهرست کارشناسان برداشته شد.
 staff-not-listed = { $who } در فهرست کارشناسان نبود.
-ban-usage = روش استفاده: /ban @نام_کاربری یا /unban telegram:123
 ban-self = نمی‌توانید خودتان را مسدود کنید.
 banned = { $who } مسدود شد.
 unbanned = { $who } از مسدودی خارج شد.
@@ -189,19 +187,20 @@ banned-notice = دسترسی شما به پیشخوان به دلیل رفتار
 help-staff =
     <b>دستورهای کارشناس</b>
     /case کد — پرونده، سابقه و اقدام‌های مجاز
-    /status کد وضعیت دلیل — تغییر وضعیت
-    /opinion کد violation|no_violation — نظر کمیسیون
-    /assign کد @نام_کاربری — واگذاری پرونده
+    /status کد وضعیت دلیل — تغییر وضعیت؛ مثلاً: /status 12345-67890 مختومه سازش طرفین
+    /opinion کد نظر — نظر کمیسیون؛ مثلاً: /opinion 12345-67890 عدم تخلف
+    /assign کد @نام‌کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
-    /cert — درخواست‌های تاییدیه فنی
+    /cert کد — درخواست‌های تأییدیه فنی
+    هر دستور بدون نوشتهٔ دیگر، روش استفادهٔ خود را نشان می‌دهد.
 help-admin =
     <b>دستورهای مدیر</b>
     /stats — آمار و نمودار
     /export — خروجی CSV و XLSX
-    /sla — مهلت‌های هر صف
+    /sla — مهلت‌های هر صف و تغییر آن‌ها
     /holiday — تعطیلی‌های دفتر
-    /staff — فهرست کارشناسان
-    /ban و /unban — مسدودکردن کاربر
+    /staff — فهرست کارشناسان، افزودن و حذف
+    /ban و /unban — مسدودکردن کاربر و رفع آن
 
 dead-letter =
     ⚠️ <b>پیامی فرستاده نشد</b>

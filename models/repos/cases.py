@@ -202,6 +202,17 @@ class CaseRepo:
             for assignee, count, late, today in rows
         ]
 
+    async def any_event_since(self, queues: Sequence[str], since: datetime | None) -> bool:
+        """Whether anything happened to a case of these queues since then (ever, if None)."""
+        query = (
+            select(CaseEvent.id)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(Case.queue.in_(queues))
+        )
+        if since is not None:
+            query = query.where(CaseEvent.at >= since)
+        return await self.session.scalar(query.limit(1)) is not None
+
     async def count_received_since(self, queues: Sequence[str], since: datetime) -> int:
         total = await self.session.scalar(
             select(func.count(Case.id)).where(Case.queue.in_(queues), Case.received_at >= since)

@@ -8,12 +8,15 @@ from datetime import datetime
 from typing import ClassVar, Literal
 
 from models.repos import Repo
-from models.tables import Case, OutboxMessage, User
+from models.tables import Case, CaseEvent, OutboxMessage, User
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten
+from services.names import OPINIONS, QUEUES, SETTINGS
+from services.normalize import parse_jalali_or_gregorian_date
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
+from services.people import display_name
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
 from services.view import Button, ButtonPayload
@@ -34,16 +37,27 @@ class CaseMove(ButtonPayload):
     seen: CaseStatus | Literal[""] = ""
 
 
+def drawn_moves(case: Case, role: Role, now: datetime, config: DeskConfig) -> list[Action]:
+    """The moves drawn as buttons under a case: those allowed now, but not the opinion once
+    it is recorded (an admin corrects it with /opinion and a reason, not with the button that
+    recorded it). A tap on a move not drawn now changes nothing."""
+    return [
+        action
+        for action in actions_for(case, role, now, config)
+        if not (action is Action.RECORD_OPINION and case.opinion)
+    ]
+
+
 def staff_buttons(
     case: Case, role: Role, now: datetime, config: DeskConfig, t: Texts
 ) -> list[list[Button]]:
-    """The buttons under a case for staff: the moves allowed now, then ask and note."""
+    """The buttons under a case for staff: the moves drawn now, then ask and note."""
     seen = CaseStatus(case.status)
 
     def button(action: Action | Literal["ask", "note"]) -> Button:
         return Button(t.plain(f"action-{action}"), callback=CaseMove(case.id, action, seen))
 
-    rows = [[button(action)] for action in actions_for(case, role, now, config)]
+    rows = [[button(action)] for action in drawn_moves(case, role, now, config)]
     rows.append([button("ask"), button("note")])
     return rows
 
@@ -66,7 +80,7 @@ async def staff_card(
             when=format_datetime(event.at, t.locale),
             event=t.plain(f"event-{event.action}"),
             role=t.plain(f"role-{event.actor_role}"),
-            note=event.note or "",
+            note=history_note(event, t),
         )
         for event in events
     )
@@ -88,7 +102,7 @@ async def staff_card(
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
             platform=t.plain(f"platform-{case.platform}"),
             phone=case.contact_phone or none,
-            assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
+            assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
             step_due=when(case.step_due_at),
@@ -108,6 +122,40 @@ async def staff_card(
 
     note = t.plain("text-cut-note")
     return shorten(profile, render, case.description, profile.text_limit, note=note)
+
+
+def history_note(event: CaseEvent, t: Texts) -> str:
+    """An event's note in the case's history: what a person wrote, as they wrote it; what the
+    desk noted (an opinion, a day off, changed deadlines) in words, never by its keys."""
+    note = event.note or ""
+    if event.action == Action.RECORD_OPINION and note in OPINIONS.keys:
+        return OPINIONS.label(note, t)
+    if event.action in ("closure_added", "closure_removed"):
+        day = parse_jalali_or_gregorian_date(note)
+        return format_date(day, t.locale) if day else ""
+    if event.action == "sla_changed":
+        return _deadlines_changed(note, t)
+    return note
+
+
+def _deadlines_changed(note: str, t: Texts) -> str:
+    """`complaints: commission_days 5→7, …` (services.reports.sla) in words; what cannot be
+    read so is left out rather than shown by its keys."""
+    queue, _, changes = note.partition(": ")
+    parts = [QUEUES.label(queue, t)] if queue in QUEUES.keys else []
+    for change in changes.split(", "):
+        setting, _, values = change.partition(" ")
+        before, _, after = values.partition("→")
+        if setting in SETTINGS.keys and before.isdigit() and after.isdigit():
+            parts.append(
+                t.plain(
+                    "history-deadline-changed",
+                    setting=SETTINGS.label(setting, t),
+                    before=format_number(int(before), t.locale),
+                    after=format_number(int(after), t.locale),
+                )
+            )
+    return "، ".join(parts) if t.locale == "fa" else ", ".join(parts)
 
 
 def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:

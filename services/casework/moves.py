@@ -173,3 +173,12 @@ def action_towards(case: Case, target: CaseStatus, role: Role) -> Action | None:
                 continue
             return row.action
     return None
+
+
+def target_of(case: Case, action: Action, role: Role) -> CaseStatus | None:
+    """Where `action` by `role` takes the case from its status, if it may be asked for."""
+    status = CaseStatus(case.status)
+    for row in TRANSITIONS:
+        if row.action is action and status in row.sources and role in row.roles:
+            return row.target
+    return None

@@ -22,12 +22,13 @@ from services.formatting import (
     format_date,
     format_date_numeric,
 )
+from services.names import STATUS_NAMES, all_of
 from services.normalize import (
     normalize_text,
     parse_jalali_or_gregorian_date,
 )
 from services.reports.stats import label_of, midnight, persian
-from services.texts import LOCALES, Texts, texts
+from services.texts import Texts
 from services.workflow import CaseStatus, Refused, status_label
 
 EXPORT_BATCH = 1000
@@ -123,12 +124,13 @@ def parse_export(text: str) -> ExportRequest | Refused:
         return Refused("export-reversed")
     status = None
     if "status" in given:
-        status = status_named(" ".join(given["status"]))
-        if status is None:
-            known = ", ".join(s.value for s in CaseStatus)
+        named = STATUS_NAMES.named(" ".join(given["status"]))
+        if named is None:
             return Refused(
-                "export-bad-status", {"value": " ".join(given["status"]), "known": known}
+                "export-bad-status",
+                {"value": " ".join(given["status"]), "statuses": all_of(STATUS_NAMES)},
             )
+        status = CaseStatus(named)
     chosen = ExportFormat.XLSX
     if "format" in given:
         found = _FORMATS.get(" ".join(given["format"]).lower())
@@ -136,16 +138,6 @@ def parse_export(text: str) -> ExportRequest | Refused:
             return Refused("export-bad-format", {"value": " ".join(given["format"])})
         chosen = found
     return ExportRequest(since, until, status, chosen)
-
-
-def status_named(text: str) -> CaseStatus | None:
-    """A status by its key (`closed`) or its label in any language (`مختومه`)."""
-    wanted = normalize_text(text).lower()
-    for status in CaseStatus:
-        names = {status.value} | {texts(locale).plain(status_label(status)) for locale in LOCALES}
-        if wanted in {normalize_text(name).lower() for name in names}:
-            return status
-    return None
 
 
 def describe_filters(request: ExportRequest, t: Texts) -> str:
