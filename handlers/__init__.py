@@ -15,6 +15,7 @@ from handlers import (
     fallback,
     licences,
     privacy,
+    receipts,
     refusals,
     relay,
     reports,
@@ -25,6 +26,7 @@ from handlers import (
 
 def get_routers() -> list[Router]:
     return [
+        receipts.make_router(),
         common.make_router(),
         admin.make_router(),
         reports.make_router(),
