@@ -253,10 +253,11 @@ class _Page:
         pdf.add_page()
         self.align = Align.R if rtl else Align.L
 
-    def direction(self, *, ltr: bool = False) -> None:
-        """Persian paragraphs run right to left; elsewhere each paragraph takes the direction
-        of its first letter, so that a Persian name in an English receipt reads as written."""
-        direction = "ltr" if ltr else ("rtl" if self.rtl else None)
+    def direction(self, *, ltr: bool = False, as_typed: bool = False) -> None:
+        """The receipt's own words run in its language's direction; what people typed (a
+        name, a business) takes the direction of its first letter, so that a Latin name in a
+        Persian receipt, or a Persian one in an English receipt, reads as it was written."""
+        direction = "ltr" if ltr else ("rtl" if self.rtl and not as_typed else None)
         self.pdf.set_text_shaping(use_shaping_engine=True, direction=direction)
 
     def font(self, size: float, *, bold: bool = False, ink: tuple[int, int, int] = _INK) -> None:
@@ -308,13 +309,17 @@ class _Page:
             pdf.multi_cell(_LABEL_WIDTH, _LINE, _drawable(label), align=self.align)
             self.font(10)
             pdf.set_xy(value_x, top + 1)
+            self.direction(as_typed=True)
             pdf.multi_cell(value_width, _LINE, _drawable(value), align=self.align)
+            self.direction()
             pdf.set_y(top + height)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
 
     def _lines(self, width: float, text: str, bold: bool = False) -> int:
         self.font(10, bold=bold)
+        self.direction(as_typed=not bold)
         lines = self.pdf.multi_cell(width, _LINE, _drawable(text), dry_run=True, output="LINES")
+        self.direction()
         assert isinstance(lines, list)  # what output="LINES" answers
         return max(1, len(lines))
 

@@ -273,3 +273,12 @@ async def test_the_printed_receipt_is_sent_again_in_the_owners_language_now(
     for expected in ("Service receipt", "Sara Ahmadi", "Free (0 rials)", "Azar"):
         assert expected in text, expected
     assert f"/track {format_code(case.code, 'en')}" in text
+
+
+async def test_a_name_with_markup_characters_is_printed_as_typed(desk: Desk) -> None:
+    tagged = Person(Platform.TELEGRAM, 5010, "<i>Sara</i> *VIP*", "A&B_")
+    await filed(desk, tagged)
+
+    printed = documents(desk, tagged)[0]
+    assert "<i>Sara</i> *VIP* A&B_" in text_of(printed)  # paper has no markup to escape
+    assert "Sara" not in printed.text  # the caption names the case, not the person
