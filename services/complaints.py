@@ -331,4 +331,6 @@ def queue_receipt(
         dedupe_key=f"receipt:{case.code}",
     )
     chat = ChatRef(profile.platform, citizen.platform_user_id)
-    receipt_pdf.queue_printed(repo, case, chat, config, now, dedupe_key=f"receipt-pdf:{case.code}")
+    receipt_pdf.queue_printed(
+        repo, case, chat, config, now, dedupe_key=f"printed_receipt:{case.code}"
+    )

@@ -30,7 +30,7 @@ class Purpose(StrEnum):
     """What an outbox row is for: the stored values are the desk's since its first release."""
 
     RECEIPT = "receipt"
-    PRINTED_RECEIPT = "receipt-pdf"
+    PRINTED_RECEIPT = "printed_receipt"
     STAFF_CARD = "staff_card"
     STAFF_CARD_DESCRIPTION = "staff_card_description"
     STAFF_ATTACHMENT = "staff_attachment"

@@ -13,6 +13,7 @@ the case in the bot, which only the bot knows (its username). Persian is shaped 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import tempfile
@@ -35,6 +36,8 @@ from services.formatting import format_code, format_datetime
 from services.outbox import Method, Outgoing, Purpose, enqueue, person
 from services.platforms import Platform, profile_of
 from services.texts import Texts, texts
+
+logger = logging.getLogger(__name__)
 
 # A start link's payload: the case's tracking code after this word (Telegram takes letters,
 # digits, "_" and "-", up to 64).
@@ -187,7 +190,8 @@ def _source_fonts() -> Path:
 def _fonts() -> dict[str, Path]:
     """DejaVu Sans cut to what a receipt prints, made once and kept beside the system's
     temporary files: the whole font takes a third of a second to read for every receipt, the
-    cut one a tenth. The shaping tables (GSUB, GPOS) are kept whole."""
+    cut one a tenth. The shaping tables (GSUB, GPOS) are kept whole. Where nothing can be
+    written, the whole font does, slower."""
     source = _source_fonts()
     stamp = hashlib.sha256()
     for name in _FONTS.values():
@@ -195,13 +199,17 @@ def _fonts() -> dict[str, Path]:
         stamp.update(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode())
     stamp.update(repr(_RANGES).encode())
     folder = Path(tempfile.gettempdir()) / f"pishkhan-fonts-{stamp.hexdigest()[:16]}"
-    folder.mkdir(exist_ok=True)
     made: dict[str, Path] = {}
-    for style, name in _FONTS.items():
-        target = folder / name
-        if not target.exists():
-            _cut(source / name, target)
-        made[style] = target
+    try:
+        folder.mkdir(exist_ok=True)
+        for style, name in _FONTS.items():
+            target = folder / name
+            if not target.exists():
+                _cut(source / name, target)
+            made[style] = target
+    except OSError as error:
+        logger.warning("receipts use the whole font, slower: %s", error)
+        return {style: source / name for style, name in _FONTS.items()}
     return made
 
 

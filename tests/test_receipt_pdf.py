@@ -118,9 +118,9 @@ async def test_a_filed_complaint_brings_a_printed_receipt_after_the_chat_one(
         assert expected in text, expected
 
     async with desk.repo() as repo:
-        [row] = [r for r in await outbox_rows(desk, "receipt-pdf")]
+        [row] = [r for r in await outbox_rows(desk, "printed_receipt")]
         assert (row.method, row.status, row.case_id) == ("receipt_pdf", "sent", case.id)
-        assert row.dedupe_key == f"receipt-pdf:{case.code}"
+        assert row.dedupe_key == f"printed_receipt:{case.code}"
         assert row.payload == {}  # nothing of the receipt is kept once it is delivered
         assert await repo.cases.by_code(case.code) is not None
 
@@ -182,7 +182,7 @@ async def test_receipt_sends_the_printed_receipt_again_to_its_owner_only(
     await desk.drain()
     assert desk.last_text(stranger) == NOT_FOUND
     assert documents(desk, stranger) == []
-    assert len(await outbox_rows(desk, "receipt-pdf")) == 2  # the filing's and the owner's
+    assert len(await outbox_rows(desk, "printed_receipt")) == 2  # the filing's and the owner's
 
     await desk.say(citizen, "/receipt")
     assert "/receipt ۱۲۳۴۵-۶۷۸۹۰" in desk.last_text(citizen)
@@ -199,9 +199,9 @@ async def test_the_printed_receipt_is_sent_once_across_a_failure_and_a_restart(
     await file_usual_complaint(desk, sara)
     desk.api[Platform.TELEGRAM].fail("sendDocument", 502, "Bad Gateway")
     await desk.drain()
-    [row] = await outbox_rows(desk, "receipt-pdf")
+    [row] = await outbox_rows(desk, "printed_receipt")
     assert (row.status, row.attempts) == ("pending", 1)  # kept, to be tried again
-    assert row.payload["sheet"]["code"] == row.dedupe_key.removeprefix("receipt-pdf:")
+    assert row.payload["sheet"]["code"] == row.dedupe_key.removeprefix("printed_receipt:")
 
     await desk.restart()
     desk.clock.advance(timedelta(minutes=1))
@@ -211,7 +211,7 @@ async def test_the_printed_receipt_is_sent_once_across_a_failure_and_a_restart(
     failed, delivered = documents(desk, sara)  # the platform refused the first try
     # Made again after the restart from the words the row kept: the same document.
     assert list(failed.files.values()) == list(delivered.files.values())
-    [row] = await outbox_rows(desk, "receipt-pdf")
+    [row] = await outbox_rows(desk, "printed_receipt")
     assert (row.status, row.attempts, row.payload) == ("sent", 2, {})
 
 
