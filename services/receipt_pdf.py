@@ -236,11 +236,16 @@ def _printable() -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
+# Letters the font draws only in their other Unicode spelling: ۀ as ه with hamza above.
+_SPELLED = str.maketrans({"\u06c0": "\u0647\u0654"})
+
+
 def _drawable(text: str) -> str:
     """The text without what the font cannot draw (an emoji in a name): a box in its place
     would read as a fault of the receipt."""
     printable = _printable()
-    return "".join(char for char in text if ord(char) in printable or char == "\n").strip()
+    spelled = text.translate(_SPELLED)
+    return "".join(char for char in spelled if ord(char) in printable or char == "\n").strip()
 
 
 # --- the page -----------------------------------------------------------------------------

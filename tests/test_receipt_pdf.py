@@ -282,3 +282,15 @@ async def test_a_name_with_markup_characters_is_printed_as_typed(desk: Desk) -> 
     printed = documents(desk, tagged)[0]
     assert "<i>Sara</i> *VIP* A&B_" in text_of(printed)  # paper has no markup to escape
     assert "Sara" not in printed.text  # the caption names the case, not the person
+
+
+async def test_a_letter_the_font_draws_in_another_spelling_is_not_lost(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: ManualClock,
+    storage_factory: Callable[[], BaseStorage],
+    sara: Person,
+) -> None:
+    settings = make_settings(desk_address="تهران، طبقۀ دوم")  # ۀ, which DejaVu Sans lacks
+    async with running_desk(settings, sessionmaker, clock, storage_factory) as desk:
+        await filed(desk, sara)
+        assert "تهران، طبقهٔ دوم" in text_of(documents(desk, sara)[0])  # ه with hamza above
