@@ -16,6 +16,7 @@ from handlers import (
     fallback,
     licences,
     privacy,
+    receipts,
     refusals,
     relay,
     reports,
@@ -26,6 +27,7 @@ from handlers import (
 
 def get_routers() -> list[Router]:
     return [
+        receipts.make_router(),
         common.make_router(),
         contact.make_router(),
         admin.make_router(),

@@ -151,7 +151,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
     """
     reading = read_code(text)
     if reading.code is None:
-        return Tracked(_slip(reading, text, t, profile), again=True)
+        return Tracked(slip(reading, text, t, profile), again=True)
     if reading.code.kind is CodeKind.CERTIFICATE:
         return Tracked(await _track_certificate(repo, user, reading.code.digits, t, profile))
     case = await owned_case(repo, user, reading.code.digits)
@@ -160,7 +160,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
     return Tracked(case_story(case, t, profile))
 
 
-def _slip(reading: CodeReading, typed: str, t: Texts, profile: PlatformProfile) -> str:
+def slip(reading: CodeReading, typed: str, t: Texts, profile: PlatformProfile) -> str:
     """Why what was typed is no code, in words that help to type it again (what was typed is
     shown back with the language's digits, so a slip is easy to see)."""
     shown = localize_digits(typed.strip(), t.locale)

@@ -16,9 +16,9 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import normalize, personal_data, relay
+from services import normalize, personal_data, receipt_pdf, relay
 from services.casework import cards, clocks
-from services.desk import DeskConfig, Queue, Subject
+from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
 from services.outbox import Outgoing, Purpose, enqueue
@@ -297,23 +297,24 @@ async def file_complaint(
 def queue_receipt(
     repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime
 ) -> None:
-    """The case's receipt, in the caller's transaction. DOMAIN.md §4: service, recipient,
-    tracking number, date and time, amount, office. One a case: the outbox refuses a second
-    (its dedupe key)."""
+    """The case's receipt, in the caller's transaction: in the chat, then printed (a PDF).
+    DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office; a detail
+    of the office never set is said so, not shown as a dash. One of each a case: the outbox
+    refuses a second (its dedupe key)."""
     t = texts(case.locale)
     profile = profile_of(citizen.platform)
     text = t.render(
         profile,
         "receipt",
         service=t.plain("service-complaint"),
-        name=citizen.full_name or t.plain("value-none"),
+        name=citizen.full_name or t.plain("value-not-set"),
         code=format_code(case.code, t.locale),
         when=format_datetime(now, t.locale),
         amount=t.plain("amount-free"),
-        desk=config.desk.name,
-        desk_licence=config.desk.licence_number,
-        operator=config.desk.operator,
-        address=config.desk.address,
+        desk=receipt_pdf.desk_detail(config.desk.name, t),
+        desk_licence=receipt_pdf.desk_detail(config.desk.licence_number, t),
+        operator=receipt_pdf.desk_detail(config.desk.operator, t),
+        address=receipt_pdf.desk_detail(config.desk.address, t),
         status=t.plain(status_label(case.status)),
     )
     enqueue(
@@ -328,4 +329,8 @@ def queue_receipt(
         purpose=Purpose.RECEIPT,
         case_id=case.id,
         dedupe_key=f"receipt:{case.code}",
+    )
+    chat = ChatRef(profile.platform, citizen.platform_user_id)
+    receipt_pdf.queue_printed(
+        repo, case, chat, config, now, dedupe_key=f"printed_receipt:{case.code}"
     )

@@ -32,6 +32,7 @@ class Purpose(StrEnum):
     """What an outbox row is for: the stored values are the desk's since its first release."""
 
     RECEIPT = "receipt"
+    PRINTED_RECEIPT = "printed_receipt"
     STAFF_CARD = "staff_card"
     STAFF_CARD_DESCRIPTION = "staff_card_description"
     STAFF_ATTACHMENT = "staff_attachment"
@@ -91,6 +92,9 @@ class Method(StrEnum):
     # read when the row is sent.
     TOPIC = "topic"
     TOPIC_TITLE = "topic_title"
+    # A printed receipt, laid out as a PDF when the row is sent from the words it keeps
+    # (services.receipt_pdf).
+    RECEIPT_PDF = "receipt_pdf"
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,8 @@ class Outgoing:
     reply_to_message_id: int | None = None
     thread_id: int | None = None
     origin: Origin | None = None
+    # The words of a document made when the row is sent (a printed receipt's sheet).
+    sheet: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,8 @@ def _row(
         "thread_id": message.thread_id,
         "origin": asdict(message.origin) if message.origin else None,
     }
+    if message.sheet is not None:
+        payload["sheet"] = message.sheet
     return OutboxMessage(
         platform=str(message.platform),
         chat_id=message.chat_id,

@@ -63,8 +63,11 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
     assert code is not None and code.kind == "1"
 
     sent = await desk.drain()
-    assert sent == 5  # the case's forum topic, the receipt, the staff card, two attachments
-    receipt = desk.last_text(sara)
+    # The case's forum topic, the receipt and its printed copy, the staff card, two attachments.
+    assert sent == 6
+    *_, chat_receipt, printed = desk.to(sara)
+    assert printed.method == "sendDocument"  # the printed copy after it (test_receipt_pdf)
+    receipt = chat_receipt.text
     for expected in (
         "رسید",
         "ثبت شکایت از کسب‌وکار مجازی",  # the service
@@ -104,8 +107,9 @@ async def test_bale_citizen_files_a_complaint_without_html(desk: Desk, reza: Per
     for request in desk.to(reza):
         assert "parse_mode" not in request.params
         assert "<b>" not in request.text and "</" not in request.text
-    receipt = desk.last_text(reza)
-    assert "رسید" in receipt and "Reza Karimi" in receipt
+    *_, chat_receipt, printed = desk.to(reza)
+    assert "رسید" in chat_receipt.text and "Reza Karimi" in chat_receipt.text
+    assert printed.method == "sendDocument"
     # The staff chat is on Telegram: Bale's files cross by download and upload.
     staff = desk.api[Platform.TELEGRAM].sent(chat_id=STAFF_CHAT)
     assert [r.method for r in staff] == ["sendMessage", "sendPhoto", "sendDocument"]

@@ -6,6 +6,7 @@ CITIZEN_COMMANDS = (
     "complaint",
     "mycases",
     "track",
+    "receipt",
     "licence",
     "renewal",
     "withdraw",

@@ -104,6 +104,23 @@ receipt =
     <b>Operator:</b> { $operator }
     <b>Address:</b> { $address }
     Keep this receipt to follow your case: /track { $code }
+receipt-pdf-caption = 🖨 The printable receipt of case <code>{ $code }</code>, to print or keep.
+receipt-pdf-title = Service receipt
+receipt-pdf-desk = The office that gave the service
+receipt-pdf-verify-title = Checking this receipt
+receipt-pdf-verify = To check this receipt, send its tracking code to the Pishkhan bot with the command below, or open the link below. The case opens for its owner only.
+receipt-pdf-footer = Issued by the Pishkhan bot; its electronic copy is in your chat with the bot.
+receipt-field-service = Service
+receipt-field-recipient = Recipient
+receipt-field-code = Tracking code
+receipt-field-when = Date and time
+receipt-field-amount = Amount taken
+receipt-field-business = Business
+receipt-field-holder = Licence holder
+receipt-field-licence = Licence number
+receipt-field-operator = Operator
+receipt-field-address = Address
+receipt-usage = To get the printable receipt again, send the tracking code after the command, e.g. /receipt 12345-67890
 
 ## Staff chat
 

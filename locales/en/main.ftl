@@ -14,6 +14,7 @@ help =
     /complaint — file a complaint against an online business
     /mycases — list my cases
     /track — follow a case by its tracking code, e.g. /track 12345-67890
+    /receipt CODE — get the printable receipt of a case again
     /licence — check a business licence
     /renewal — licence renewal reminders for its holder
     /withdraw CODE — withdraw a complaint
@@ -84,6 +85,7 @@ status-closed = Closed
 ## Values
 
 value-none = —
+value-not-set = not set
 amount-rials = { $amount } rials
 amount-free = Free (0 rials)
 service-complaint = Complaint against an online business
@@ -95,6 +97,7 @@ platform-bale = Bale
 command-complaint = File a complaint
 command-mycases = My cases
 command-track = Track a code
+command-receipt = Printable receipt of a case
 command-licence = Check a licence
 command-language = Change the language
 command-cancel = Leave the form

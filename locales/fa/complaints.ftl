@@ -98,6 +98,23 @@ receipt =
     <b>متصدی:</b> { $operator }
     <b>نشانی:</b> { $address }
     این رسید را برای پیگیری نگه دارید: /track { $code }
+receipt-pdf-caption = 🖨 نسخه چاپی رسید پرونده <code>{ $code }</code>، برای چاپ یا نگه‌داری.
+receipt-pdf-title = رسید خدمت
+receipt-pdf-desk = مشخصات دفتر ارائه‌دهنده خدمت
+receipt-pdf-verify-title = راستی‌آزمایی رسید
+receipt-pdf-verify = برای اطمینان از درستی این رسید، کد رهگیری آن را با دستور زیر به بات پیشخوان بفرستید یا پیوند زیر را باز کنید. پرونده فقط برای صاحب آن باز می‌شود.
+receipt-pdf-footer = این رسید را بات پیشخوان صادر کرده است؛ نسخه الکترونیکی آن در گفت‌وگوی شما با بات است.
+receipt-field-service = خدمت
+receipt-field-recipient = گیرنده خدمت
+receipt-field-code = کد رهگیری
+receipt-field-when = تاریخ و ساعت
+receipt-field-amount = مبلغ دریافتی
+receipt-field-business = کسب‌وکار
+receipt-field-holder = دارنده پروانه
+receipt-field-licence = شماره پروانه
+receipt-field-operator = متصدی
+receipt-field-address = نشانی
+receipt-usage = برای دریافت دوباره رسید چاپی، کد رهگیری را پس از دستور بفرستید؛ مثلاً: /receipt ۱۲۳۴۵-۶۷۸۹۰
 
 ## Staff chat
 

@@ -14,6 +14,7 @@ help =
     /complaint — ثبت شکایت از یک کسب‌وکار اینترنتی
     /mycases — فهرست پرونده‌های من
     /track — پیگیری با کد رهگیری، مثلاً: /track 12345-67890
+    /receipt کد — دریافت دوباره رسید چاپی پرونده
     /licence — استعلام پروانه کسب
     /renewal — یادآوری تمدید پروانه برای دارنده آن
     /withdraw کد — انصراف از شکایت
@@ -84,6 +85,7 @@ status-closed = مختومه
 ## Values
 
 value-none = —
+value-not-set = ثبت نشده
 amount-rials = { $amount } ریال
 amount-free = رایگان (۰ ریال)
 service-complaint = ثبت شکایت از کسب‌وکار مجازی
@@ -95,6 +97,7 @@ platform-bale = بله
 command-complaint = ثبت شکایت
 command-mycases = پرونده‌های من
 command-track = پیگیری با کد رهگیری
+command-receipt = رسید چاپی پرونده
 command-licence = استعلام پروانه کسب
 command-language = تغییر زبان
 command-cancel = انصراف از فرم
