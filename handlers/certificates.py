@@ -47,6 +47,8 @@ _NEEDS_INPUT = {
 _IMPORT = re.compile(r"(?i)^\s*import\b")
 # The IT Organization of Iran, whose service desk issues the certificate.
 DISPUTE_SITE = "ito.gov.ir"
+# Its seat, as the union's reports count complaints by the respondent's province.
+DISPUTE_PROVINCE = "تهران"
 
 
 class CertInput(StatesGroup):
@@ -237,6 +239,7 @@ async def dispute(message: Message, command: CommandObject, state: FSMContext, c
     prefilled = {
         "business_name": t.plain("cert-dispute-business"),
         "website": DISPUTE_SITE,
+        "province": DISPUTE_PROVINCE,
         "certificate_id": request.id,
     }
     await begin_with(message, state, ctx, prefilled)
