@@ -86,7 +86,7 @@ async def track(repo: Repo, user: User, text: str, t: Texts, profile: PlatformPr
         "track-case",
         code=format_code(case.code, t.locale),
         business=case.business_name,
-        subject=t.plain(f"subject-{case.subject}"),
+        subject=t.plain(f"subject-{case.subject}-plain"),  # the citizen's words
         status=t.plain(status_label(case.status)),
         received=format_datetime(case.received_at, t.locale),
         due=_current_step(case, t, profile),

@@ -90,6 +90,9 @@ _TERM = re.compile(
     rf"(?P<number>{_NUMBER})(?:\s*و\s*(?P<half>نیم))?"
     rf"\s*(?P<scale>{'|'.join(sorted(_SCALES, key=len, reverse=True))})?"
 )
+# Digits beyond the cap's and a decimal part longer than any sensible one.
+_MAX_DIGITS = len(str(MAX_RIALS)) + 6
+_MAX_DECIMALS = 6
 _AND = re.compile(r"\s*(?:و|and|\+)\s*")
 _TRIM = " .،,؛;:!؟?()«»\"'"
 
@@ -163,6 +166,9 @@ def _read_number(token: str, *, scaled: bool) -> Fraction | None:
     """A number with its separators. The last one may be a decimal point: «٫» or «/» always;
     another one used once when what follows is not a group of three digits (a slip for «٫»
     in «۲٬۵ میلیون»), and «.» also before a scale word («1.5 میلیون», «1.500 میلیون»)."""
+    if sum(char.isdigit() for char in token.lstrip("0")) > _MAX_DIGITS:
+        # More digits than any amount has: too large, whatever they say (and never parsed).
+        return Fraction(MAX_RIALS + 1)
     separators = [(index, char) for index, char in enumerate(token) if not char.isdigit()]
     if not separators:
         return Fraction(int(token))
@@ -185,8 +191,7 @@ def _read_number(token: str, *, scaled: bool) -> Fraction | None:
         if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
             return None
         token = "".join(groups)
-    # Leading zeros aside, more digits than this cannot be under the cap.
-    if len(token.lstrip("0")) > len(str(MAX_RIALS)) or len(decimals) > 6:
+    if len(decimals) > _MAX_DECIMALS:
         return None
     value = Fraction(int(token))
     if decimals:
