@@ -136,15 +136,18 @@ class Form:
     async def say(self, key: str, markup: Markup | None = None, **args: Any) -> Message:
         return await reply(self.message, self.t, self.profile, key, markup, **args)
 
-    def settled(self, data: dict[str, Any]) -> dict[str, Any]:
+    def settled(self, data: dict[str, Any], at: str) -> dict[str, Any]:
         """A draft's answers with the contact known: a draft kept before the form said so,
-        or a number verified since it opened, counts as on file."""
-        if "contact" not in data and self.user.phone_verified_at is not None:
+        or a number verified since it opened, counts as on file (but not at the contact
+        step itself, where the number has just been shared)."""
+        verified = self.user.phone_verified_at is not None
+        if "contact" not in data and verified and at != "contact":
             data["contact"] = steps.ON_FILE
         return data
 
     async def answers(self) -> dict[str, Any]:
-        return self.settled(await self.state.get_data())
+        at = _name_of(await self.state.get_state())
+        return self.settled(await self.state.get_data(), at)
 
     async def save(self, step: State, data: dict[str, Any]) -> None:
         """Keep the answers and the step, in the conversation state and in the database."""
@@ -165,8 +168,9 @@ class Form:
         said = list(notes)
         if _REGISTRY_KEYS & answers.keys():
             said.extend(await self.consult_registry(data))
-        if not data.get("editing"):
-            said.extend(self.path_change(before, steps.counted(data)))
+        said.extend(
+            self.path_change(before, steps.counted(data), editing=bool(data.get("editing")))
+        )
         await self.goto(steps.next_step(data, current), data, said)
 
     async def consult_registry(self, data: dict[str, Any]) -> list[Rendered]:
@@ -189,13 +193,15 @@ class Form:
             )
         ]
 
-    def path_change(self, before: list[str], after: list[str]) -> list[Rendered]:
-        """A word when an answer takes steps off the path, or adds some."""
+    def path_change(self, before: list[str], after: list[str], *, editing: bool) -> list[Rendered]:
+        """A word when an answer takes steps off the path, or adds some; with the new count,
+        unless an answer is being edited (the count is behind the citizen then)."""
         t = self.t
         said = []
+        suffix = "-edit" if editing else ""
         for key, changed in (
-            ("form-path-fewer", [name for name in before if name not in after]),
-            ("form-path-more", [name for name in after if name not in before]),
+            (f"form-path-fewer{suffix}", [name for name in before if name not in after]),
+            (f"form-path-more{suffix}", [name for name in after if name not in before]),
         ):
             if changed:
                 labels = [t.plain("form-step-name", step=t.plain(f"field-{n}")) for n in changed]
@@ -309,7 +315,7 @@ async def remind(message: Message, state: FSMContext, ctx: Ctx) -> None:
     step = next((s for s in ORDER if s.state == draft.step), None)
     if step is None:
         return
-    answers = form.settled(dict(draft.data))
+    answers = form.settled(dict(draft.data), _name(step))
     if await form.state.get_state() != step.state:
         await form.state.set_state(step)
         await form.state.set_data(answers)
@@ -366,7 +372,7 @@ async def resume_or_restart(
     draft = await form.repo.drafts.get(form.user.id, service.FORM)
     if callback_data.action == "resume" and draft is not None:
         step = next((s for s in ORDER if s.state == draft.step), ComplaintForm.business_name)
-        answers = form.settled(dict(draft.data))
+        answers = form.settled(dict(draft.data), _name(step))
         await form.save(step, answers)
         await form.ask(step, answers)
         return

@@ -91,7 +91,10 @@ async def test_without_an_order_the_count_shrinks_with_a_word_and_ends_at_n(
     await desk.press_button(person, "تمام شد")
     assert "مرحله ۹ از ۹" in desk.last_text(person)
     await desk.share_contact(person, PHONE, owner_id=person.id)
-    assert "خلاصه شکایت شما" in desk.last_text(person)
+    verified, summary = (request.text for request in desk.to(person)[-2:])
+    assert "شماره همراه شما تأیید شد" in verified and "خلاصه شکایت شما" in summary
+    # One word for the one change of the path; none when the number was shared.
+    assert sum("لازم" in request.text for request in desk.to(person)) == 1
 
     shown = headings(desk, person)
     assert shown == [(k, 11) for k in range(1, 8)] + [(8, 9), (9, 9)]
@@ -268,3 +271,32 @@ async def test_a_skipped_province_is_kept_unknown(desk: Desk, person: Person) ->
     assert draft is not None and draft.step == step_of("subject")
     assert draft.data["province"] is None
     assert "مرحله ۵ از ۱۱" in desk.last_text(person)
+
+
+async def test_editing_the_website_of_a_licensed_business_asks_what_the_registry_gave(
+    desk: Desk, person: Person
+) -> None:
+    await register(desk)
+    await desk.say(person, "/complaint")
+    await desk.say(person, "نارون")
+    await desk.say(person, "ketabsara-naroon.ir")
+    await desk.press_button(person, "موضوع دیگر")
+    await desk.say(person, DESCRIPTION)
+    await desk.press_button(person, "سفارشی در کار نیست")
+    await desk.press_button(person, "تمام شد")
+    await desk.share_contact(person, PHONE, owner_id=person.id)
+    await desk.press_button(person, "ویرایش")
+    await desk.press_button(person, "وب‌سایت یا اپلیکیشن")
+    await desk.say(person, "other-shop.ir")
+
+    told = desk.last_text(person)
+    assert "با این پاسخ، «شماره پروانه» و «استان» هم پرسیده می‌شود." in told
+    assert "ویرایش پاسخ" in told and "شماره پروانه کسب" in told
+    await desk.press_button(person, "رد شدن")
+    await desk.press_button(person, "فارس")
+    assert "خلاصه شکایت شما" in desk.last_text(person)
+    await desk.press_button(person, "تأیید و ثبت نهایی")
+
+    case = await the_case(desk)
+    assert case.business_url == "other-shop.ir"
+    assert case.licence_number is None and case.province == "فارس"

@@ -7,6 +7,8 @@ form-step-edit = <b>Changing an answer</b>
 form-step-name = “{ $step }”
 form-path-fewer = { $steps } no longer needed; your form now has { $total } steps.
 form-path-more = { $steps } now needed as well; your form now has { $total } steps.
+form-path-fewer-edit = With this answer, { $steps } no longer needed.
+form-path-more-edit = With this answer, { $steps } will be asked as well.
 form-prefilled =
     These answers are known already and will not be asked again:
     { $lines }

@@ -7,6 +7,8 @@ form-step-edit = <b>ویرایش پاسخ</b>
 form-step-name = «{ $step }»
 form-path-fewer = { $steps } لازم نیست؛ فرم شما اکنون { $total } مرحله دارد.
 form-path-more = { $steps } هم لازم شد؛ فرم شما اکنون { $total } مرحله دارد.
+form-path-fewer-edit = با این پاسخ، { $steps } لازم نیست.
+form-path-more-edit = با این پاسخ، { $steps } هم پرسیده می‌شود.
 form-prefilled =
     این پاسخ‌ها از پیش معلوم است و دوباره پرسیده نمی‌شود:
     { $lines }
