@@ -210,7 +210,6 @@ class Form:
                         self.profile,
                         key,
                         steps=_spoken_list(labels, t),
-                        count=len(changed),
                         total=format_number(len(after), t.locale),
                     )
                 )
@@ -277,8 +276,9 @@ class Form:
         question = t.render(
             profile, f"ask-{name.replace('_', '-')}", step=self.heading(name, data), **args
         )
-        text = "\n\n".join([*([Rendered("\n".join(notes))] if notes else []), question])
-        await self.message.answer(text, reply_markup=markup)
+        parts = ["\n".join(notes)] if notes else []
+        parts.append(question)
+        await self.message.answer(Rendered("\n\n".join(parts)), reply_markup=markup)
 
 
 # --- entering the form -------------------------------------------------------------------
