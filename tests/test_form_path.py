@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from models.tables import Case
 from services.normalize import to_ascii_digits
+from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.forms import DESCRIPTION, PHONE, draft_of, file_usual_complaint, form_in_db, step_of
 from tests.registry import NAROON_BOOKS
@@ -300,3 +301,26 @@ async def test_editing_the_website_of_a_licensed_business_asks_what_the_registry
     case = await the_case(desk)
     assert case.business_url == "other-shop.ir"
     assert case.licence_number is None and case.province == "فارس"
+
+
+async def test_the_provinces_of_filed_complaints_reach_the_union_report(
+    desk: Desk, sara: Person, reza: Person
+) -> None:
+    await register(desk)
+    await file_usual_complaint(desk, sara)  # chooses «اصفهان» on Telegram
+    await desk.say(reza, "/complaint")  # a licensed business in Isfahan, on Bale
+    await desk.say(reza, "نارون")
+    await desk.say(reza, "ketabsara-naroon.ir")
+    await desk.press_button(reza, "موضوع دیگر")
+    await desk.say(reza, DESCRIPTION)
+    await desk.press_button(reza, "سفارشی در کار نیست")
+    await desk.press_button(reza, "تمام شد")
+    await desk.share_contact(reza, PHONE, owner_id=reza.id)
+    await desk.press_button(reza, "تأیید و ثبت نهایی")
+
+    admin = Person(Platform.TELEGRAM, 111, "Mina", "Admin")  # an admin in the test settings
+    await desk.say(admin, "/stats")
+    report = desk.api[Platform.TELEGRAM].sent("sendMessage", chat_id=admin.id)[-1].text
+    report = report.replace("\u2068", "").replace("\u2069", "")  # Fluent's isolation marks
+    assert "• اصفهان: ۲" in report
+    assert "نامشخص" not in report
