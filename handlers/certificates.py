@@ -50,6 +50,8 @@ DISPUTE_SITE = "ito.gov.ir"
 _ASIDE = F.text.startswith("/") | F.text.in_(
     {texts(locale).plain(key) for locale in LOCALES for key in MENU_KEYS}
 )
+# Its seat, as the union's reports count complaints by the respondent's province.
+DISPUTE_PROVINCE = "تهران"
 
 
 class CertInput(StatesGroup):
@@ -267,6 +269,7 @@ async def dispute(message: Message, command: CommandObject, state: FSMContext, c
     prefilled = {
         "business_name": t.plain("cert-dispute-business"),
         "website": DISPUTE_SITE,
+        "province": DISPUTE_PROVINCE,
         "certificate_id": request.id,
     }
     await begin_with(message, state, ctx, prefilled)

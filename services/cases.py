@@ -220,7 +220,7 @@ def case_story(case: Case, t: Texts, profile: PlatformProfile) -> str:
             "track-case",
             code=format_code(case.code, t.locale),
             business=case.business_name,
-            subject=t.plain(f"subject-{case.subject}"),
+            subject=t.plain(f"subject-{case.subject}-plain"),  # the citizen's words
             status=t.plain(status_label(case.status)),
             received=format_datetime(case.received_at, t.locale),
         ),

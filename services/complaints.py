@@ -16,11 +16,14 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import normalize, personal_data, receipt_pdf, relay
+from services import complaint_form, normalize, personal_data, receipt_pdf, relay
 from services.casework import cards, clocks
+from services.days import DayProblem, parse_day
 from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
+from services.licences import canonical_province
+from services.money import RIALS_PER_TOMAN, AmountProblem, Money, parse_money
 from services.outbox import Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -117,20 +120,40 @@ def check_order_number(text: str, limits: Limits) -> str | Invalid:
 
 @_refuses_blank
 def check_order_date(text: str, today: date) -> date | Invalid:
-    """An order date in Jalali or Gregorian, not in the future."""
-    value = normalize.parse_jalali_or_gregorian_date(text)
-    if value is None:
+    """An order date as people write it (``services.days``: «۱۴۰۵/۸/۲۵», «۲۵ آبان», «دیروز»),
+    not after today."""
+    value = parse_day(text, today)
+    if value is DayProblem.FUTURE:
+        return Invalid("form-order-date-future", {"today": today})
+    if value is DayProblem.NO_SUCH_DAY:
+        return Invalid("form-order-date-no-such-day")
+    if isinstance(value, DayProblem):
         return Invalid("form-order-date-invalid")
-    if value > today:
-        return Invalid("form-order-date-future")
     return value
 
 
+_AMOUNT_PROBLEMS = {
+    AmountProblem.UNREADABLE: "form-order-amount-invalid",
+    AmountProblem.NOT_POSITIVE: "form-order-amount-not-positive",
+    AmountProblem.TOO_LARGE: "form-order-amount-too-large",
+    AmountProblem.TWO_UNITS: "form-order-amount-two-units",
+    AmountProblem.FRACTION: "form-order-amount-fraction",
+}
+
+
 @_refuses_blank
-def check_order_amount(text: str) -> int | Invalid:
-    """An amount in rials, with any digits and thousands separators."""
-    value = normalize.parse_amount(text)
-    return value if value is not None and value > 0 else Invalid("form-order-amount-invalid")
+def check_order_amount(text: str) -> Money | Invalid:
+    """An amount as people write it (``services.money``: «۳ میلیون تومان», «۲٬۵۰۰٬۰۰۰ ریال»);
+    tomans when no unit is written."""
+    value = parse_money(text)
+    return Invalid(_AMOUNT_PROBLEMS[value]) if isinstance(value, AmountProblem) else value
+
+
+@_refuses_blank
+def check_province(text: str) -> str | Invalid:
+    """One of the 31 provinces, typed instead of chosen, in any usual spelling."""
+    value = canonical_province(text)
+    return value if value is not None else Invalid("form-province-choose")
 
 
 @dataclass(frozen=True)
@@ -147,6 +170,7 @@ class ComplaintData:
     order_amount: int | None
     attachments: list[dict[str, Any]]
     certificate_id: int | None = None
+    province: str | None = None
 
     @classmethod
     def from_form(cls, data: dict[str, Any]) -> ComplaintData:
@@ -154,7 +178,7 @@ class ComplaintData:
         return cls(
             business_name=data["business_name"],
             website=data.get("website"),
-            licence_number=data.get("licence_number"),
+            licence_number=complaint_form.licence_number(data),
             subject=Subject(data["subject"]),
             description=data["description"],
             order_number=data.get("order_number"),
@@ -162,14 +186,28 @@ class ComplaintData:
             order_amount=data.get("order_amount"),
             attachments=list(data.get("attachments", [])),
             certificate_id=data.get("certificate_id"),
+            province=complaint_form.province(data),
         )
+
+
+def amount_text(rials: int, t: Texts) -> str:
+    """An amount in rials with Persian separators, and in tomans beside it when whole:
+    «۳۰٬۰۰۰٬۰۰۰ ریال (۳٬۰۰۰٬۰۰۰ تومان)»."""
+    whole, rest = divmod(rials, RIALS_PER_TOMAN)
+    if rest:
+        return t.plain("amount-rials", amount=format_number(rials, t.locale))
+    return t.plain(
+        "amount-rials-tomans",
+        rials=format_number(rials, t.locale),
+        tomans=format_number(whole, t.locale),
+    )
 
 
 def describe(
     data: ComplaintData, t: Texts, profile: PlatformProfile, *, description: str | None = None
 ) -> Rendered:
-    """The lines that show a complaint's answers, for the citizen's summary and the staff card
-    (with the description given, when it is shortened to fit)."""
+    """The lines that show a complaint's answers in the citizen's summary (with the
+    description given, when it is shortened to fit); the subject in plain words."""
     none = t.plain("value-none")
     return t.render(
         profile,
@@ -177,15 +215,12 @@ def describe(
         business=data.business_name,
         website=data.website or none,
         licence=data.licence_number or none,
-        subject=t.plain(f"subject-{data.subject}"),
+        province=data.province or none,
+        subject=t.plain(f"subject-{data.subject}-plain"),
         description=data.description if description is None else description,
         order_number=data.order_number or none,
         order_date=format_date(data.order_date, t.locale) if data.order_date else none,
-        order_amount=(
-            t.plain("amount-rials", amount=format_number(data.order_amount, t.locale))
-            if data.order_amount
-            else none
-        ),
+        order_amount=amount_text(data.order_amount, t) if data.order_amount else none,
         attachments=format_number(len(data.attachments), t.locale),
     )
 
@@ -256,6 +291,7 @@ async def file_complaint(
         closed_by_withdrawal=False,
         objection_used=False,
         certificate_id=data.certificate_id,
+        province=data.province,
     )
     clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)

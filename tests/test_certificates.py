@@ -199,9 +199,12 @@ async def test_a_dispute_opens_a_complaint_linked_to_the_request(desk: Desk, sar
 
     await desk.say(sara, f"/dispute {request.code}")
 
-    assert "مرحله ۳ از" in desk.last_text(sara)  # name and site known: the licence step
-    await desk.press_button(sara, "رد شدن")
-    await desk.press_button(sara, "سایر موارد")
+    # The IT Organization, its site and province are stated; no union licence is asked for.
+    opened = desk.last_text(sara)
+    assert "از پیش معلوم است" in opened and "• استان: تهران" in opened
+    assert "مرحله ۱ از ۶" in opened and "موضوع شکایت" in opened
+    assert "شماره پروانه" not in opened
+    await desk.press_button(sara, "موضوع دیگر")
     await desk.say(
         sara, "درخواست من بیش از موعد اعلام‌شده بدون پاسخ مانده است و پیگیری نتیجه نداد."
     )
@@ -214,3 +217,4 @@ async def test_a_dispute_opens_a_complaint_linked_to_the_request(desk: Desk, sar
         assert case is not None
         assert case.certificate_id == request.id
         assert case.business_url == "ito.gov.ir"
+        assert case.licence_number is None and case.province == "تهران"

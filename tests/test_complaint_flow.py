@@ -21,11 +21,12 @@ async def file_complaint(desk: Desk, person: Person) -> None:
     await desk.say(person, "فروشگاه ديجي‌كالا")  # Arabic ي and ك, as many keyboards type
     await desk.say(person, "https://www.Example-Shop.ir/product/۱۲۳")
     await desk.press_button(person, "رد شدن")  # no licence number
-    await desk.press_button(person, "فصل هشتم")
+    await desk.press_button(person, "تهران")
+    await desk.press_button(person, "خرید کالا یا خدمت")
     await desk.say(person, "کالای سفارش داده شده پس از دو هفته هنوز ارسال نشده و پاسخی نمی‌دهند.")
     await desk.say(person, "ORD-۹۸۷۶۵")
     await desk.say(person, "۱۴۰۵/۰۸/۲۵")
-    await desk.say(person, "۲٬۵۰۰٬۰۰۰")
+    await desk.say(person, "۲٬۵۰۰٬۰۰۰ ریال")
     await desk.photo(person, f"{person.platform}-photo-1")
     await desk.document(person, f"{person.platform}-doc-1", "invoice.pdf")
     await desk.press_button(person, "تمام شد")

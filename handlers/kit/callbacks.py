@@ -19,7 +19,7 @@ from pydantic import AfterValidator, Field, model_validator
 from services.casework.cards import CaseMove
 from services.certificates import CertMove, CertStatus, ReportPayment, SendDocuments
 from services.desk import Subject
-from services.licences import canonical_number
+from services.licences import PROVINCES, canonical_number
 from services.relay import Offer
 from services.satisfaction import RatingOffer
 from services.texts import LOCALES
@@ -57,7 +57,14 @@ class DeskCallback(CallbackData, prefix="desk"):
 
 # The form's step buttons, as `handlers.kit.keyboards` draws them: each step with its own actions.
 FormStep = Literal[
-    "start", "licence", "order_number", "order_date", "order_amount", "attachments", "confirm"
+    "start",
+    "licence",
+    "province",
+    "order_number",
+    "order_date",
+    "order_amount",
+    "attachments",
+    "confirm",
 ]
 FormAction = Literal[
     "resume", "restart", "skip", "no-order", "done", "confirm", "edit", "cancel", "back"
@@ -65,6 +72,7 @@ FormAction = Literal[
 FORM_BUTTONS: dict[str, frozenset[str]] = {
     "start": frozenset({"resume", "restart"}),
     "licence": frozenset({"skip"}),
+    "province": frozenset({"skip"}),
     "order_number": frozenset({"no-order"}),
     "order_date": frozenset({"skip"}),
     "order_amount": frozenset({"skip"}),
@@ -76,6 +84,7 @@ Editable = Literal[
     "business_name",
     "website",
     "licence",
+    "province",
     "subject",
     "description",
     "order_number",
@@ -100,6 +109,12 @@ class SubjectChoice(DeskCallback, prefix="subj"):
     """The subject of a complaint."""
 
     subject: Subject
+
+
+class ProvinceChoice(DeskCallback, prefix="prov"):
+    """The province of the business complained about, by its place in the list of 31."""
+
+    index: Annotated[int, Field(ge=0, lt=len(PROVINCES))]
 
 
 class EditField(DeskCallback, prefix="edit"):

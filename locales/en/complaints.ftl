@@ -2,25 +2,49 @@
 
 complaint-intro = Let us file your complaint. You can leave at any step with /cancel; your answers are kept until you file.
 draft-resume-or-restart = You have an unfinished complaint. Continue it or start over?
-ask-business-name = <b>Step { $n } of { $total }</b>
+form-step = <b>Step { $n } of { $total }</b>
+form-step-edit = <b>Changing an answer</b>
+form-step-name = “{ $step }”
+form-path-fewer = { $steps } no longer needed; your form now has { $total } steps.
+form-path-more = { $steps } now needed as well; your form now has { $total } steps.
+form-path-fewer-edit = With this answer, { $steps } no longer needed.
+form-path-more-edit = With this answer, { $steps } will be asked as well.
+form-prefilled =
+    These answers are known already and will not be asked again:
+    { $lines }
+    If anything is wrong, press “Edit” on the summary at the end.
+form-prefilled-line = • { $field }: { $value }
+form-registry-found = ℹ️ This business is in the union's licence registry: “{ $business }”, licence number { $number }, province { $province }.
+form-amount-taken = ✔️ Amount: { $amount }
+form-amount-assumed = ✔️ Amount: { $amount }; no unit was written, so tomans were assumed. If you meant rials, press “Edit” on the summary at the end.
+form-date-taken = ✔️ Order date: { $day }
+ask-business-name = { $step }
     Write the name of the business you are complaining about.
-ask-website = <b>Step { $n } of { $total }</b>
+ask-website = { $step }
     Send its website or app address, e.g. example.ir, https://www.example.ir or a page name like @shop
-ask-licence = <b>Step { $n } of { $total }</b>
+ask-licence = { $step }
     If you know its business licence number, write it; otherwise press “Skip”.
-ask-subject = <b>Step { $n } of { $total }</b>
-    Choose the subject of the complaint:
-ask-description = <b>Step { $n } of { $total }</b>
+ask-province = { $step }
+    In which province is this business? Choose it or write its name; if you do not know, press “Skip this step”.
+ask-subject =
+    { $step }
+    Which is your complaint closest to?
+
+    { $choices }
+
+    If you are not sure, choose the closest; an expert reviews the subject.
+subject-choice = • <b>{ $label }</b>: { $examples }
+ask-description = { $step }
     Describe what happened and what you ask for (at most { $max } characters).
-ask-order-number = <b>Step { $n } of { $total }</b>
+ask-order-number = { $step }
     If you placed an order, write its order number.
-ask-order-date = <b>Step { $n } of { $total }</b>
-    Write the order date, e.g. 1405/08/25
-ask-order-amount = <b>Step { $n } of { $total }</b>
-    Write the amount you paid, in rials, e.g. 2,500,000
-ask-attachments = <b>Step { $n } of { $total }</b>
+ask-order-date = { $step }
+    Write the order date, e.g. 1405/8/25, 25 Aban 1405, 25 Aban, yesterday or 3 days ago.
+ask-order-amount = { $step }
+    Write the amount you paid, e.g. 3 million tomans, 2.5 million tomans or 2,500,000 rials. Without a unit, tomans are assumed.
+ask-attachments = { $step }
     Send any screenshots, receipts or files you have (at most { $max }). Press “Done” when finished.
-ask-contact = <b>Step { $n } of { $total }</b>
+ask-contact = { $step }
     To follow up, share your own mobile number with the “Share my mobile number” button.
 complaint-summary =
     <b>Your complaint</b>
@@ -31,6 +55,7 @@ complaint-details =
     <b>Business:</b> { $business }
     <b>Website or app:</b> { $website }
     <b>Licence number:</b> { $licence }
+    <b>Province:</b> { $province }
     <b>Subject:</b> { $subject }
     <b>Description:</b> { $description }
     <b>Order number:</b> { $order_number }
@@ -53,9 +78,15 @@ form-description-too-short = The description is too short; write at least { $min
 form-description-too-long = The description has { $length } characters and at most { $max } are accepted. Please shorten it; you can attach details as a file.
 form-order-number-too-short = Write the order number, or press “There was no order”.
 form-order-number-too-long = The order number is too long ({ $length } characters); at most { $max }.
-form-order-date-invalid = Write the date as year/month/day, e.g. 1405/08/25 or 2026-11-16.
-form-order-date-future = The order date cannot be in the future.
-form-order-amount-invalid = Write the amount in rials with digits only, e.g. 2500000 or 2,500,000.
+form-order-date-invalid = I could not read this date. Please write it like 1405/8/25, 25 Aban 1405, 25 Aban, yesterday or 3 days ago.
+form-order-date-no-such-day = There is no such day in the calendar; Mehr has 30 days, and Esfand 29 in a common year. Please check the date.
+form-order-date-future = The order date cannot be in the future; today is { $today }. If you meant last year, please write the year too.
+form-order-amount-invalid = I could not read this amount. Please write it like 3 million tomans, 2.5 million tomans, 3 million and 500 thousand tomans or 2,500,000 rials.
+form-order-amount-not-positive = Please write an amount above zero; if you paid nothing, press “Skip this step”.
+form-order-amount-too-large = This amount is far too large; please check the digits.
+form-order-amount-two-units = This amount has both rials and tomans; please write only one.
+form-order-amount-fraction = The amount must be at least one rial, without fractions of a rial; please write it again.
+form-province-choose = I could not find that name among the provinces. Please choose the province with the buttons or write its full name; if you do not know, press “Skip this step”.
 form-text-expected = Please write your answer as text at this step.
 form-choose-button = Please choose one of the buttons.
 

@@ -64,6 +64,10 @@ field-subject = موضوع
 field-description = شرح شکایت
 field-order_number = اطلاعات سفارش
 field-attachments = پیوست‌ها
+field-province = استان
+field-order_date = تاریخ سفارش
+field-order_amount = مبلغ سفارش
+field-contact = شماره همراه
 
 ## Complaint subjects (سرفصل شکایات)
 
@@ -71,6 +75,15 @@ subject-guild_law = تخلفات و جرایم فصل هشتم قانون نظا
 subject-online_business = تخلفات ماده ۵ آیین‌نامه اجرایی ماده ۸۷ (کسب‌وکارهای مجازی)
 subject-network_marketing = تخلفات ماده ۱۳ آیین‌نامه (بازاریابی شبکه‌ای)
 subject-other = سایر موارد
+# The same subjects as citizens say them, with everyday examples; the names above are for staff and reports.
+subject-guild_law-plain = 🛒 خرید کالا یا خدمت
+subject-guild_law-examples = کالا نرسید، گران‌فروشی، کالا با توضیح یا عکسش فرق داشت یا خراب بود، پول را پس نمی‌دهند، فاکتور نمی‌دهند، قیمت روی کالا نیست.
+subject-online_business-plain = 🌐 رفتار فروشگاه اینترنتی
+subject-online_business-examples = پروانه یا نماد اتحادیه را نشان نمی‌دهد، اطلاعات سایت نادرست است، شرایط فروش و ارسال روشن نیست، کالای مرجوعی را نمی‌پذیرد.
+subject-network_marketing-plain = 👥 بازاریابی شبکه‌ای یا هرمی
+subject-network_marketing-examples = برای عضویت پول گرفتند، سود فقط با عضوگیری دیگران، طرح‌های هرمی و زنجیره‌ای.
+subject-other-plain = 📝 موضوع دیگر
+subject-other-examples = هر شکایتی که در این‌ها نمی‌گنجد.
 
 ## Case statuses
 
@@ -87,6 +100,9 @@ status-closed = مختومه
 value-none = —
 value-not-set = ثبت نشده
 amount-rials = { $amount } ریال
+amount-rials-tomans = { $rials } ریال ({ $tomans } تومان)
+list-and = { $first } و { $last }
+list-comma = { $first }، { $next }
 amount-free = رایگان (۰ ریال)
 service-complaint = ثبت شکایت از کسب‌وکار مجازی
 platform-telegram = تلگرام
