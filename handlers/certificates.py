@@ -25,7 +25,7 @@ from models.tables import CertificateRequest
 from services import certificates as service
 from services import people
 from services.certificate_import import documents_due_at
-from services.formatting import format_code
+from services.formatting import format_code, format_phone
 from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
 from services.tracking import parse_code
 
@@ -136,7 +136,7 @@ async def _show(message: Message, request: CertificateRequest, ctx: Ctx, key: st
             ctx.profile,
             key,
             details=service.describe(request, ctx.t, ctx.profile),
-            phone=request.applicant_phone,
+            phone=format_phone(request.applicant_phone, ctx.t.locale),
         ),
         reply_markup=from_buttons(service.staff_buttons(request, ctx.t)),
     )

@@ -16,7 +16,7 @@ from models.repositories import Repo
 from models.tables import CertificateEvent, CertificateRequest, User
 from services.casework.clocks import calendar_for
 from services.desk import DeskConfig, Queue
-from services.formatting import format_code, format_datetime, format_number
+from services.formatting import format_code, format_datetime, format_number, format_phone
 from services.normalize import is_blank, normalize_text, parse_phone, parse_url
 from services.outbox import Purpose, enqueue, person, text_for
 from services.platforms import PlatformProfile, profile_of
@@ -310,7 +310,7 @@ def staff_card(request: CertificateRequest, t: Texts, profile: PlatformProfile) 
         profile,
         "cert-staff-card",
         details=describe(request, t, profile),
-        phone=request.applicant_phone,
+        phone=format_phone(request.applicant_phone, t.locale),
     )
 
 

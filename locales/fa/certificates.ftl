@@ -63,7 +63,7 @@ cert-prompt-link = نشانی عمومی تاییدیه درخواست <code>{ $
 cert-prompt-reason = دلیل رد درخواست <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
 cert-prompt-missing = مهلت و مدارک ناقص درخواست <code>{ $code }</code> را در پاسخ به همین پیام بنویسید؛ مثلاً: ۱۴۰۵/۰۹/۱۵ گواهی ثبت شرکت؛ مستندات فنی
 cert-dispute-business = سازمان فناوری اطلاعات ایران (تاییدیه فنی نرم‌افزار)
-cert-dispute-usage = کد رهگیری درخواست تاییدیه را هم بنویسید؛ مثلاً: /dispute 23456-78901
+cert-dispute-usage = کد رهگیری درخواست تاییدیه را هم بنویسید؛ مثلاً: /dispute ۲۳۴۵۶-۷۸۹۰۱
 cert-dispute-intro = شکایت درباره درخواست <code>{ $code }</code> را ثبت می‌کنیم؛ این شکایت به همان درخواست پیوند می‌خورد.
 track-certificate =
     { $details }
@@ -114,7 +114,7 @@ cert-import-missing-columns =
 cert-import-duplicate-column = ستون «{ $column }» دو بار آمده است.
 cert-import-missing-value = مقدار این ستون خالی است.
 cert-import-too-long = این مقدار بیش از { $max } نویسه است.
-cert-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۵/۰۸/۰۱) یا میلادی (2026-10-23) بنویسید.
+cert-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۵/۰۸/۰۱) یا میلادی (۲۰۲۶-۱۰-۲۳) بنویسید.
 cert-import-bad-code = «{ $value }» کد رهگیری درخواست تاییدیه نیست؛ برای درخواست تازه این خانه را خالی بگذارید.
 cert-import-unknown-code = درخواستی با کد رهگیری { $value } در پیشخوان نیست؛ برای درخواست تازه این خانه را خالی بگذارید.
 cert-import-bad-phone = شماره همراه «{ $value }» معتبر نیست؛ مانند ۰۹۱۲۳۴۵۶۷۸۹ بنویسید.

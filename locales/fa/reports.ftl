@@ -102,7 +102,7 @@ find-more = نتیجه‌های بیشتری هم هست؛ جست‌وجو را 
 
 ## Deadline settings (/sla)
 
-sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌ها، یا /sla complaints commission_days=7 برای تغییر آن‌ها.
+sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌ها، یا /sla complaints commission_days=۷ برای تغییر آن‌ها.
 sla-unknown-queue = صف «{ $name }» شناخته نشد. صف‌ها: { $known }
 sla-queue-complaints = شکایات
 sla-queue-licences = پروانه‌ها
@@ -110,7 +110,7 @@ sla-queue-certificates = تاییدیه‌های فنی
 sla-show =
     ⏱ <b>مهلت‌های صف { $queue }</b>
     { $lines }
-    برای تغییر، مثلاً: /sla { $queue_key } commission_days=7
+    برای تغییر، مثلاً: /sla { $queue_key } commission_days=۷
 sla-line = • { $label }: { $value } (<code>{ $name }</code>)
 sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>؛ رقم قانون: { $default })
 sla-changed = ✅ مهلت‌های صف { $queue } تغییر کرد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
