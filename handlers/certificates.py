@@ -26,7 +26,7 @@ from services import certificates as service
 from services import people
 from services.certificate_import import documents_due_at
 from services.formatting import format_code, format_phone
-from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
+from services.normalize import as_written, is_blank, parse_jalali_or_gregorian_date
 from services.tracking import parse_code
 
 _VERBS = {
@@ -61,7 +61,7 @@ def parse_missing(text: str) -> tuple[datetime | None, tuple[str, ...]]:
     raw_day, _, rest = text.strip().partition(" ")
     day = parse_jalali_or_gregorian_date(raw_day)
     due = documents_due_at(day) if day else None
-    items = [normalize_text(item) for item in re.split(r"[;؛،\n]", rest)]
+    items = [as_written(item) for item in re.split(r"[;؛،\n]", rest)]
     return due, tuple(item for item in items if not is_blank(item))
 
 
@@ -69,7 +69,7 @@ def _change(target: service.CertStatus, details: str) -> service.Change:
     if target is service.CertStatus.DOCUMENTS_INCOMPLETE:
         due, missing = parse_missing(details)
         return service.Change(target, missing=missing, documents_due=due)
-    given = None if is_blank(details) else details.strip()
+    given = None if is_blank(details) else as_written(details)
     if target is service.CertStatus.ISSUED:
         return service.Change(target, link=given)
     if target is service.CertStatus.REJECTED:

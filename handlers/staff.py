@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -17,7 +19,7 @@ from models.tables import Case
 from services import people
 from services.casework import cards, moves, notes
 from services.formatting import format_code
-from services.normalize import is_blank, normalize_text
+from services.normalize import as_written, is_blank, normalize_text
 from services.texts import LOCALES, texts
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
@@ -119,9 +121,14 @@ async def change_status(
 
 def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
     """The status a text begins with, by its key or its label in either language (the longest
-    that matches), and the rest of the text as the reason."""
-    words = normalize_text(text).split()
-    lowered = [word.lower() for word in words]
+    that matches), and the rest of the text, as written, as the reason."""
+    written = as_written(text)
+    words = [
+        (word, key)
+        for word in re.finditer(r"\S+", written)
+        if (key := normalize_text(word.group()).lower())
+    ]
+    lowered = [key for _, key in words]
     names = sorted(
         (
             (normalize_text(name).lower().split(), status)
@@ -135,7 +142,8 @@ def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
     )
     for name, status in names:
         if lowered[: len(name)] == name:
-            return status, " ".join(words[len(name) :]) or None
+            rest = written[words[len(name) - 1][0].end() :].strip()
+            return status, rest or None
     return None
 
 
@@ -366,7 +374,7 @@ async def typed_input(
     data = await state.get_data()
     await state.clear()
     case = await ctx.repo.cases.by_id(int(data["case_id"]), for_update=True)
-    text = normalize_text(message.text or "")
+    text = as_written(message.text or "")
     if case is None:
         await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return

@@ -17,7 +17,7 @@ from models.tables import CertificateEvent, CertificateRequest, User
 from services.casework.clocks import calendar_for
 from services.desk import DeskConfig, Queue
 from services.formatting import format_code, format_datetime, format_number, format_phone
-from services.normalize import is_blank, normalize_text, parse_phone, parse_url
+from services.normalize import as_written, is_blank, parse_phone, parse_url
 from services.outbox import Purpose, enqueue, person, text_for
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -117,7 +117,7 @@ async def create(
     phone = parse_phone(phone_text, international=True)
     if phone is None:
         return Refusal("cert-bad-phone")
-    name, product = normalize_text(applicant_name), normalize_text(product_name)
+    name, product = as_written(applicant_name), as_written(product_name)
     if is_blank(name) or is_blank(product):
         return Refusal("cert-new-usage")
     calendar = await calendar_for(repo, config)
@@ -164,7 +164,7 @@ async def change_status(
     calendar = await calendar_for(repo, config)
     note: str | None = None
     if change.target is _S.DOCUMENTS_INCOMPLETE:
-        request.missing_documents = [normalize_text(item) for item in change.missing]
+        request.missing_documents = [as_written(item) for item in change.missing]
         request.documents_due_at = change.documents_due
         # The service time runs only once the documents are complete.
         request.due_at = None
@@ -177,7 +177,7 @@ async def change_status(
         request.public_link = change.link
         note = change.link
     if change.target is _S.REJECTED:
-        request.rejection_reason = normalize_text(change.reason or "")
+        request.rejection_reason = as_written(change.reason or "")
         note = request.rejection_reason
     if change.target in FINAL:
         request.due_at = None

@@ -484,7 +484,7 @@ async def test_an_admin_sends_the_file_and_reads_the_report(
     assert "ردیف‌های ردشده: ۸" in report
     assert "به متقاضیان پیامی فرستاده نشد" in report
     assert ("<b>" in report) is (platform is Platform.TELEGRAM)  # Bale reads no HTML
-    assert "ردیف ۳۸، ستون «کد رهگیری»: درخواستی با کد رهگیری 23456-78900" in report
+    assert "ردیف ۳۸، ستون «کد رهگیری»: درخواستی با کد رهگیری ۲۳۴۵۶-۷۸۹۰۰" in report
     (codes,) = api.sent("sendDocument", chat_id=admin.id)
     assert "۳۲ درخواست تازه" in codes.text
     (content,) = codes.files.values()
