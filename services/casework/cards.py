@@ -84,7 +84,7 @@ async def staff_card(
         return t.render(
             profile,
             "staff-card",
-            heading=t.plain("staff-card-new" if new else "staff-card-seen"),
+            heading=t.render(profile, "staff-card-new" if new else "staff-card-seen"),
             code=format_code(case.code, t.locale),
             status=t.plain(status_label(case.status)),
             subject=t.plain(f"subject-{case.subject}"),
