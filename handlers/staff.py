@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
+from typing import TypeVar
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, Filter, StateFilter
@@ -119,31 +121,45 @@ async def change_status(
     await _transition(message, ctx, case, action, reason)
 
 
+_Named = TypeVar("_Named", bound=StrEnum)
+# A name may be typed inside the quotation marks the usage shows it in.
+_QUOTES = "«»\"'“”"
+
+
 def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
     """The status a text begins with, by its key or its label in either language (the longest
     that matches), and the rest of the text, as written, as the reason."""
+    return _named(text, {status: status_label(status) for status in CaseStatus})
+
+
+def _opinion_named(text: str) -> tuple[Opinion, str | None] | None:
+    """The commission's opinion a text begins with, by its key (`violation`) or its label in
+    either language (`تخلفی احراز نشد`), and the rest, as written, as the reason."""
+    return _named(text, {opinion: f"opinion-{opinion}" for opinion in Opinion})
+
+
+def _named(text: str, labels: dict[_Named, str]) -> tuple[_Named, str | None] | None:
+    """The choice a text begins with, by its key or its label (a locale key) in either language,
+    the longest that matches; and the rest of the text, as written."""
     written = as_written(text)
     words = [
         (word, key)
         for word in re.finditer(r"\S+", written)
-        if (key := normalize_text(word.group()).lower())
+        if (key := normalize_text(word.group()).strip(_QUOTES).lower())
     ]
     lowered = [key for _, key in words]
     names = sorted(
         (
-            (normalize_text(name).lower().split(), status)
-            for status in CaseStatus
-            for name in (
-                status.value,
-                *(texts(locale).plain(status_label(status)) for locale in LOCALES),
-            )
+            (normalize_text(name).lower().split(), choice)
+            for choice, label in labels.items()
+            for name in (choice.value, *(texts(locale).plain(label) for locale in LOCALES))
         ),
         key=lambda item: -len(item[0]),
     )
-    for name, status in names:
-        if lowered[: len(name)] == name:
+    for name, choice in names:
+        if name and lowered[: len(name)] == name:
             rest = written[words[len(name) - 1][0].end() :].strip()
-            return status, rest or None
+            return choice, rest or None
     return None
 
 
@@ -152,24 +168,19 @@ async def record_opinion(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/opinion CODE violation|no_violation [reason]`: the commission's opinion."""
-    parts = (command.args or "").split(maxsplit=2)
-    if len(parts) < 2 or parts[1] not in {o.value for o in Opinion}:
+    """`/opinion CODE OPINION [reason]`: the commission's opinion, by its key (`violation`) or
+    its label (`تخلف احراز شد`)."""
+    parts = (command.args or "").split(maxsplit=1)
+    named = _opinion_named(parts[1]) if len(parts) == 2 else None
+    if named is None:
         await reply(message, ctx.t, ctx.profile, "staff-opinion-usage")
         return
     case = await _case_by_code(ctx.repo, parts[0])
     if case is None:
         await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
-    reason = parts[2] if len(parts) > 2 else None
-    await _transition(
-        message,
-        ctx,
-        case,
-        Action.RECORD_OPINION,
-        reason,
-        Opinion(parts[1]),
-    )
+    opinion, reason = named
+    await _transition(message, ctx, case, Action.RECORD_OPINION, reason, opinion)
 
 
 async def assign(

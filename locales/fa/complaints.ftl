@@ -5,7 +5,7 @@ draft-resume-or-restart = یک شکایت نیمه‌کاره دارید. ادا
 ask-business-name = <b>مرحله { $n } از { $total }</b>
     نام کسب‌وکاری که از آن شکایت دارید را بنویسید.
 ask-website = <b>مرحله { $n } از { $total }</b>
-    نشانی وب‌سایت یا اپلیکیشن آن را بفرستید؛ مثلاً example.ir یا https://www.example.ir یا نام صفحه مانند @shop
+    نشانی وب‌سایت یا اپلیکیشن آن را بفرستید؛ مثلاً <code>example.ir</code> یا <code>https://www.example.ir</code> یا نام صفحه مانند <code>@shop</code>.
 ask-licence = <b>مرحله { $n } از { $total }</b>
     اگر شماره پروانه کسب آن را می‌دانید بنویسید؛ وگرنه «رد شدن» را بزنید.
 ask-subject = <b>مرحله { $n } از { $total }</b>
@@ -15,9 +15,9 @@ ask-description = <b>مرحله { $n } از { $total }</b>
 ask-order-number = <b>مرحله { $n } از { $total }</b>
     اگر سفارشی ثبت کرده‌اید، شماره سفارش را بنویسید.
 ask-order-date = <b>مرحله { $n } از { $total }</b>
-    تاریخ سفارش را بنویسید؛ مثلاً ۱۴۰۵/۰۸/۲۵
+    تاریخ سفارش را بنویسید؛ مثلاً ۱۴۰۵/۰۸/۲۵.
 ask-order-amount = <b>مرحله { $n } از { $total }</b>
-    مبلغ پرداختی را به ریال بنویسید؛ مثلاً ۲٬۵۰۰٬۰۰۰
+    مبلغ پرداختی را به ریال بنویسید؛ مثلاً ۲٬۵۰۰٬۰۰۰.
 ask-attachments = <b>مرحله { $n } از { $total }</b>
     اگر تصویر، رسید یا فایلی دارید بفرستید (حداکثر { $max } فایل). در پایان «تمام شد» را بزنید.
 ask-contact = <b>مرحله { $n } از { $total }</b>
@@ -47,7 +47,7 @@ complaint-filed =
 
 form-business-name-too-short = نام کسب‌وکار کوتاه است؛ دست‌کم { $min } نویسه بنویسید.
 form-business-name-too-long = نام کسب‌وکار بلند است ({ $length } نویسه)؛ حداکثر { $max } نویسه بنویسید.
-form-website-invalid = این نشانی معتبر نیست. نشانی را مانند example.ir یا https://example.ir یا نام صفحه را مانند @shop بفرستید.
+form-website-invalid = این نشانی معتبر نیست. نشانی را مانند <code>example.ir</code> یا <code>https://example.ir</code> یا نام صفحه را مانند <code>@shop</code> بفرستید.
 form-licence-invalid = شماره پروانه باید فقط رقم و حرف (و در صورت نیاز / یا -) باشد؛ مثلاً ۱۴۰۰۱۲۳۴۵. اگر آن را نمی‌دانید «رد شدن» را بزنید.
 form-description-too-short = شرح شکایت کوتاه است؛ دست‌کم { $min } نویسه بنویسید تا کارشناس بتواند بررسی کند.
 form-description-too-long = شرح شکایت { $length } نویسه است و حداکثر { $max } نویسه پذیرفته می‌شود. لطفاً خلاصه‌تر بنویسید؛ جزئیات بیشتر را می‌توانید به صورت فایل پیوست کنید.

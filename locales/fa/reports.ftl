@@ -106,7 +106,7 @@ sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌
 sla-unknown-queue = صف «{ $name }» شناخته نشد. صف‌ها: { $known }
 sla-queue-complaints = شکایات
 sla-queue-licences = پروانه‌ها
-sla-queue-certificates = تاییدیه‌های فنی
+sla-queue-certificates = تأییدیه‌های فنی
 sla-show =
     ⏱ <b>مهلت‌های صف { $queue }</b>
     { $lines }

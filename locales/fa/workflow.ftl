@@ -119,7 +119,7 @@ staff-assigned-to-you = 📌 پرونده <code>{ $code }</code> ({ $business })
 staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
 staff-status-usage = روش استفاده: /status کد وضعیت دلیل — مثلاً: /status ۱۲۳۴۵-۶۷۸۹۰ مختومه نبود تخلف
 staff-status-unknown = وضعیت «{ $name }» شناخته نشد.
-staff-opinion-usage = روش استفاده: /opinion کد violation یا no_violation
+staff-opinion-usage = روش استفاده: /opinion کد نظر دلیل — نظر یکی از این دو است: «تخلف احراز شد» یا «تخلفی احراز نشد».
 staff-assign-usage = روش استفاده: /assign کد @نام_کاربری
 staff-assign-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-assigned = پرونده <code>{ $code }</code> به { $clerk } سپرده شد.
@@ -144,7 +144,7 @@ citizen-question =
     { $question }
     لطفاً پاسخ را در جواب همین پیام بنویسید.
 citizen-answer-sent = پاسخ شما برای پرونده <code>{ $code }</code> به کارشناس رسید.
-citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً پاسخ را در جواب (Reply) همان پیام پرسش بنویسید.
+citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً روی همان پیام پرسش «پاسخ» را بزنید و جوابتان را بنویسید.
 citizen-withdraw-confirm = آیا از شکایت پرونده <code>{ $code }</code> انصراف می‌دهید؟ پس از انصراف، پرونده مختومه می‌شود.
 citizen-object-confirm = آیا به تصمیم پرونده <code>{ $code }</code> اعتراض دارید؟ با اعتراض، پرونده برای رسیدگی به تعزیرات حکومتی فرستاده می‌شود.
 citizen-action-usage = کد رهگیری پرونده را هم بنویسید؛ مثلاً: /withdraw ۱۲۳۴۵-۶۷۸۹۰
@@ -193,10 +193,10 @@ help-staff =
     <b>دستورهای کارشناس</b>
     /case کد — پرونده، سابقه و اقدام‌های مجاز
     /status کد وضعیت دلیل — تغییر وضعیت
-    /opinion کد violation|no_violation — نظر کمیسیون
+    /opinion کد نظر — ثبت نظر کمیسیون («تخلف احراز شد» یا «تخلفی احراز نشد»)
     /assign کد @نام_کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
-    /cert — درخواست‌های تاییدیه فنی
+    /cert — درخواست‌های تأییدیه فنی
 help-admin =
     <b>دستورهای مدیر</b>
     /stats — آمار و نمودار
@@ -204,7 +204,7 @@ help-admin =
     /sla — مهلت‌های هر صف
     /holiday — تعطیلی‌های دفتر
     /staff — فهرست کارشناسان
-    /ban و /unban — مسدودکردن کاربر
+    /ban و /unban — مسدود کردن کاربر
 
 dead-letter =
     ⚠️ <b>پیامی فرستاده نشد</b>
