@@ -28,9 +28,13 @@ from services import people
 from services.cases import LIST_LIMIT
 from services.certificate_import import documents_due_at
 from services.desk import ChatRef, Queue
-from services.formatting import format_code, format_datetime, format_number
+from services.formatting import format_code, format_datetime, format_number, format_phone
 from services.names import CERT_STATUSES, VERBS
-from services.normalize import is_blank, normalize_text, parse_jalali_or_gregorian_date
+from services.normalize import (
+    as_written,
+    is_blank,
+    parse_jalali_or_gregorian_date,
+)
 from services.outbox import FileRef, Method
 from services.texts import LOCALES, Rendered, texts
 from services.tracking import parse_code
@@ -66,7 +70,7 @@ def parse_missing(text: str) -> tuple[datetime | None, tuple[str, ...]]:
     raw_day, _, rest = text.strip().partition(" ")
     day = parse_jalali_or_gregorian_date(raw_day)
     due = documents_due_at(day) if day else None
-    items = [normalize_text(item) for item in re.split(r"[;؛،\n]", rest)]
+    items = [as_written(item) for item in re.split(r"[;؛،\n]", rest)]
     return due, tuple(item for item in items if not is_blank(item))
 
 
@@ -74,7 +78,7 @@ def _change(target: service.CertStatus, details: str) -> service.Change:
     if target is service.CertStatus.DOCUMENTS_INCOMPLETE:
         due, missing = parse_missing(details)
         return service.Change(target, missing=missing, documents_due=due)
-    given = None if is_blank(details) else details.strip()
+    given = None if is_blank(details) else as_written(details)
     if target is service.CertStatus.ISSUED:
         return service.Change(target, link=given)
     if target is service.CertStatus.REJECTED:
@@ -156,7 +160,7 @@ async def _show(message: Message, request: CertificateRequest, ctx: Ctx, key: st
             ctx.profile,
             key,
             details=service.describe(request, ctx.t, ctx.profile),
-            phone=request.applicant_phone,
+            phone=format_phone(request.applicant_phone, ctx.t.locale),
         ),
         reply_markup=from_buttons(service.staff_buttons(request, ctx.t)),
     )

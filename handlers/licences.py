@@ -45,7 +45,7 @@ from services.licence_desk import (
 from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
-from services.normalize import normalize_text
+from services.normalize import as_written
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,
@@ -184,7 +184,7 @@ def _shown_term(result: LookupResult, query: str, t: Texts) -> str:
         return localize_digits(result.term, t.locale)
     if result.kind is MatchKind.DOMAIN:
         return site_label(result.term, t)
-    return normalize_text(query)
+    return as_written(query)
 
 
 async def _list(message: Message, result: LookupResult, ctx: Ctx) -> None:

@@ -23,7 +23,7 @@ from services import people
 from services.casework import cards, moves, notes
 from services.formatting import format_code
 from services.names import OPINIONS, STATUS_NAMES
-from services.normalize import is_blank, normalize_text
+from services.normalize import as_written, is_blank
 from services.texts import Rendered
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role
@@ -116,7 +116,7 @@ async def change_status(
         lead = "staff-status-missing" if is_blank(rest) else "staff-status-unknown"
         await usage(message, ctx.t, ctx.profile, "status", lead, name=rest.split(" ")[0])
         return
-    target, reason = CaseStatus(named[0]), normalize_text(named[1]) or None
+    target, reason = CaseStatus(named[0]), as_written(named[1]) or None
     now, config = ctx.clock.now(), ctx.settings.config
     action = moves.action_towards(case, target, ctx.role)
     refused = moves.refusal_of(case, action, ctx.role, now, config) if action is not None else None
@@ -171,7 +171,7 @@ async def record_opinion(
         lead = "staff-opinion-missing" if is_blank(rest) else "staff-opinion-unknown"
         await usage(message, ctx.t, ctx.profile, "opinion", lead, name=rest)
         return
-    opinion, reason = Opinion(named[0]), normalize_text(named[1]) or None
+    opinion, reason = Opinion(named[0]), as_written(named[1]) or None
     await _transition(
         message,
         ctx,
@@ -412,7 +412,7 @@ async def typed_input(
     data = await state.get_data()
     await state.clear()
     case = await ctx.repo.cases.by_id(int(data["case_id"]), for_update=True)
-    text = normalize_text(message.text or "")
+    text = as_written(message.text or "")
     if case is None:
         await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return

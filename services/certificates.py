@@ -16,9 +16,9 @@ from models.repos import Repo
 from models.tables import Case, CertificateEvent, CertificateRequest, OutboxMessage, User
 from services.casework.clocks import calendar_for
 from services.desk import ChatRef, DeskConfig, Queue
-from services.formatting import format_code, format_datetime, format_number
+from services.formatting import format_code, format_datetime, format_number, format_phone
 from services.lengths import split_value, visible_length
-from services.normalize import is_blank, normalize_text, parse_phone, parse_url
+from services.normalize import as_written, is_blank, parse_phone, parse_url
 from services.outbox import (
     Delivered,
     FileRef,
@@ -151,7 +151,7 @@ async def create(
     phone = parse_phone(phone_text, international=True)
     if phone is None:
         return Refusal("cert-bad-phone")
-    name, product = normalize_text(applicant_name), normalize_text(product_name)
+    name, product = as_written(applicant_name), as_written(product_name)
     if is_blank(name) or is_blank(product):
         return Refusal("cert-new-usage")
     calendar = await calendar_for(repo, config)
@@ -198,7 +198,7 @@ async def change_status(
     calendar = await calendar_for(repo, config)
     note: str | None = None
     if change.target is _S.DOCUMENTS_INCOMPLETE:
-        request.missing_documents = [normalize_text(item) for item in change.missing]
+        request.missing_documents = [as_written(item) for item in change.missing]
         request.documents_due_at = change.documents_due
         # The service time runs only once the documents are complete.
         request.due_at = None
@@ -211,7 +211,7 @@ async def change_status(
         request.public_link = change.link
         note = change.link
     if change.target is _S.REJECTED:
-        request.rejection_reason = normalize_text(change.reason or "")
+        request.rejection_reason = as_written(change.reason or "")
         note = request.rejection_reason
     if change.target in FINAL:
         request.due_at = None
@@ -406,7 +406,7 @@ def staff_card(request: CertificateRequest, t: Texts, profile: PlatformProfile) 
         profile,
         "cert-staff-card",
         details=describe(request, t, profile),
-        phone=request.applicant_phone,
+        phone=format_phone(request.applicant_phone, t.locale),
     )
 
 

@@ -72,18 +72,21 @@ def _refuses_blank(
 
 
 def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | None:
+    """Padding and invisible characters fill no minimum; what is kept, as written, must fit
+    the maximum."""
     result = normalize.check_length(text, minimum, maximum)
     if result is normalize.LengthCheck.TOO_SHORT:
         return Invalid(f"{key}-too-short", {"min": minimum})
-    if result is normalize.LengthCheck.TOO_LONG:
+    if result is normalize.LengthCheck.TOO_LONG or utf16_units(text) > maximum:
         return Invalid(f"{key}-too-long", {"max": maximum, "length": utf16_units(text)})
     return None
 
 
 @_refuses_blank
 def check_business_name(text: str, limits: Limits) -> str | Invalid:
-    """A business name: 2 to `text_max` characters, Persian letters normalised."""
-    value = normalize.normalize_text(text)
+    """A business name: 2 to `text_max` characters, kept as written (its key for matching is
+    `normalize.search_key` of it)."""
+    value = normalize.as_written(text)
     return _length(value, 2, limits.text_max, key="form-business-name") or value
 
 
@@ -103,8 +106,8 @@ def check_licence_number(text: str) -> str | Invalid:
 
 @_refuses_blank
 def check_description(text: str, limits: Limits) -> str | Invalid:
-    """A description between the configured bounds."""
-    value = normalize.normalize_text(text)
+    """A description between the configured bounds, kept as written."""
+    value = normalize.as_written(text)
     return (
         _length(value, limits.description_min, limits.description_max, key="form-description")
         or value
@@ -113,8 +116,8 @@ def check_description(text: str, limits: Limits) -> str | Invalid:
 
 @_refuses_blank
 def check_order_number(text: str, limits: Limits) -> str | Invalid:
-    """An order number as the business printed it."""
-    value = normalize.to_ascii_digits(normalize.normalize_text(text))
+    """An order number as the citizen wrote it (the business printed it so)."""
+    value = normalize.as_written(text)
     return _length(value, 1, min(limits.text_max, 128), key="form-order-number") or value
 
 

@@ -18,7 +18,7 @@ from typing import ClassVar
 from models.repos import Repo
 from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
-from services.normalize import normalize_text
+from services.normalize import as_written
 from services.outbox import OutboxStatus, Purpose, enqueue_once, person, text_for
 from services.ownership import own_case
 from services.texts import texts
@@ -163,7 +163,7 @@ async def add_comment(
         return RatingResult(RatingOutcome.NOT_YOURS)
     if rating.comment is not None:
         return RatingResult(RatingOutcome.ALREADY_RATED, rating.id, case.code)
-    comment = normalize_text(text)[:COMMENT_MAX_LENGTH]
+    comment = as_written(text)[:COMMENT_MAX_LENGTH]
     rating.comment = comment
     _event(repo, case, user, "rating_comment", now, comment)
     await repo.commit()

@@ -140,7 +140,7 @@ async def test_changes_that_lack_what_they_need_are_refused(desk: Desk) -> None:
     assert "اکنون می‌توانید: «نقص»، «رد»، «بررسی»" in staff_texts(desk)[-1]  # by their names
     await staff_says(desk, f"/cert {code} review")
     await staff_says(desk, f"/cert {code} issue")
-    assert "نشانی عمومی تاییدیه صادرشده لازم است" in staff_texts(desk)[-1]
+    assert "نشانی عمومی تأییدیه صادرشده لازم است" in staff_texts(desk)[-1]
     await staff_says(desk, f"/cert {code} missing 1405/08/30 مدرک")  # a past date
     assert "مهلتی در آینده لازم است" in staff_texts(desk)[-1]
     await staff_says(desk, f"/cert {code} reject")
@@ -159,7 +159,7 @@ async def test_a_breach_of_the_service_time_alerts_the_staff_once(desk: Desk) ->
     desk.clock.advance(timedelta(days=3))
     assert await jobs.sweep() == 0
     await desk.drain()
-    assert "موعد تحویل تاییدیه گذشت" in staff_texts(desk)[-1]
+    assert "موعد تحویل تأییدیه گذشت" in staff_texts(desk)[-1]
     async with desk.repo() as repo:
         alerts = (
             await repo.session.scalars(

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from models.tables import Attachment, Case, CaseEvent, Draft, OutboxMessage, User
+from services.normalize import search_key
 from services.platforms import Platform
 from services.tracking import parse_code
 from tests.desk import Desk, Person
@@ -45,11 +46,12 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
         case = await repo.session.scalar(select(Case))
         assert case is not None
         assert case.status == "awaiting_review"
-        assert case.business_name == "فروشگاه دیجی‌کالا"  # normalised to Persian letters
+        assert case.business_name == "فروشگاه ديجي‌كالا"  # as typed, Arabic ي and ك and all
+        assert case.business_key == search_key("فروشگاه دیجی‌کالا")  # matched as Persian
         assert case.business_url == "example-shop.ir"
         assert case.licence_number is None
         assert case.subject == "guild_law"
-        assert case.order_number == "ORD-98765"
+        assert case.order_number == "ORD-۹۸۷۶۵"
         assert str(case.order_date) == "2026-11-16"
         assert case.order_amount == 2_500_000
         assert case.contact_phone == "+989123456789"
@@ -88,7 +90,7 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
     staff = desk.api[Platform.TELEGRAM].sent(chat_id=STAFF_CHAT)
     assert [r.method for r in staff] == ["sendMessage", "sendPhoto", "sendDocument"]
     card = staff[0]
-    assert "شکایت تازه" in card.text and "فروشگاه دیجی‌کالا" in card.text
+    assert "شکایت تازه" in card.text and "فروشگاه ديجي‌كالا" in card.text
     assert card.params["parse_mode"] == "HTML"
     assert staff[1].params["photo"] == "telegram-photo-1"  # same platform: the file id itself
     assert staff[1].params["reply_parameters"]  # threaded under the card
@@ -125,7 +127,7 @@ async def test_my_cases_lists_only_my_own(desk: Desk, sara: Person, reza: Person
     await file_complaint(desk, sara)
     await desk.say(sara, "/mycases")
     mine = desk.last_text(sara)
-    assert "فروشگاه دیجی‌کالا" in mine and "منتظر بررسی کارشناس" in mine
+    assert "فروشگاه ديجي‌كالا" in mine and "منتظر بررسی کارشناس" in mine
 
     await desk.say(reza, "/mycases")
     assert "هنوز پرونده‌ای ندارید" in desk.last_text(reza)

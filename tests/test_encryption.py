@@ -55,7 +55,7 @@ async def test_accounts_still_link_by_their_encrypted_phone(
 
     await desk.say(reza, "/mycases")
 
-    assert "فروشگاه دیجی‌کالا" in desk.last_text(reza)
+    assert "فروشگاه ديجي‌كالا" in desk.last_text(reza)
 
 
 async def test_rotation_moves_every_value_to_the_new_key(

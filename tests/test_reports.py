@@ -392,7 +392,7 @@ async def test_export_takes_persian_filter_words_and_status_labels(
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        ("from 1405/13/01", "تاریخ «1405/13/01» درست نیست"),
+        ("from 1405/13/01", "تاریخ «۱۴۰۵/۱۳/۰۱» درست نیست"),
         ("status unknown", "وضعیت «unknown» شناخته نشد"),
         ("format pdf", "قالب «pdf» پشتیبانی نمی‌شود"),
         ("since 1405/01/01", "«since» شناخته نشد"),

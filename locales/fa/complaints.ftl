@@ -21,7 +21,7 @@ form-date-taken = ✔️ تاریخ سفارش: { $day }
 ask-business-name = { $step }
     نام کسب‌وکاری که از آن شکایت دارید را بنویسید.
 ask-website = { $step }
-    نشانی وب‌سایت یا اپلیکیشن آن را بفرستید؛ مثلاً example.ir یا https://www.example.ir یا نام صفحه مانند @shop
+    نشانی وب‌سایت یا اپلیکیشن آن را بفرستید؛ مثلاً <code>example.ir</code> یا <code>https://www.example.ir</code> یا نام صفحه مانند <code>@shop</code>.
 ask-licence = { $step }
     اگر شماره پروانه کسب آن را می‌دانید بنویسید؛ وگرنه «رد شدن» را بزنید.
 ask-province = { $step }
@@ -72,7 +72,7 @@ complaint-filed =
 
 form-business-name-too-short = نام کسب‌وکار کوتاه است؛ دست‌کم { $min } نویسه بنویسید.
 form-business-name-too-long = نام کسب‌وکار بلند است ({ $length } نویسه)؛ حداکثر { $max } نویسه بنویسید.
-form-website-invalid = این نشانی معتبر نیست. نشانی را مانند example.ir یا https://example.ir یا نام صفحه را مانند @shop بفرستید.
+form-website-invalid = این نشانی معتبر نیست. نشانی را مانند <code>example.ir</code> یا <code>https://example.ir</code> یا نام صفحه را مانند <code>@shop</code> بفرستید.
 form-licence-invalid = شماره پروانه باید فقط رقم و حرف (و در صورت نیاز / یا -) باشد؛ مثلاً ۱۴۰۰۱۲۳۴۵. اگر آن را نمی‌دانید «رد شدن» را بزنید.
 form-description-too-short = شرح شکایت کوتاه است؛ دست‌کم { $min } نویسه بنویسید تا کارشناس بتواند بررسی کند.
 form-description-too-long = شرح شکایت { $length } نویسه است و حداکثر { $max } نویسه پذیرفته می‌شود. لطفاً خلاصه‌تر بنویسید؛ جزئیات بیشتر را می‌توانید به صورت فایل پیوست کنید.
@@ -165,7 +165,7 @@ my-requests =
     { $lines }
 my-requests-line = • <code>{ $code }</code> — { $product } — { $status } — { $date }
 my-cases-hint = برای دیدن جزئیات و سابقه هر کدام: /track کد
-track-ask-code = کد رهگیری را بفرستید؛ مثلاً 12345-67890 (با رقم فارسی یا انگلیسی).
+track-ask-code = کد رهگیری را بفرستید؛ مثلاً ۱۲۳۴۵-۶۷۸۹۰ (با رقم فارسی یا انگلیسی).
 track-mistyped = این کد رهگیری درست نیست: «{ $typed }». احتمالاً یکی از رقم‌ها اشتباه تایپ شده یا دو رقم جابه‌جا شده‌اند. لطفاً کد را از روی رسید دوباره بفرستید.
 track-wrong-length = کد رهگیری ده رقم دارد، مثلاً ۱۲۳۴۵-۶۷۸۹۰؛ آنچه فرستادید («{ $typed }») { $count } رقم دارد. لطفاً کد را از روی رسید دوباره بفرستید.
 track-no-digits = کد رهگیری ده رقم دارد و در رسید ثبت شکایت آمده است، مثلاً ۱۲۳۴۵-۶۷۸۹۰؛ لطفاً همان را بفرستید. فهرست پرونده‌هایتان را با /mycases می‌بینید.

@@ -5,8 +5,8 @@
 
 licence-ask-query =
     شماره پروانه کسب، نشانی وب‌سایت یا نام کسب‌وکار را بنویسید.
-    مثلاً: <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code> یا «کتاب‌سرای نارون»
-licence-ask-inline = فرم شکایت شما باز است و پاسخ‌هایتان محفوظ می‌ماند. برای استعلام در همین حال، دستور را همراه با عبارت جستجو بفرستید؛ مثلاً: <code>/licence example.ir</code>
+    مثلاً: <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code> یا «کتاب‌سرای نارون».
+licence-ask-inline = فرم شکایت شما باز است و پاسخ‌هایتان محفوظ می‌ماند. برای استعلام در همین حال، دستور را همراه با عبارت جست‌وجو بفرستید؛ مثلاً: <code>/licence example.ir</code>.
 licence-query-hint = لطفاً شماره پروانه، نشانی وب‌سایت یا نام کسب‌وکار را به صورت متن بنویسید (دست‌کم دو حرف)؛ مثلاً <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code>.
 licence-verdict-valid = ✅ این پروانه کسب معتبر است.
 licence-warning-expired = ⚠️ <b>هشدار: اعتبار این پروانه به پایان رسیده است.</b> تا تمدید نشود، این کسب‌وکار پروانه معتبر ندارد.
@@ -89,7 +89,7 @@ licence-import-bad-phone = شماره تلفن «{ $value }» معتبر نیس�
 licence-import-bad-website = «{ $value }» نشانی وب‌سایت یا اپلیکیشن معتبری نیست.
 licence-import-bad-isic = کد آیسیک «{ $value }» باید شش رقم باشد.
 licence-import-bad-province = استان «{ $value }» شناخته نشد.
-licence-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۲/۰۵/۱۷) یا میلادی (2023-08-08) بنویسید.
+licence-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۲/۰۵/۱۷) یا میلادی (۲۰۲۳-۰۸-۰۸) بنویسید.
 licence-import-issued-in-future = تاریخ صدور «{ $value }» در آینده است.
 licence-import-expires-before-issue = تاریخ انقضای «{ $value }» پیش از تاریخ صدور است.
 licence-import-bad-status = وضعیت «{ $value }» شناخته نشد؛ یکی از این‌ها را بنویسید: معتبر، منقضی، تعلیق، ابطال، در حال تمدید.
@@ -144,7 +144,7 @@ licence-renewal-reminder =
 licence-cli-file-missing = فایل پیدا نشد: { $path }
 licence-cli-no-database = پایگاه داده آماده نیست؛ ابتدا python -m bot migrate را اجرا کنید.
 licence-cli-demo-refused = در پایگاه داده از پیش { $n } پروانه هست. داده نمونه فقط در پایگاه خالی ساخته می‌شود؛ چیزی نوشته نشد.
-licence-cli-demo-made = داده نمونه ساخته شد: { $licences } پروانه در { $categories } رسته و { $provinces } استان، و { $requests } درخواست تاییدیه فنی نرم‌افزار.
+licence-cli-demo-made = داده نمونه ساخته شد: { $licences } پروانه در { $categories } رسته و { $provinces } استان، و { $requests } درخواست تأییدیه فنی نرم‌افزار.
 licence-cli-demo-try =
     این‌ها را در ربات امتحان کنید:
     • با شماره پروانه: /licence { $number }
@@ -154,4 +154,4 @@ licence-cli-demo-try =
     • پروانه منقضی: /licence { $expired }
     • پروانه تعلیق‌شده: /licence { $suspended }
     • بدون پروانه، و ثبت شکایت: /licence { $unlicensed }
-    پیگیری درخواست‌های تاییدیه: { $codes }
+    پیگیری درخواست‌های تأییدیه: { $codes }

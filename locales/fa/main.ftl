@@ -13,13 +13,13 @@ help =
     <b>راهنمای پیشخوان</b>
     /complaint — ثبت شکایت از یک کسب‌وکار اینترنتی
     /mycases — فهرست پرونده‌های من
-    /track — پیگیری با کد رهگیری، مثلاً: /track 12345-67890
+    /track — پیگیری با کد رهگیری، مثلاً: /track ۱۲۳۴۵-۶۷۸۹۰
     /receipt کد — دریافت دوباره رسید چاپی پرونده
     /licence — استعلام پروانه کسب
     /renewal — یادآوری تمدید پروانه برای دارنده آن
     /withdraw کد — انصراف از شکایت
     /object کد — اعتراض به تصمیم
-    /dispute کد — شکایت درباره درخواست تاییدیه فنی
+    /dispute کد — شکایت درباره درخواست تأییدیه فنی
     /mydata — همه اطلاعاتی که از شما داریم
     /forget — پاک کردن اطلاعات شما
     /language — تغییر زبان
@@ -121,19 +121,19 @@ command-help = راهنما
 command-renewal = یادآوری تمدید پروانه
 command-withdraw = انصراف از شکایت
 command-object = اعتراض به تصمیم
-command-dispute = شکایت درباره درخواست تاییدیه
+command-dispute = شکایت درباره درخواست تأییدیه
 command-case = مشاهده پرونده
 command-status = تغییر وضعیت پرونده
 command-opinion = ثبت نظر کمیسیون
 command-assign = واگذاری پرونده
 command-find = جست‌وجوی پرونده
-command-cert = درخواست‌های تاییدیه فنی
+command-cert = درخواست‌های تأییدیه فنی
 command-stats = آمار
 command-export = خروجی پرونده‌ها
 command-sla = مهلت‌های صف
 command-holiday = تعطیلی‌های دفتر
 command-staff = فهرست کارشناسان
-command-ban = مسدودکردن کاربر
+command-ban = مسدود کردن کاربر
 command-unban = رفع مسدودی
 command-mydata = اطلاعات من
 command-forget = پاک کردن اطلاعات من

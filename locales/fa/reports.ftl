@@ -108,7 +108,7 @@ sla-unknown-queue =
     { usage-sla }
 sla-queue-complaints = شکایات
 sla-queue-licences = پروانه‌ها
-sla-queue-certificates = تاییدیه‌های فنی
+sla-queue-certificates = تأییدیه‌های فنی
 sla-show =
     ⏱ <b>مهلت‌های صف { $queue }</b>
     { $lines }

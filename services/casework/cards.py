@@ -11,7 +11,13 @@ from models.repos import Repo
 from models.tables import Case, CaseEvent, OutboxMessage, User
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    format_phone,
+)
 from services.lengths import Shortened, shorten
 from services.names import OPINIONS, QUEUES, SETTINGS
 from services.normalize import parse_jalali_or_gregorian_date
@@ -101,7 +107,7 @@ async def staff_card(
             licence=case.licence_number or none,
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
             platform=t.plain(f"platform-{case.platform}"),
-            phone=case.contact_phone or none,
+            phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
             assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
