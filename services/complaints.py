@@ -16,7 +16,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import normalize, personal_data, relay
+from services import normalize, personal_data, relay, respondents
 from services.casework import cards, clocks
 from services.desk import DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -286,6 +286,7 @@ async def file_complaint(
         )
     )
     queue_receipt(repo, case, citizen, config, now)
+    await respondents.on_filed(repo, case, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)

@@ -17,5 +17,5 @@ CITIZEN_COMMANDS = (
     "cancel",
     "help",
 )
-STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert")
+STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert", "respondent")
 ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

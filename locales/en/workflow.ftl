@@ -217,6 +217,7 @@ staff-card =
     <b>Subject:</b> { $subject }
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
+    <b>Respondent:</b> { $respondent }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }

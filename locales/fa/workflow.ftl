@@ -217,6 +217,7 @@ staff-card =
     <b>موضوع:</b> { $subject }
     <b>کسب‌وکار:</b> { $business } ({ $website })
     <b>شماره پروانه:</b> { $licence }
+    <b>متشاکی:</b> { $respondent }
     <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
     <b>کارشناس:</b> { $assignee }
     <b>دریافت:</b> { $received }

@@ -9,9 +9,16 @@ from typing import ClassVar, Literal
 
 from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
+from services import respondents
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    localize_digits,
+)
 from services.lengths import Shortened, shorten
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
@@ -55,6 +62,7 @@ async def staff_card(
     one message the platform takes: a description too long for it is cut with a note (the
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id)
+    respondent = await respondent_line(repo, case, t, profile)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
@@ -86,6 +94,7 @@ async def staff_card(
             website=case.business_url or none,
             licence=case.licence_number or none,
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
+            respondent=respondent,
             platform=t.plain(f"platform-{case.platform}"),
             phone=case.contact_phone or none,
             assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
@@ -108,6 +117,21 @@ async def staff_card(
 
     note = t.plain("text-cut-note")
     return shorten(profile, render, case.description, profile.text_limit, note=note)
+
+
+async def respondent_line(repo: Repo, case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """Who the respondent is: the registry's licence the complaint names, and whether its
+    holder is on the desk (and can be asked with /respondent) or not."""
+    licence, holder = await respondents.respondent_of(repo, case)
+    if licence is None:
+        return t.render(profile, "staff-respondent-unknown")
+    return t.render(
+        profile,
+        "staff-respondent-on-desk" if holder is not None else "staff-respondent-off-desk",
+        business=licence.business_name,
+        licence=localize_digits(licence.number, t.locale),
+        holder=licence.holder_name,
+    )
 
 
 def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
