@@ -16,7 +16,13 @@ from models.repos import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.desk import ChatRef, DeskConfig, Queue
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    localize_digits,
+)
 from services.outbox import Purpose, card_in, enqueue, text_for
 from services.platforms import profile_of
 from services.texts import Rendered, texts
@@ -238,6 +244,19 @@ async def _digest(
                 count=format_number(count, t.locale),
             )
         )
+    # The commission's sessions of the day, by time.
+    today_sessions = await repo.sessions.between(day_ends - timedelta(days=1), day_ends, names)
+    session_lines = [
+        t.render(
+            profile,
+            "digest-session-line",
+            time=localize_digits(session.at.astimezone(TEHRAN).strftime("%H:%M"), t.locale),
+            code=format_code(case.code, t.locale),
+            business=case.business_name,
+            place=t.plain(f"session-mode-{session.mode}"),
+        )
+        for session, case in today_sessions
+    ]
     enqueue(
         repo,
         text_for(
@@ -250,6 +269,16 @@ async def _digest(
             due_today=format_number(due_today, t.locale),
             breached=format_number(breached, t.locale),
             clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
+            sessions=(
+                t.render(
+                    profile,
+                    "digest-sessions",
+                    count=format_number(len(session_lines), t.locale),
+                    lines=Rendered("\n".join(session_lines)),
+                )
+                if session_lines
+                else ""
+            ),
         ),
         now=now,
         purpose=Purpose.DIGEST,

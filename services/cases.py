@@ -231,10 +231,17 @@ STORY: Mapping[str, str] = MappingProxyType(
         "replied": "story-replied",
         "rated": "story-rated",
         "rating_comment": "story-rating_comment",
+        "session_scheduled": "story-session_scheduled",
+        "session_moved": "story-session_moved",
+        "session_cancelled": "story-session_cancelled",
     }
 )
 # Moves whose reason the complainant was told with the move's notice, and so may read again.
-_TOLD_REASON = frozenset({Action.CLOSE, Action.VOID, Action.REFER_TO_SUPERVISION, Action.REOPEN})
+_TOLD_REASON = frozenset(
+    {Action.CLOSE, Action.VOID, Action.REFER_TO_SUPERVISION, Action.REOPEN}
+    # The commission's session, when and where, as the parties were told it.
+    | {"session_scheduled", "session_moved", "session_cancelled"}
+)
 
 
 def case_story(case: Case, t: Texts, profile: PlatformProfile) -> str:

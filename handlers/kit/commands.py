@@ -17,5 +17,5 @@ CITIZEN_COMMANDS = (
     "cancel",
     "help",
 )
-STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert", "respondent")
+STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert", "respondent", "session")
 ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

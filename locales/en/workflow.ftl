@@ -105,6 +105,7 @@ digest =
     Past their deadline: { $breached }
     <b>By clerk:</b>
     { $clerks }
+    { $sessions }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = unassigned
 
@@ -222,6 +223,7 @@ staff-card =
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }
     <b>Step:</b> { $step } — due: { $step_due }
+    <b>Commission session:</b> { $session }
     <b>Article 72 deadline:</b> { $overall_due }
     <b>Commission's opinion:</b> { $opinion }
     <b>Order number:</b> { $order_number }

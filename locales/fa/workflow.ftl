@@ -105,6 +105,7 @@ digest =
     مهلت گذشته: { $breached }
     <b>به تفکیک کارشناس:</b>
     { $clerks }
+    { $sessions }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = بدون کارشناس
 
@@ -222,6 +223,7 @@ staff-card =
     <b>کارشناس:</b> { $assignee }
     <b>دریافت:</b> { $received }
     <b>مرحله:</b> { $step } — مهلت: { $step_due }
+    <b>جلسه کمیسیون:</b> { $session }
     <b>مهلت ماده ۷۲:</b> { $overall_due }
     <b>نظر کمیسیون:</b> { $opinion }
     <b>شماره سفارش:</b> { $order_number }

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 
 from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
-from services import respondents
+from services import respondents, sessions
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
 from services.formatting import (
@@ -63,6 +63,7 @@ async def staff_card(
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id)
     respondent = await respondent_line(repo, case, t, profile)
+    session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
@@ -101,6 +102,7 @@ async def staff_card(
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
             step_due=when(case.step_due_at),
+            session=sessions.session_line(session, t),
             overall_due=when(case.overall_due_at),
             opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
             order_number=case.order_number or none,
