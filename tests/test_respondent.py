@@ -17,7 +17,14 @@ from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
 from tests.forms import DESCRIPTION, PHONE, answer_from, file_usual_complaint
 from tests.registry import a_licence
-from tests.staff import clerk, group_texts, say_in_group, the_case
+from tests.staff import (
+    clerk,
+    group_messages,
+    group_texts,
+    message_id_of,
+    say_in_group,
+    the_case,
+)
 
 HOLDER_PHONE = "+989121110000"
 SHOP = a_licence(
@@ -134,18 +141,27 @@ async def test_a_holder_on_the_desk_hears_answers_and_is_asked(
     await desk.drain()
     assert "پاسخ متشاکی" in group_texts(desk)[-1]
 
+    # In the case's thread (a reply to its card) the code is not needed.
+    card = next(r for r in group_messages(desk) if "شکایت تازه" in r.text)
+    await say_in_group(
+        desk, clerk(), "/respondent آیا کالا بیمه شده بود؟", reply_to=message_id_of(desk, card)
+    )
+    assert "برای متشاکی پرونده" in group_texts(desk)[-1]
+    await desk.drain()
+    assert "آیا کالا بیمه شده بود؟" in desk.to(reza)[-1].text
+
     # Every exchange is on the case's history, the respondent's marked as theirs.
     actions = [(event.action, event.actor_role) for event in await events(desk, case)]
     assert ("respondent_told", "system") in actions
     assert actions.count(("respondent_wrote", "respondent")) == 3
-    assert ("asked_respondent", "clerk") in actions
+    assert actions.count(("asked_respondent", "clerk")) == 2
     async with desk.repo() as repo:
         kinds = list(
             await repo.session.scalars(
                 select(CaseMessage.kind).where(CaseMessage.case_id == case.id)
             )
         )
-    assert kinds.count("respondent") == 3 and kinds.count("to_respondent") == 1
+    assert kinds.count("respondent") == 3 and kinds.count("to_respondent") == 2
 
     # The complainant heard nothing of the respondent's words.
     assert not any("کد مرسوله" in request.text for request in desk.to(sara))
