@@ -13,6 +13,7 @@ from sqlalchemy import select
 from models.tables import CaseEvent, CommissionSession
 from scheduler.jobs import Jobs
 from services.calendar import TEHRAN
+from services.platforms import Platform
 from tests.conftest import START
 from tests.desk import Desk, Person
 from tests.fakes import Request
@@ -215,4 +216,22 @@ async def test_a_session_outside_hours_or_on_a_holiday_is_refused_in_words(
     persian = jalali(day).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     assert "تعیین شد" in await refused(f"{code} {persian} ۱۰:۰۰ حضوری تهران، خیابان آزادی")
     await desk.drain()
+    assert texts_with(desk, sara, INVITE)
+
+
+async def test_a_party_is_invited_in_their_own_language(desk: Desk, sara: Person) -> None:
+    english = Person(Platform.BALE, 6002, "John", "Smith", language_code="en")
+    await desk.say(english, "/language")
+    await desk.press_button(english, "English")
+    code = await filed_with_respondent(desk, sara, english)
+    day = working_day_after(desk, START.date(), 2)
+    await say_in_group(desk, clerk(), f"/session {code} {jalali(day)} 10:30 online {LINK}")
+    await desk.drain()
+    [invite] = [r for r in desk.to(english) if "Invitation to the complaints commission" in r.text]
+    assert "you are invited as the respondent" in invite.text
+    assert "10:30" in invite.text and LINK in invite.text
+    assert [label for label, _ in invite.buttons()] == [
+        "✅ I confirm I will attend",
+        "🕑 I need another time",
+    ]
     assert texts_with(desk, sara, INVITE)
