@@ -42,6 +42,7 @@ __all__ = [
     "Refusal",
     "SessionAnswer",
     "cancel",
+    "invite_pending",
     "parse_when",
     "reply",
     "schedule",
@@ -334,6 +335,20 @@ async def _tell_parties(
             case_id=case.id,
             dedupe_key=f"session:{session.id}:v{session.version}:{key}:{user.id}",
         )
+    return told
+
+
+async def invite_pending(repo: Repo, user: User, config: DeskConfig, now: datetime) -> int:
+    """A licence holder just on the desk: the sessions scheduled for complaints against their
+    licences are told to them now (each party's invitation goes once a version)."""
+    told = 0
+    for against in await respondents.cases_against(repo, user, followed=True):
+        for case in against.cases:
+            session = await repo.sessions.scheduled_of(case.id)
+            if session is not None and session.at > now:
+                key = "session-invite" if session.version == 1 else "session-moved"
+                told += await _tell_parties(repo, case, session, key, now, config)
+    await repo.commit()
     return told
 
 

@@ -235,3 +235,22 @@ async def test_a_party_is_invited_in_their_own_language(desk: Desk, sara: Person
         "🕑 I need another time",
     ]
     assert texts_with(desk, sara, INVITE)
+
+
+async def test_a_respondent_who_verifies_later_is_invited_then(
+    desk: Desk, sara: Person, reza: Person
+) -> None:
+    await registry(desk)
+    await file_usual_complaint(desk, sara)
+    code = (await the_case(desk)).code
+    day = working_day_after(desk, START.date(), 2)
+    await say_in_group(desk, clerk(), f"/session {code} {jalali(day)} 10:30 online {LINK}")
+    assert "متشاکی در پیشخوان نیست" in group_texts(desk)[-1]
+    await desk.drain()
+    assert len(texts_with(desk, sara, INVITE)) == 1
+
+    await verify(desk, reza)
+    [invite] = texts_with(desk, reza, INVITE)
+    assert "شما به‌عنوان متشاکی دعوت شده‌اید" in invite.text
+    # The complainant is not invited twice.
+    assert len(texts_with(desk, sara, INVITE)) == 1
