@@ -32,6 +32,7 @@ from services.formatting import format_code, format_datetime, localize_digits
 from services.normalize import normalize_text, parse_jalali_or_gregorian_date, to_ascii_digits
 from services.outbox import Outgoing, Purpose, enqueue_once, person
 from services.platforms import profile_of
+from services.relay import Party
 from services.texts import Texts, texts
 from services.view import Button, ButtonPayload
 from services.workflow import FOLLOWED, Role
@@ -65,11 +66,6 @@ _LINK = re.compile(r"https?://\S+\.\S+", re.IGNORECASE)
 class Mode(StrEnum):
     IN_PERSON = "in_person"
     ONLINE = "online"
-
-
-class Party(StrEnum):
-    COMPLAINANT = "complainant"
-    RESPONDENT = "respondent"
 
 
 class Answer(StrEnum):
