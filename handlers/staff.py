@@ -14,10 +14,12 @@ from handlers.kit.keyboards import from_buttons, inline
 from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
 from models.repos import Repo
 from models.tables import Case
-from services import people
+from services import people, relay
 from services.casework import cards, moves, notes
 from services.formatting import format_code
 from services.normalize import is_blank, normalize_text
+from services.outbox import Method
+from services.relay import Content
 from services.texts import LOCALES, texts
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
@@ -48,6 +50,8 @@ class StaffInput(StatesGroup):
     reason = State()
     question = State()
     note = State()
+    # Words to the respondent (the licence holder the complaint is about).
+    respondent = State()
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -220,9 +224,14 @@ async def case_button(
         )
         await _redraw(query, case, ctx)
         return
-    if action in ("ask", "note"):
+    if action in ("ask", "note", "respondent"):
         await acknowledge(query, ctx.t, ctx.profile)
-        await state.set_state(StaffInput.question if action == "ask" else StaffInput.note)
+        prompts = {
+            "ask": StaffInput.question,
+            "note": StaffInput.note,
+            "respondent": StaffInput.respondent,
+        }
+        await state.set_state(prompts[action])
         await state.set_data({"case_id": case.id})
         await query.message.answer(
             ctx.t.render(
@@ -394,6 +403,17 @@ async def typed_input(
             ctx.t,
             ctx.profile,
             "staff-question-sent",
+            code=format_code(case.code, ctx.t.locale),
+        )
+    elif raw_state == StaffInput.respondent.state:
+        sent = await relay.to_respondent(
+            ctx.repo, case, ctx.user, ctx.role, Content(Method.TEXT, text), ctx.clock.now()
+        )
+        await reply(
+            message,
+            ctx.t,
+            ctx.profile,
+            "respondent-sent" if sent else "respondent-not-on-desk",
             code=format_code(case.code, ctx.t.locale),
         )
     else:

@@ -22,6 +22,7 @@ from tests.staff import (
     group_messages,
     group_texts,
     message_id_of,
+    press_on_group,
     say_in_group,
     the_case,
 )
@@ -150,18 +151,26 @@ async def test_a_holder_on_the_desk_hears_answers_and_is_asked(
     await desk.drain()
     assert "آیا کالا بیمه شده بود؟" in desk.to(reza)[-1].text
 
+    # …or with the card's button, as they ask the complainant.
+    await press_on_group(desk, clerk(), "پیام به متشاکی")
+    assert "پیام خود به متشاکی" in group_texts(desk)[-1]
+    await say_in_group(desk, clerk(), "تاریخ ارسال کالا را بنویسید.")
+    assert "برای متشاکی پرونده" in group_texts(desk)[-1]
+    await desk.drain()
+    assert "تاریخ ارسال کالا را بنویسید." in desk.to(reza)[-1].text
+
     # Every exchange is on the case's history, the respondent's marked as theirs.
     actions = [(event.action, event.actor_role) for event in await events(desk, case)]
     assert ("respondent_told", "system") in actions
     assert actions.count(("respondent_wrote", "respondent")) == 3
-    assert actions.count(("asked_respondent", "clerk")) == 2
+    assert actions.count(("asked_respondent", "clerk")) == 3
     async with desk.repo() as repo:
         kinds = list(
             await repo.session.scalars(
                 select(CaseMessage.kind).where(CaseMessage.case_id == case.id)
             )
         )
-    assert kinds.count("respondent") == 3 and kinds.count("to_respondent") == 2
+    assert kinds.count("respondent") == 3 and kinds.count("to_respondent") == 3
 
     # The complainant heard nothing of the respondent's words.
     assert not any("کد مرسوله" in request.text for request in desk.to(sara))

@@ -121,7 +121,7 @@ class CaseAction(DeskCallback, prefix="case"):
     cards, is drawn without it)."""
 
     case_id: RowId
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
 
     @model_validator(mode="after")

@@ -122,3 +122,5 @@ digest-sessions =
     <b>Today's commission sessions</b> ({ $count }):
     { $lines }
 digest-session-line = • { $time } — <code>{ $code }</code> — { $business } ({ $place })
+action-respondent = 🏢 Message the respondent
+staff-respondent-prompt = Write your message to the respondent of case <code>{ $code }</code> as a reply to this message.

@@ -122,3 +122,5 @@ digest-sessions =
     <b>جلسه‌های کمیسیون امروز</b> ({ $count }):
     { $lines }
 digest-session-line = • { $time } — <code>{ $code }</code> — { $business } ({ $place })
+action-respondent = 🏢 پیام به متشاکی
+staff-respondent-prompt = پیام خود به متشاکی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.

@@ -37,7 +37,7 @@ class CaseMove(ButtonPayload):
     kind: ClassVar[str] = "case"
 
     case_id: int
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
 
 
@@ -47,11 +47,14 @@ def staff_buttons(
     """The buttons under a case for staff: the moves allowed now, then ask and note."""
     seen = CaseStatus(case.status)
 
-    def button(action: Action | Literal["ask", "note"]) -> Button:
+    def button(action: Action | Literal["ask", "note", "respondent"]) -> Button:
         return Button(t.plain(f"action-{action}"), callback=CaseMove(case.id, action, seen))
 
     rows = [[button(action)] for action in actions_for(case, role, now, config)]
     rows.append([button("ask"), button("note")])
+    if case.respondent_licence_id is not None:
+        # The business complained about is in the registry: it may be written to.
+        rows.append([button("respondent")])
     return rows
 
 
