@@ -194,6 +194,8 @@ help-staff =
     /opinion CODE violation|no_violation — the commission's opinion
     /assign CODE @username — assign a case
     /find TEXT — search cases
+    /respondent CODE TEXT — write to the respondent (a licensed business)
+    /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
     /cert — certificate requests
 help-admin =
     <b>Admin commands</b>

@@ -194,6 +194,8 @@ help-staff =
     /opinion کد violation|no_violation — نظر کمیسیون
     /assign کد @نام_کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
+    /respondent کد متن — پیام به متشاکی (کسب‌وکار دارای پروانه)
+    /session کد تاریخ ساعت online پیوند|at نشانی — جلسه کمیسیون (move برای تغییر، cancel برای لغو)
     /cert — درخواست‌های تاییدیه فنی
 help-admin =
     <b>دستورهای مدیر</b>
