@@ -15,7 +15,7 @@ from handlers.kit.context import Ctx
 from handlers.kit.keyboards import contact_keyboard, main_menu
 from handlers.kit.ui import reply
 from handlers.licences import RenewalForm, show_holdings
-from services import certificates, renewals
+from services import certificates, renewals, respondents, sessions
 from services.formatting import format_number
 from services.normalize import parse_phone
 from services.texts import Rendered
@@ -37,6 +37,9 @@ async def contact_shared(message: Message, state: FSMContext, ctx: Ctx) -> None:
     ctx.user.phone = phone
     ctx.user.phone_verified_at = now
     await ctx.repo.commit()
+    # A licence holder now on the desk hears of the complaints about their licences.
+    await respondents.tell_pending(ctx.repo, ctx.user, ctx.settings.config, now)
+    await sessions.invite_pending(ctx.repo, ctx.user, ctx.settings.config, now)
     current = await state.get_state()
     if current == RenewalForm.contact.state:
         await state.set_state(None)

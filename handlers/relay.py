@@ -22,7 +22,7 @@ from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly
 from models.repos import Repo
 from models.tables import Case
-from services import relay
+from services import relay, respondents
 from services.formatting import format_code
 from services.outbox import FileRef, Method
 from services.ownership import own_case
@@ -212,7 +212,9 @@ async def citizen_message(
         code = format_code(route.case.code, ctx.t.locale)
         await reply(message, ctx.t, ctx.profile, "citizen-answer-sent", code=code)
     elif isinstance(route, relay.ToCase):
-        await relay.from_citizen(ctx.repo, route.case, ctx.user, content, now, ctx.settings.config)
+        await relay.from_citizen(
+            ctx.repo, route.case, ctx.user, content, now, ctx.settings.config, party=route.party
+        )
         code = format_code(route.case.code, ctx.t.locale)
         await reply(message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
     elif isinstance(route, relay.ReplyAfterEnd):
@@ -291,6 +293,10 @@ async def case_chosen(
     if not isinstance(query.message, Message):
         return
     case = await own_case(ctx.repo, ctx.user, callback_data.case_id)
+    party = relay.Party.COMPLAINANT
+    if case is None:
+        case = await respondents.respondent_case(ctx.repo, ctx.user, callback_data.case_id)
+        party = relay.Party.RESPONDENT
     pending = await _take(state) if case is not None else []
     if case is None or not pending:
         await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
@@ -298,7 +304,7 @@ async def case_chosen(
         return
     await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
-    if not relay.is_followed(case):
+    if not relay.is_followed(case) and party is relay.Party.COMPLAINANT:
         # It ended while they chose.
         await _keep(state, pending)
         offers = relay.offers_for(case, ctx.clock.now(), ctx.settings.config)
@@ -306,7 +312,7 @@ async def case_chosen(
         return
     for content in pending:
         await relay.from_citizen(
-            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
+            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config, party=party
         )
     await reply(
         query.message,

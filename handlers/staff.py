@@ -19,11 +19,13 @@ from handlers.kit.context import Ctx
 from handlers.kit.keyboards import from_buttons, inline
 from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply, usage, usage_text
 from models.tables import Case
-from services import people
+from services import people, relay
 from services.casework import cards, moves, notes
 from services.formatting import format_code
 from services.names import OPINIONS, STATUS_NAMES
 from services.normalize import as_written, is_blank
+from services.outbox import Method
+from services.relay import Content
 from services.texts import Rendered
 from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role
@@ -54,6 +56,8 @@ class StaffInput(StatesGroup):
     reason = State()
     question = State()
     note = State()
+    # Words to the respondent (the licence holder the complaint is about).
+    respondent = State()
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -236,16 +240,21 @@ async def case_button(
         await _redraw(query, case, ctx)
         return
     now, config = ctx.clock.now(), ctx.settings.config
-    if action not in ("ask", "note") and action not in cards.drawn_moves(
+    if action not in ("ask", "note", "respondent") and action not in cards.drawn_moves(
         case, ctx.role, now, config
     ):
         # Drawn before something else changed (the opinion recorded, a window closed).
         await acknowledge(query, ctx.t, ctx.profile, "staff-button-gone")
         await _redraw(query, case, ctx)
         return
-    if action in ("ask", "note"):
+    if action in ("ask", "note", "respondent"):
         await acknowledge(query, ctx.t, ctx.profile)
-        await state.set_state(StaffInput.question if action == "ask" else StaffInput.note)
+        prompts = {
+            "ask": StaffInput.question,
+            "note": StaffInput.note,
+            "respondent": StaffInput.respondent,
+        }
+        await state.set_state(prompts[action])
         await state.set_data({"case_id": case.id})
         await query.message.answer(
             ctx.t.render(
@@ -434,6 +443,17 @@ async def typed_input(
             ctx.t,
             ctx.profile,
             "staff-question-sent",
+            code=format_code(case.code, ctx.t.locale),
+        )
+    elif raw_state == StaffInput.respondent.state:
+        sent = await relay.to_respondent(
+            ctx.repo, case, ctx.user, ctx.role, Content(Method.TEXT, text), ctx.clock.now()
+        )
+        await reply(
+            message,
+            ctx.t,
+            ctx.profile,
+            "respondent-sent" if sent else "respondent-not-on-desk",
             code=format_code(case.code, ctx.t.locale),
         )
     else:

@@ -16,7 +16,13 @@ from models.repos import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.desk import ChatRef, DeskConfig, Queue
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    localize_digits,
+)
 from services.outbox import Purpose, card_in, enqueue, text_for
 from services.people import display_name
 from services.platforms import profile_of
@@ -251,6 +257,19 @@ async def _digest(
             )
         )
     clerk_block = Rendered("\n".join(clerk_lines))
+    # The commission's sessions of the day, by time.
+    today_sessions = await repo.sessions.between(day_ends - timedelta(days=1), day_ends, names)
+    session_lines = [
+        t.render(
+            profile,
+            "digest-session-line",
+            time=localize_digits(session.at.astimezone(TEHRAN).strftime("%H:%M"), t.locale),
+            code=format_code(case.code, t.locale),
+            business=case.business_name,
+            place=t.plain(f"session-mode-{session.mode}"),
+        )
+        for session, case in today_sessions
+    ]
     enqueue(
         repo,
         text_for(
@@ -266,6 +285,19 @@ async def _digest(
             clerks=(
                 Rendered("\n" + t.render(profile, "digest-clerks", lines=clerk_block))
                 if clerk_lines
+                else Rendered("")
+            ),
+            sessions=(
+                Rendered(
+                    "\n"
+                    + t.render(
+                        profile,
+                        "digest-sessions",
+                        count=format_number(len(session_lines), t.locale),
+                        lines=Rendered("\n".join(session_lines)),
+                    )
+                )
+                if session_lines
                 else Rendered("")
             ),
         ),

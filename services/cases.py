@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from models.repos import Repo
 from models.tables import Case, CertificateEvent, User
-from services import certificates
+from services import certificates, respondents
 from services.casework.notices import step_lines
 from services.certificate_import import IMPORTED
 from services.formatting import (
@@ -80,9 +80,12 @@ async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile)
     ids = await repo.users.linked_ids(user)
     cases = await repo.cases.of_citizens(ids, limit=LIST_LIMIT)
     requests = await certificates.requests_of(repo, user, limit=LIST_LIMIT)
-    if not cases and not requests:
+    against = await respondents.cases_against(repo, user)
+    if not cases and not requests and not against:
         return t.render(profile, "my-cases-empty")
     parts = [await _complaints(repo, ids, cases, t, profile)] if cases else []
+    if against:
+        parts.append(_against(against, t, profile))
     if requests:
         lines = [
             t.render(
@@ -105,6 +108,40 @@ async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile)
         )
     parts.append(t.render(profile, "my-cases-hint"))
     return "\n\n".join(parts)
+
+
+def _against(against: list[respondents.Against], t: Texts, profile: PlatformProfile) -> str:
+    """The complaints about the licences a person holds, under each licence: apart from the
+    complaints they filed."""
+    groups = [
+        t.render(
+            profile,
+            "my-cases-against-licence",
+            business=group.licence.business_name,
+            licence=localize_digits(group.licence.number, t.locale),
+            lines=Rendered(
+                "\n".join(
+                    t.render(
+                        profile,
+                        "my-cases-against-line",
+                        code=format_code(case.code, t.locale),
+                        subject=t.plain(f"subject-{case.subject}"),
+                        status=t.plain(status_label(case.status)),
+                        date=format_date(case.received_at, t.locale),
+                    )
+                    for case in group.cases
+                )
+            ),
+        )
+        for group in against
+    ]
+    count = sum(len(group.cases) for group in against)
+    return t.render(
+        profile,
+        "my-cases-against",
+        count=format_number(count, t.locale),
+        groups=Rendered("\n".join(groups)),
+    )
 
 
 async def _complaints(
@@ -194,10 +231,17 @@ STORY: Mapping[str, str] = MappingProxyType(
         "replied": "story-replied",
         "rated": "story-rated",
         "rating_comment": "story-rating_comment",
+        "session_scheduled": "story-session_scheduled",
+        "session_moved": "story-session_moved",
+        "session_cancelled": "story-session_cancelled",
     }
 )
 # Moves whose reason the complainant was told with the move's notice, and so may read again.
-_TOLD_REASON = frozenset({Action.CLOSE, Action.VOID, Action.REFER_TO_SUPERVISION, Action.REOPEN})
+_TOLD_REASON = frozenset(
+    {Action.CLOSE, Action.VOID, Action.REFER_TO_SUPERVISION, Action.REOPEN}
+    # The commission's session, when and where, as the parties were told it.
+    | {"session_scheduled", "session_moved", "session_cancelled"}
+)
 
 
 def case_story(case: Case, t: Texts, profile: PlatformProfile) -> str:

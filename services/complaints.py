@@ -16,7 +16,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import complaint_form, normalize, personal_data, receipt_pdf, relay
+from services import complaint_form, normalize, personal_data, receipt_pdf, relay, respondents
 from services.casework import cards, clocks
 from services.days import DayProblem, parse_day
 from services.desk import ChatRef, DeskConfig, Queue, Subject
@@ -325,6 +325,7 @@ async def file_complaint(
         )
     )
     queue_receipt(repo, case, citizen, config, now)
+    await respondents.on_filed(repo, case, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)

@@ -86,6 +86,7 @@ class DeskConfig:
     # Central Bank: DOMAIN.md §4, no cash).
     certificate_payment_url: str = "https://ito.gov.ir"
     documents_notice: timedelta = timedelta(hours=24)
+    respondent_sees_name: bool = False
 
     def staff_chat(self, queue: Queue | str) -> ChatRef | None:
         return self.staff_chats.get(Queue(queue))

@@ -47,6 +47,12 @@ class Purpose(StrEnum):
     RELAY_ANSWER = "relay:answer"
     RELAY_CITIZEN = "relay:citizen"
     RELAY_UNDELIVERED = "relay:undelivered"
+    # The respondent's side: told of a complaint, a clerk's words to them, theirs to the thread.
+    RESPONDENT_NOTICE = "respondent"
+    RELAY_TO_RESPONDENT = "relay:to-respondent"
+    RELAY_RESPONDENT = "relay:respondent"
+    # The commission's session: an invitation, a change, a reminder (stored with its key).
+    SESSION = "session"
     RATING_REQUEST = "rating_request"
     CERT_STATUS = "cert-status"
     CERT_DOCUMENTS = "alert:cert-documents"

@@ -99,6 +99,8 @@ class Settings(BaseSettings):
     certificate_fee_rials: int = Field(default=100_000, ge=0)
     certificate_payment_url: str = "https://ito.gov.ir"
     documents_notice_hours: int = Field(default=24, ge=1)
+    # Whether the business complained about is told the complainant's name (never the phone).
+    respondent_sees_complainant_name: bool = False
 
     mode: Literal["polling", "webhook"] = "polling"
     webhook_base_url: str | None = None
@@ -265,6 +267,7 @@ class Settings(BaseSettings):
             certificate_fee_rials=self.certificate_fee_rials,
             certificate_payment_url=self.certificate_payment_url,
             documents_notice=timedelta(hours=self.documents_notice_hours),
+            respondent_sees_name=self.respondent_sees_complainant_name,
         )
 
 

@@ -63,6 +63,19 @@ async def file_usual_complaint(desk: Desk, person: Person) -> None:
     await answer_from(desk, person, "contact")
 
 
+# A business the registry knows by its website brings its licence and province along: the form
+# does not ask for them.
+FROM_REGISTRY = ("licence", "province")
+
+
+async def file_complaint_about_a_licensed_business(desk: Desk, person: Person) -> None:
+    """The usual complaint about a business whose website the licence registry lists."""
+    await desk.say(person, "/complaint")
+    for name, answer in USUAL:
+        if name not in FROM_REGISTRY:
+            await answer(desk, person)
+
+
 def step_of(name: str) -> str:
     """The stored name of a step of the complaint form."""
     return f"ComplaintForm:{name}"

@@ -38,6 +38,8 @@ WRONG = {
     "staff": "abc",
     "ban": "abc",
     "unban": "abc",
+    "respondent": "abc سلام",
+    "session": "abc",
 }
 
 

@@ -22,6 +22,8 @@ from services.desk import Subject
 from services.licences import PROVINCES, canonical_number
 from services.relay import Offer
 from services.satisfaction import RatingOffer
+from services.sessions import Answer as SessionAnswerKind
+from services.sessions import SessionAnswer
 from services.texts import LOCALES
 from services.view import ButtonPayload
 from services.workflow import Action, CaseStatus, Opinion
@@ -134,7 +136,7 @@ class CaseAction(DeskCallback, prefix="case"):
     cards, is drawn without it)."""
 
     case_id: RowId
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
 
     @model_validator(mode="after")
@@ -239,6 +241,14 @@ class EndedCaseChoice(DeskCallback, prefix="ended"):
     seen: CaseStatus
 
 
+class SessionReply(DeskCallback, prefix="sess"):
+    """A party's answer to the commission's session, drawn for one version of it."""
+
+    session_id: RowId
+    version: Annotated[int, Field(ge=1)]
+    answer: SessionAnswerKind
+
+
 # The services' button payloads and the callback data each is drawn as: the same fields.
 _DRAWN_AS: dict[type[ButtonPayload], type[DeskCallback]] = {
     CaseMove: CaseAction,
@@ -246,6 +256,7 @@ _DRAWN_AS: dict[type[ButtonPayload], type[DeskCallback]] = {
     SendDocuments: CertDocuments,
     ReportPayment: CertPaid,
     RatingOffer: RatingChoice,
+    SessionAnswer: SessionReply,
 }
 _STORED: dict[str, type[DeskCallback]] = {
     payload.kind: callback for payload, callback in _DRAWN_AS.items()
@@ -267,7 +278,7 @@ def pack_stored(stored: dict[str, Any]) -> str:
 
 
 def payload_of(
-    data: CaseAction | CertAction | CertDocuments | CertPaid | RatingChoice,
+    data: CaseAction | CertAction | CertDocuments | CertPaid | RatingChoice | SessionReply,
 ) -> ButtonPayload:
     """A pressed button's callback data as the payload of the service that drew it."""
     return _PAYLOADS[type(data)](**data.model_dump())

@@ -18,5 +18,5 @@ CITIZEN_COMMANDS = (
     "cancel",
     "help",
 )
-STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert")
+STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert", "respondent", "session")
 ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

@@ -104,7 +104,7 @@ digest =
     New cases (last 24 hours): { $new }
     Open cases: { $open }
     Due today: { $due_today }
-    Past their deadline: { $breached }{ $clerks }
+    Past their deadline: { $breached }{ $clerks }{ $sessions }
 digest-clerks =
     <b>By clerk:</b>
     { $lines }
@@ -191,6 +191,8 @@ help-staff =
     /opinion CODE OPINION — the commission's opinion; e.g. /opinion 12345-67890 no violation
     /assign CODE @username — assign a case
     /find TEXT — search cases
+    /respondent CODE TEXT — write to the respondent (a licensed business)
+    /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
     /cert CODE — certificate requests
     Each command given nothing else shows how it is used.
 help-admin =
@@ -216,10 +218,12 @@ staff-card =
     <b>Subject:</b> { $subject }
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
+    <b>Respondent:</b> { $respondent }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }
     <b>Step:</b> { $step } — due: { $step_due }
+    <b>Commission session:</b> { $session }
     <b>Article 72 deadline:</b> { $overall_due }
     <b>Commission's opinion:</b> { $opinion }
     <b>Order number:</b> { $order_number }

@@ -104,7 +104,7 @@ digest =
     پرونده‌های تازه (۲۴ ساعت گذشته): { $new }
     پرونده‌های باز: { $open }
     مهلت امروز: { $due_today }
-    مهلت گذشته: { $breached }{ $clerks }
+    مهلت گذشته: { $breached }{ $clerks }{ $sessions }
 digest-clerks =
     <b>به تفکیک کارشناس:</b>
     { $lines }
@@ -191,6 +191,8 @@ help-staff =
     /opinion کد نظر — نظر کمیسیون؛ مثلاً: /opinion 12345-67890 عدم تخلف
     /assign کد @نام‌کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
+    /respondent کد متن — پیام به متشاکی (کسب‌وکار دارای پروانه)
+    /session کد تاریخ ساعت online پیوند|at نشانی — جلسه کمیسیون (move برای تغییر، cancel برای لغو)
     /cert کد — درخواست‌های تأییدیه فنی
     هر دستور بدون نوشتهٔ دیگر، روش استفادهٔ خود را نشان می‌دهد.
 help-admin =
@@ -216,10 +218,12 @@ staff-card =
     <b>موضوع:</b> { $subject }
     <b>کسب‌وکار:</b> { $business } ({ $website })
     <b>شماره پروانه:</b> { $licence }
+    <b>متشاکی:</b> { $respondent }
     <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
     <b>کارشناس:</b> { $assignee }
     <b>دریافت:</b> { $received }
     <b>مرحله:</b> { $step } — مهلت: { $step_due }
+    <b>جلسه کمیسیون:</b> { $session }
     <b>مهلت ماده ۷۲:</b> { $overall_due }
     <b>نظر کمیسیون:</b> { $opinion }
     <b>شماره سفارش:</b> { $order_number }

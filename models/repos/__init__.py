@@ -21,6 +21,7 @@ from models.repos.outbox import OutboxRepo
 from models.repos.ratings import RatingRepo
 from models.repos.renewals import RenewalRepo
 from models.repos.reports import CaseExportRow, ReportRepo
+from models.repos.sessions import SessionRepo
 from models.repos.staff import StaffRepo
 from models.repos.threads import ThreadRepo
 from models.repos.users import Names, UserRepo
@@ -41,6 +42,7 @@ __all__ = [
     "RenewalRepo",
     "Repo",
     "ReportRepo",
+    "SessionRepo",
     "StaffRepo",
     "ThreadRepo",
     "UserRepo",
@@ -62,6 +64,7 @@ class Repo:
         self.threads = ThreadRepo(session)
         self.drafts = DraftRepo(session)
         self.ratings = RatingRepo(session)
+        self.sessions = SessionRepo(session)
         self.outbox = OutboxRepo(session)
         # the office
         self.office = OfficeRepo(session)

@@ -117,6 +117,18 @@ class CaseRepo:
             query = query.where(Case.status.in_(statuses))
         return int(await self.session.scalar(query) or 0)
 
+    async def against(
+        self, licence_ids: Sequence[int], *, statuses: Sequence[str] | None = None, limit: int = 50
+    ) -> list[Case]:
+        """The complaints about these licences (in `statuses`, if given), newest first."""
+        if not licence_ids:
+            return []
+        query = select(Case).where(Case.respondent_licence_id.in_(licence_ids))
+        if statuses is not None:
+            query = query.where(Case.status.in_(statuses))
+        query = query.order_by(Case.received_at.desc(), Case.id.desc()).limit(limit)
+        return list(await self.session.scalars(query))
+
     async def decided_since(
         self,
         citizen_ids: Sequence[int],

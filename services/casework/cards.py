@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from models.repos import Repo
 from models.tables import Case, CaseEvent, OutboxMessage, User
+from services import respondents, sessions
 from services.casework.moves import actions_for
 from services.desk import ChatRef, DeskConfig
 from services.formatting import (
@@ -17,6 +18,7 @@ from services.formatting import (
     format_datetime,
     format_number,
     format_phone,
+    localize_digits,
 )
 from services.lengths import Shortened, shorten
 from services.names import OPINIONS, QUEUES, SETTINGS
@@ -39,7 +41,7 @@ class CaseMove(ButtonPayload):
     kind: ClassVar[str] = "case"
 
     case_id: int
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
 
 
@@ -60,11 +62,14 @@ def staff_buttons(
     """The buttons under a case for staff: the moves drawn now, then ask and note."""
     seen = CaseStatus(case.status)
 
-    def button(action: Action | Literal["ask", "note"]) -> Button:
+    def button(action: Action | Literal["ask", "note", "respondent"]) -> Button:
         return Button(t.plain(f"action-{action}"), callback=CaseMove(case.id, action, seen))
 
     rows = [[button(action)] for action in drawn_moves(case, role, now, config)]
     rows.append([button("ask"), button("note")])
+    if case.respondent_licence_id is not None:
+        # The business complained about is in the registry: it may be written to.
+        rows.append([button("respondent")])
     return rows
 
 
@@ -75,6 +80,8 @@ async def staff_card(
     one message the platform takes: a description too long for it is cut with a note (the
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id)
+    respondent = await respondent_line(repo, case, t, profile)
+    session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
@@ -106,12 +113,14 @@ async def staff_card(
             website=case.business_url or none,
             licence=case.licence_number or none,
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
+            respondent=respondent,
             platform=t.plain(f"platform-{case.platform}"),
             phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
             assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
             step_due=when(case.step_due_at),
+            session=sessions.session_line(session, t),
             overall_due=when(case.overall_due_at),
             opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
             order_number=case.order_number or none,
@@ -162,6 +171,21 @@ def _deadlines_changed(note: str, t: Texts) -> str:
                 )
             )
     return "، ".join(parts) if t.locale == "fa" else ", ".join(parts)
+
+
+async def respondent_line(repo: Repo, case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """Who the respondent is: the registry's licence the complaint names, and whether its
+    holder is on the desk (and can be asked with /respondent) or not."""
+    licence, holder = await respondents.respondent_of(repo, case)
+    if licence is None:
+        return t.render(profile, "staff-respondent-unknown")
+    return t.render(
+        profile,
+        "staff-respondent-on-desk" if holder is not None else "staff-respondent-off-desk",
+        business=licence.business_name,
+        licence=localize_digits(licence.number, t.locale),
+        holder=licence.holder_name,
+    )
 
 
 def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
