@@ -98,7 +98,11 @@ async def sla(
         return
     if not parsed.values:
         policy = await clocks.policy_for(ctx.repo, parsed.queue)
-        await message.answer(sla_settings.describe_sla(parsed.queue, policy, ctx.t, ctx.profile))
+        await message.answer(
+            sla_settings.describe_queue(
+                parsed.queue, policy, ctx.settings.config, ctx.t, ctx.profile
+            )
+        )
         return
     changed = await sla_settings.change_sla(
         ctx.repo, parsed, ctx.user, ctx.clock.now(), ctx.settings.config

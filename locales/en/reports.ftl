@@ -113,6 +113,15 @@ sla-show =
     To change one, e.g.: /sla { $queue_key } commission_days=7
 sla-line = • { $label }: { $value } (<code>{ $name }</code>)
 sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>; the law's figure: { $default })
+sla-show-certificates =
+    ⏱ <b>Deadlines of the { $queue } queue</b>
+    • Service time once the documents are complete (working days): { $days }
+    This is the time the IT Organization publishes on its service desk, set in the desk's settings; the complaints commission's, Article 72's and Taazirat's deadlines do not apply to this queue.
+sla-show-licences =
+    ⏱ <b>Deadlines of the { $queue } queue</b>
+    No deadline runs in this queue; the statutory deadlines are for complaints and technical certificates.
+sla-certificates-fixed = The service time of technical certificates is published by the IT Organization and set in the desk's settings; /sla does not change it. To see it: /sla certificates
+sla-licences-none = The licences queue has no deadline to change. See the complaints' deadlines with /sla complaints.
 sla-changed = ✅ The deadlines of the { $queue } queue changed; the deadlines of { $moved } open cases were recomputed.
 sla-setting-referral_working_days = Review and referral to the commission (working days)
 sla-setting-commission_days = Commission's review (days)
