@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
+from models.case_reports import CaseReportRepo
 from models.licences import LicenceRepo
 from models.renewals import RenewalRepo
 from models.tables import (
@@ -993,6 +994,7 @@ class Repo:
         self.privacy = PrivacyRepo(session)
         self.threads = ThreadRepo(session)
         self.reports = ReportRepo(session)
+        self.case_reports = CaseReportRepo(session)
 
     async def commit(self) -> None:
         await self.session.commit()
