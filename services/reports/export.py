@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 import csv
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -285,7 +287,11 @@ class _XlsxSheet:
         self._path = path
         self._columns = columns
         self._rows = 0
+        # The compressed size so far, estimated: the text of each megabyte of cells is
+        # compressed as the zip will, and each cell's markup counted at what it packs to.
         self._bytes = 0
+        self._pending: list[str] = []
+        self._pending_bytes = 0
         self._book = Workbook(write_only=True)
         sheet = self._book.create_sheet(title)
         sheet.sheet_view.rightToLeft = True
@@ -320,14 +326,15 @@ class _XlsxSheet:
             return None
         if isinstance(value, str):
             text: str = ILLEGAL_CHARACTERS_RE.sub("", value)
-            # XML with its markup takes about this much beside the text itself.
-            self._bytes += len(text.encode()) + 40
+            self._pending.append(text)
+            self._pending_bytes += len(text) * 2
+            self._bytes += _PACKED_CELL
             if not text.startswith("="):
                 return text
             cell = WriteOnlyCell(self._sheet, value=text)
             cell.data_type = "s"  # text, never a formula
             return cell
-        self._bytes += 40
+        self._bytes += _PACKED_CELL
         if column.kind is Kind.INSTANT and isinstance(value, datetime):
             # Excel knows no time zones: the Tehran wall time, as the Jalali text beside it.
             cell = WriteOnlyCell(self._sheet, value=value.astimezone(TEHRAN).replace(tzinfo=None))
@@ -344,7 +351,11 @@ class _XlsxSheet:
         return value
 
     def written(self) -> int:
-        return self._bytes
+        if self._pending_bytes >= _SAMPLE_BYTES:
+            self._bytes += len(zlib.compress("\n".join(self._pending).encode(), 6))
+            self._pending, self._pending_bytes = [], 0
+        # Text not yet compressed counts at its full length: never less than it will take.
+        return self._bytes + self._pending_bytes
 
     def close(self) -> None:
         last = get_column_letter(len(self._columns))
@@ -355,7 +366,10 @@ class _XlsxSheet:
 # A part is closed once about this much is written: CSV as it is on disk; XLSX is estimated
 # before compression, which a zip of sheet XML divides several times over.
 CSV_PART_BYTES = 45 * 1024 * 1024
-XLSX_PART_BYTES = 120 * 1024 * 1024
+XLSX_PART_BYTES = 45 * 1024 * 1024
+# What a cell's markup (<c r="AB123" s="3" t="s"><v>…</v></c>) packs to in the zip, at most.
+_PACKED_CELL = 12
+_SAMPLE_BYTES = 1024 * 1024
 
 
 def _open_sheet(request: ExportRequest, path: Path, t: Texts) -> _Sheet:
@@ -377,7 +391,13 @@ def _jalali_datetime(value: datetime | None) -> str | None:
     if value is None:
         return None
     local = value.astimezone(TEHRAN)
-    return f"{format_date_numeric(local, 'en')} {local:%H:%M}"
+    return f"{_jalali_day(local.date())} {local:%H:%M}"
+
+
+@lru_cache(maxsize=4096)
+def _jalali_day(day: date) -> str:
+    """A day in Jalali with ASCII digits; many cases share a day, so each is worked out once."""
+    return format_date_numeric(day, "en")
 
 
 def _national_phone(phone: str | None) -> str | None:
@@ -425,7 +445,7 @@ def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
         _national_phone(row.contact_phone),
         row.description,
         row.order_number,
-        format_date_numeric(row.order_date, "en") if row.order_date else None,
+        _jalali_day(row.order_date) if row.order_date else None,
         row.order_date,
         row.order_amount,
         _jalali_datetime(row.received_at),
