@@ -18,7 +18,7 @@ from handlers.kit.ui import refusal, reply
 from handlers.staff import StaffOnly
 from services import charts
 from services.casework import clocks
-from services.formatting import format_date, format_number
+from services.formatting import format_number
 from services.reports import export as case_export
 from services.reports import search as case_search
 from services.reports import sla as sla_settings
@@ -28,9 +28,14 @@ from services.workflow import Refused
 logger = logging.getLogger(__name__)
 
 
-async def stats(message: Message, ctx: Ctx) -> None:
-    """`/stats`: the desk in numbers, then the same as a chart."""
-    figures = await desk_stats.gather(ctx.repo, ctx.clock.now())
+async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """`/stats [PERIOD]`: the desk in numbers, then the same as a chart; PERIOD is this month,
+    last month, a Jalali year or a Jalali month (all cases when none is given)."""
+    period = desk_stats.parse_period(command.args or "", ctx.clock.now())
+    if isinstance(period, Refused):
+        await message.answer(refusal(ctx.t, ctx.profile, period))
+        return
+    figures = await desk_stats.gather(ctx.repo, ctx.clock.now(), ctx.settings.config, period)
     await message.answer(desk_stats.describe(figures, ctx.t, ctx.profile))
     if figures.total == 0:
         return
@@ -39,7 +44,9 @@ async def stats(message: Message, ctx: Ctx) -> None:
     await message.answer_photo(
         BufferedInputFile(png, filename="stats.png"),
         caption=ctx.t.render(
-            ctx.profile, "stats-chart-caption", date=format_date(figures.at, ctx.t.locale)
+            ctx.profile,
+            "stats-chart-caption",
+            period=desk_stats.period_label(figures.period, ctx.t),
         ),
     )
 

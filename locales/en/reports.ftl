@@ -2,51 +2,93 @@
 
 ## Statistics (/stats)
 
-stats =
-    📊 <b>Pishkhan statistics</b> — { $date }
-    <b>All cases:</b> { $total }
-
+stats-usage = Usage: /stats for every case; /stats this month, /stats last month, /stats this year, /stats 1405 (a year), or /stats 1405/09 and /stats Azar 1405 (a month).
+stats-bad-period =
+    “{ $value }” is not a period I know.
+    { stats-usage }
+stats-period-all = all cases
+stats-period-year = the year { $year }
+stats-head =
+    📊 <b>Pishkhan statistics — { $period }</b>
+    <b>Cases received:</b> { $total }
+stats-section-statuses =
     <b>By status</b>
-    { $statuses }
-
+    { $lines }
+stats-section-subjects =
     <b>By subject</b>
-    { $subjects }
-
+    { $lines }
+stats-section-months =
+    <b>By month</b>
+    { $lines }
+stats-section-last-months =
     <b>Last twelve months</b>
-    { $months }
-
+    { $lines }
+stats-section-provinces =
     <b>By province</b>
-    { $provinces }
-
-    <b>By clerk</b>
-    { $clerks }
-
-    <b>Time to first response</b> ({ $responded } cases)
-    { $first_response }
-    <b>Time to closing</b> ({ $closed } cases)
-    { $closing }
-
+    { $lines }
+stats-membership =
+    <b>Business's membership of the union</b>
+    • Member (licence in the registry): { $members } ({ $members_share })
+    • Non-member: { $non_members } ({ $non_members_share })
+stats-first-response =
+    <b>First response</b> ({ $count } cases)
+    median { $median } hours — 90th percentile: { $p90 } hours
+    within { $days } working days: { $on_time } cases ({ $share })
+stats-first-response-none =
+    <b>First response</b>
+    No case has been answered yet.
+stats-closing =
+    <b>Closing</b> ({ $count } cases)
+    median { $median } days — 90th percentile: { $p90 } days
+    within Article 72's { $days } days: { $on_time } cases ({ $share })
+stats-closing-none =
+    <b>Closing</b>
+    No case has been closed yet.
+stats-now =
+    <b>Now</b> ({ $date })
+    • past their step's deadline: { $overdue }
+    • past Article 72's ten days: { $breached }
+stats-section-clerks =
+    <b>Clerks' load</b> (in hand, overdue, received in this period)
+    { $lines }
+stats-clerk-line = • { $clerk }: { $open } in hand, { $overdue } overdue, { $received } in this period
+stats-clerk-nameless = Clerk without a name
+stats-section-satisfaction =
     <b>Citizens' satisfaction</b>
-    { $satisfaction }
+    { $lines }
 stats-empty = 📊 No case has been filed yet.
+stats-empty-period = 📊 No case was received in { $period }.
 stats-line = • { $label }: { $count }
 stats-others = Others
 stats-none = —
 stats-province-unknown = Unknown
 stats-unassigned = No clerk
-stats-hours = median { $median } hours — 90th percentile: { $p90 } hours
-stats-days = median { $median } days — 90th percentile: { $p90 } days
 stats-no-ratings = No rating yet.
 stats-satisfaction =
     { $count } ratings, average { $average } of 5
     { $scores }
 stats-score-line = • { $score } ⭐: { $count }
-stats-chart-caption = 📈 Pishkhan statistics chart — { $date }
+stats-chart-caption = 📈 Pishkhan statistics chart — { $period }
 
-chart-title = Pishkhan statistics
-chart-months = Cases received in the last twelve months
+chart-title = Pishkhan statistics — { $period }
+chart-last-months = Cases received in the last twelve months
+chart-months = Cases received by month
 chart-statuses = Cases by status
 chart-subjects = Cases by subject
+chart-provinces = Cases by province
+chart-membership = Business's membership of the union
+chart-member = Member
+chart-non-member = Non-member
+chart-deadlines = Deadlines
+chart-first-on-time = First response in time
+chart-first-late = First response late
+chart-closed-on-time = Closed within Article 72
+chart-closed-late = Closed after Article 72
+chart-overdue-now = Past the step's deadline now
+chart-breached-now = Past Article 72 now
+chart-clerks = Clerks' load (now)
+chart-clerk-open = In hand
+chart-clerk-overdue = Overdue
 chart-satisfaction = Citizens' satisfaction (score 1 to 5)
 
 ## Export (/export)

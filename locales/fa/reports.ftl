@@ -2,51 +2,93 @@
 
 ## Statistics (/stats)
 
-stats =
-    📊 <b>آمار پیشخوان</b> — { $date }
-    <b>کل پرونده‌ها:</b> { $total }
-
+stats-usage = روش استفاده: /stats برای همه پرونده‌ها؛ /stats این ماه، /stats ماه قبل، /stats امسال، /stats ۱۴۰۵ (یک سال) یا /stats ۱۴۰۵/۰۹ و /stats آذر ۱۴۰۵ (یک ماه).
+stats-bad-period =
+    «{ $value }» دوره‌ای نیست که بشناسم.
+    { stats-usage }
+stats-period-all = همه پرونده‌ها
+stats-period-year = سال { $year }
+stats-head =
+    📊 <b>آمار پیشخوان — { $period }</b>
+    <b>پرونده‌های دریافتی:</b> { $total }
+stats-section-statuses =
     <b>به تفکیک وضعیت</b>
-    { $statuses }
-
+    { $lines }
+stats-section-subjects =
     <b>به تفکیک موضوع</b>
-    { $subjects }
-
+    { $lines }
+stats-section-months =
+    <b>به تفکیک ماه</b>
+    { $lines }
+stats-section-last-months =
     <b>دوازده ماه اخیر</b>
-    { $months }
-
+    { $lines }
+stats-section-provinces =
     <b>به تفکیک استان</b>
-    { $provinces }
-
-    <b>به تفکیک کارشناس</b>
-    { $clerks }
-
-    <b>زمان تا نخستین پاسخ</b> ({ $responded } پرونده)
-    { $first_response }
-    <b>زمان تا مختومه شدن</b> ({ $closed } پرونده)
-    { $closing }
-
+    { $lines }
+stats-membership =
+    <b>عضویت کسب‌وکار در اتحادیه</b>
+    • عضو (دارای پروانه در سامانه): { $members } ({ $members_share })
+    • غیرعضو: { $non_members } ({ $non_members_share })
+stats-first-response =
+    <b>نخستین پاسخ</b> ({ $count } پرونده)
+    میانه { $median } ساعت — صدک ۹۰: { $p90 } ساعت
+    در مهلت { $days } روز کاری: { $on_time } پرونده ({ $share })
+stats-first-response-none =
+    <b>نخستین پاسخ</b>
+    هنوز به پرونده‌ای پاسخ داده نشده است.
+stats-closing =
+    <b>مختومه شدن</b> ({ $count } پرونده)
+    میانه { $median } روز — صدک ۹۰: { $p90 } روز
+    در مهلت { $days } روزه ماده ۷۲: { $on_time } پرونده ({ $share })
+stats-closing-none =
+    <b>مختومه شدن</b>
+    هنوز پرونده‌ای مختومه نشده است.
+stats-now =
+    <b>هم‌اکنون</b> ({ $date })
+    • گذشته از مهلت مرحله: { $overdue }
+    • گذشته از مهلت ده‌روزه ماده ۷۲: { $breached }
+stats-section-clerks =
+    <b>بار کارشناسان</b> (در جریان، گذشته از مهلت، دریافتی در این دوره)
+    { $lines }
+stats-clerk-line = • { $clerk }: { $open } در جریان، { $overdue } گذشته از مهلت، { $received } در این دوره
+stats-clerk-nameless = کارشناس بی‌نام
+stats-section-satisfaction =
     <b>رضایت شهروندان</b>
-    { $satisfaction }
+    { $lines }
 stats-empty = 📊 هنوز پرونده‌ای ثبت نشده است.
+stats-empty-period = 📊 در { $period } پرونده‌ای دریافت نشده است.
 stats-line = • { $label }: { $count }
 stats-others = سایر
 stats-none = —
 stats-province-unknown = نامشخص
 stats-unassigned = بدون کارشناس
-stats-hours = میانه { $median } ساعت — صدک ۹۰: { $p90 } ساعت
-stats-days = میانه { $median } روز — صدک ۹۰: { $p90 } روز
 stats-no-ratings = هنوز نظری ثبت نشده است.
 stats-satisfaction =
     { $count } نظر، میانگین { $average } از ۵
     { $scores }
 stats-score-line = • { $score } ⭐: { $count }
-stats-chart-caption = 📈 نمودار آمار پیشخوان — { $date }
+stats-chart-caption = 📈 نمودار آمار پیشخوان — { $period }
 
-chart-title = آمار پیشخوان
-chart-months = پرونده‌های دریافتی در دوازده ماه اخیر
+chart-title = آمار پیشخوان — { $period }
+chart-last-months = پرونده‌های دریافتی در دوازده ماه اخیر
+chart-months = پرونده‌های دریافتی به تفکیک ماه
 chart-statuses = پرونده‌ها به تفکیک وضعیت
 chart-subjects = پرونده‌ها به تفکیک موضوع
+chart-provinces = پرونده‌ها به تفکیک استان
+chart-membership = عضویت کسب‌وکار در اتحادیه
+chart-member = عضو
+chart-non-member = غیرعضو
+chart-deadlines = مهلت‌ها
+chart-first-on-time = نخستین پاسخ در مهلت
+chart-first-late = نخستین پاسخ پس از مهلت
+chart-closed-on-time = مختومه در مهلت ماده ۷۲
+chart-closed-late = مختومه پس از مهلت ماده ۷۲
+chart-overdue-now = هم‌اکنون گذشته از مهلت مرحله
+chart-breached-now = هم‌اکنون گذشته از مهلت ماده ۷۲
+chart-clerks = بار کارشناسان (هم‌اکنون)
+chart-clerk-open = در جریان
+chart-clerk-overdue = گذشته از مهلت
 chart-satisfaction = رضایت شهروندان (امتیاز ۱ تا ۵)
 
 ## Export (/export)
