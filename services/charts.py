@@ -36,6 +36,8 @@ from services.texts import Texts
 FONT = "DejaVu Sans"
 # The first series, then the second (a clerk's overdue cases beside those in hand).
 COLOURS = ("#2a6f97", "#d1495b")
+# A panel of fewer bars than this keeps their thickness and leaves the rest empty.
+MIN_SLOTS = 4
 # Long labels (the subjects are whole legal titles) are wrapped to lines of this many letters.
 LABEL_WIDTH = 30
 # Fluent's isolation marks around values: a layout control, no glyph in the font.
@@ -231,6 +233,8 @@ def _bars(axes: Axes, t: Texts, panel: Panel) -> None:
     else:
         axes.set_yticks([len(positions) - 1 - p for p in positions], shaped)
         axes.set_xlim(0, limit)
+        # A bar or two keep the thickness they would have among four, at the top.
+        axes.set_ylim(len(positions) - 0.5 - max(len(positions), MIN_SLOTS), len(positions) - 0.5)
         axes.xaxis.set_visible(False)
     for side in ("top", "right", "left" if panel.vertical else "bottom"):
         axes.spines[side].set_visible(False)
