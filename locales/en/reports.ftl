@@ -93,7 +93,7 @@ chart-satisfaction = Citizens' satisfaction (score 1 to 5)
 
 ## Export (/export)
 
--export-usage = Usage: /export from 1405/01/01 to 1405/06/31 status closed format csv (every part is optional)
+-export-usage = Usage: /export from 1405/01/01 to 1405/06/31 status closed format csv (every part is optional; without a format the file is Excel, XLSX)
 export-unknown-filter =
     “{ $name }” is not a filter.
     { -export-usage }

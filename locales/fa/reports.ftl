@@ -93,7 +93,7 @@ chart-satisfaction = رضایت شهروندان (امتیاز ۱ تا ۵)
 
 ## Export (/export)
 
--export-usage = روش استفاده: /export from ۱۴۰۵/۰۱/۰۱ to ۱۴۰۵/۰۶/۳۱ status closed format csv (همه بخش‌ها اختیاری است؛ به‌جای from، to، status و format می‌توانید «از»، «تا»، «وضعیت» و «قالب» بنویسید)
+-export-usage = روش استفاده: /export from ۱۴۰۵/۰۱/۰۱ to ۱۴۰۵/۰۶/۳۱ status closed format csv (همه بخش‌ها اختیاری است؛ بدون قالب، فایل اکسل (XLSX) است؛ به‌جای from، to، status و format می‌توانید «از»، «تا»، «وضعیت» و «قالب» بنویسید)
 export-unknown-filter =
     «{ $name }» شناخته نشد.
     { -export-usage }
