@@ -1,4 +1,5 @@
-"""/export of many cases: time, memory and file size, once (a measurement, not a test).
+"""/export and /stats over many cases: time, memory and file size, once (a measurement, not a
+test).
 
     .venv/bin/python -m bench.export                      # 10⁵ cases, XLSX and CSV, SQLite
     .venv/bin/python -m bench.export --cases 20000 --formats csv
@@ -7,7 +8,8 @@ A migrated SQLite file in a temporary folder gets `--cases` complaints with ever
 field filled (descriptions of a few hundred Persian letters, encrypted at rest like the desk's
 own, a phone, a clerk, an opinion, a rating with a comment for every fourth). Then each format
 is exported twice by `services.reports.export.write_export`, as /export does: once timed, once
-under tracemalloc for the peak of Python memory the export itself holds.
+under tracemalloc for the peak of Python memory the export itself holds. Then /stats is
+gathered and drawn for every case, a Jalali year and this month.
 """
 
 from __future__ import annotations
@@ -23,16 +25,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Column, MetaData, Table, Text, insert, select
 
-from bench.common import Backend, fresh_database, say
+from bench.common import Backend, bench_settings, fresh_database, say
 from bench.sweep import tracking_code
 from models import crypto
+from models.crypto import EncryptedString
 from models.database import make_sessionmaker
 from models.repositories import Names, Repo
-from models.tables import Case, Rating
+from models.tables import Case
 from services.calendar import TEHRAN
+from services.charts import stats_chart
 from services.reports import export as case_export
+from services.reports.stats import Period, gather, parse_period
 from services.texts import texts
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=TEHRAN)
@@ -50,9 +55,33 @@ def description(rng: random.Random) -> str:
     return "؛ ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))) + "."
 
 
+def _sealed(table: Table) -> Table:
+    """The table with its encrypted columns as plain text: rows go in with values encrypted
+    once from a pool, as the desk would have stored them, instead of once a row."""
+    return Table(
+        table.name,
+        MetaData(),
+        *[
+            Column(
+                column.name,
+                Text() if isinstance(column.type, EncryptedString) else column.type,
+                primary_key=column.primary_key,
+            )
+            for column in table.columns
+        ],
+    )
+
+
 async def fill(repo: Repo, cases: int) -> None:
     """`cases` complaints, a fifth of them rated, inserted a batch at a time."""
     rng = random.Random(13)
+    sealed = crypto.keyring().encrypt
+    descriptions = [sealed(description(rng)) for _ in range(500)]
+    phones = [sealed(f"+98912{number:07d}") for number in range(500)]
+    cases_table, ratings_table = (
+        _sealed(Case.metadata.tables["cases"]),
+        _sealed(Case.metadata.tables["ratings"]),
+    )
     citizen, _ = await repo.users.upsert(
         platform="telegram", platform_user_id=5001, names=Names("سارا", "احمدی", None), now=NOW
     )
@@ -77,13 +106,13 @@ async def fill(repo: Repo, cases: int) -> None:
                     "business_key": f"فروشگاه {number % 3000}",
                     "business_url": f"shop{number % 3000}.ir",
                     "licence_number": f"1400/{number % 3000:05d}",
-                    "description": description(rng),
+                    "description": descriptions[number % len(descriptions)],
                     "order_number": f"ORD-{number}",
                     "order_date": (received - timedelta(days=3)).date(),
                     "order_amount": rng.randint(1, 500) * 100_000,
                     "citizen_id": citizen.id,
                     "contact_name": "سارا احمدی",
-                    "contact_phone": f"+98912{number % 10_000_000:07d}",
+                    "contact_phone": phones[number % len(phones)],
                     "platform": "telegram",
                     "locale": "fa",
                     "received_at": received,
@@ -99,24 +128,21 @@ async def fill(repo: Repo, cases: int) -> None:
                     "objection_used": False,
                 }
             )
-        await repo.session.execute(insert(Case), rows)
+        await repo.session.execute(insert(cases_table), rows)
         await repo.commit()
-    ids = [
-        row
-        for row in await repo.session.scalars(Case.__table__.select().with_only_columns(Case.id))
-    ]
+    ids = list(await repo.session.scalars(select(Case.id)))
     ratings = [
         {
             "case_id": case_id,
             "user_id": citizen.id,
             "score": 1 + case_id % 5,
-            "comment": "پیگیری خوبی بود",
+            "comment": sealed("پیگیری خوبی بود"),
             "at": NOW,
         }
         for case_id in ids[::5]
     ]
     for first in range(0, len(ratings), BATCH):
-        await repo.session.execute(insert(Rating), ratings[first : first + BATCH])
+        await repo.session.execute(insert(ratings_table), ratings[first : first + BATCH])
     await repo.commit()
 
 
@@ -129,11 +155,12 @@ async def export_once(
         admin, _ = await repo.users.upsert(
             platform="telegram", platform_user_id=111, names=Names("Mina", None, None), now=NOW
         )
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         total = await case_export.count_export(repo, request)
         exported = await case_export.write_export(
             repo, request, texts("fa"), folder, admin, NOW, total=total
         )
+        say(f"  {kind}: {time.process_time() - cpu:.1f} s of CPU (all threads)")
         return time.perf_counter() - started, exported
 
 
@@ -161,6 +188,20 @@ async def run(cases: int, formats: list[str]) -> None:
                     f"({exported.count / seconds:.0f} rows/s); files: {sizes}; "
                     f"Python memory peak during the export {peak / 2**20:.1f} MB; "
                     f"process max RSS so far {rss:.0f} MB"
+                )
+        config = bench_settings(url).config
+        for words in ("", "1405", "this month"):
+            period = parse_period(words, NOW)
+            assert isinstance(period, Period)
+            async with sessionmaker() as session:
+                started, cpu = time.perf_counter(), time.process_time()
+                figures = await gather(Repo(session), NOW, config, period)
+                counted = time.perf_counter() - started
+                png = stats_chart(figures, texts("fa"))
+                say(
+                    f"/stats {words or '(every case)'}: {figures.total} cases counted in "
+                    f"{counted:.2f} s, chart {time.perf_counter() - started - counted:.2f} s "
+                    f"({len(png) / 1024:.0f} KB); {time.process_time() - cpu:.1f} s of CPU"
                 )
 
 

@@ -43,9 +43,10 @@ async def seed_aban(desk: Desk, sara: Person) -> None:
     """Four cases received in Aban 1405, one in Azar, one in Esfand 1404.
 
     First responses: 2 Aban 9:00 answered the next day (in time); 3 Aban 15:00 answered on
-    6 Aban (two working days end on 5 Aban at closing: late); 5 Aban 17:00, after hours, so
-    its clock starts on 6 Aban and runs to 10 Aban 16:00 (Thursday and Friday are off):
-    answered on 10 Aban in the morning, in time. Closings: 8 days (in time) and 17 (late).
+    5 Aban at 18:00 (two working days end on 5 Aban at 16:00: two hours late); 5 Aban 17:00,
+    after hours, so its clock starts on 6 Aban and runs to 10 Aban 16:00 (Thursday and Friday
+    are off): answered on 10 Aban in the morning, in time. Closings: after 8 days (in time),
+    and on the tenth day two hours after closing time (late).
     """
     async with desk.repo() as repo:
         await repo.licences.upsert_many(
@@ -75,8 +76,8 @@ async def seed_aban(desk: Desk, sara: Person) -> None:
             province="فارس",
             assignee_id=ali.id,
             received_at=jalali(1405, 8, 3, 15),
-            first_response_at=jalali(1405, 8, 6, 10),
-            decided_at=jalali(1405, 8, 20, 12),
+            first_response_at=jalali(1405, 8, 5, 18),
+            decided_at=jalali(1405, 8, 13, 18),
         )
         insert_case(
             repo,
