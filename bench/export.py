@@ -56,8 +56,8 @@ def description(rng: random.Random) -> str:
 
 
 def _sealed(table: Table) -> Table:
-    """The table with its encrypted columns as plain text: rows go in with values encrypted
-    once from a pool, as the desk would have stored them, instead of once a row."""
+    """The table with its encrypted columns as plain text: rows go in with values sealed here
+    (phones and comments once from a pool), as the desk would have stored them."""
     return Table(
         table.name,
         MetaData(),
@@ -76,7 +76,8 @@ async def fill(repo: Repo, cases: int) -> None:
     """`cases` complaints, a fifth of them rated, inserted a batch at a time."""
     rng = random.Random(13)
     sealed = crypto.keyring().encrypt
-    descriptions = [sealed(description(rng)) for _ in range(500)]
+    # Every description differs, as citizens' do: a spreadsheet keeps each distinct text once.
+    descriptions = [description(rng) for _ in range(500)]
     phones = [sealed(f"+98912{number:07d}") for number in range(500)]
     cases_table, ratings_table = (
         _sealed(Case.metadata.tables["cases"]),
@@ -106,7 +107,9 @@ async def fill(repo: Repo, cases: int) -> None:
                     "business_key": f"فروشگاه {number % 3000}",
                     "business_url": f"shop{number % 3000}.ir",
                     "licence_number": f"1400/{number % 3000:05d}",
-                    "description": descriptions[number % len(descriptions)],
+                    "description": sealed(
+                        f"{descriptions[number % len(descriptions)]} (سفارش {number})"
+                    ),
                     "order_number": f"ORD-{number}",
                     "order_date": (received - timedelta(days=3)).date(),
                     "order_amount": rng.randint(1, 500) * 100_000,

@@ -46,7 +46,7 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # An export of this many cases or more tells its progress, at most every PROGRESS_EVERY
 # seconds, by editing one message.
 PROGRESS_FROM = 5000
-PROGRESS_EVERY = 3.0
+PROGRESS_EVERY = 5.0
 # A cell starting with one of these is a formula to a spreadsheet: what citizens typed must
 # stay text (CSV/formula injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
