@@ -173,6 +173,8 @@ class Kind(StrEnum):
 
     TEXT = "text"
     NUMBER = "number"
+    # Rials, with thousands separated.
+    AMOUNT = "amount"
     # An instant: a date cell (Tehran wall time) in XLSX, ISO 8601 with its offset in CSV.
     INSTANT = "instant"
     DAY = "day"
@@ -202,7 +204,7 @@ EXPORT_COLUMNS = (
     _C("order_number", 16),
     _C("order_date_jalali", 13),
     _C("order_date", 13, Kind.DAY),
-    _C("amount", 16, Kind.NUMBER),
+    _C("amount", 16, Kind.AMOUNT),
     _C("received_jalali", 17),
     _C("received_iso", 18, Kind.INSTANT),
     _C("assignee", 20),
@@ -344,7 +346,7 @@ class _XlsxSheet:
             cell = WriteOnlyCell(self._sheet, value=value)
             cell.number_format = _DAY_FORMAT
             return cell
-        if column.kind is Kind.NUMBER and column.name == "amount":
+        if column.kind is Kind.AMOUNT:
             cell = WriteOnlyCell(self._sheet, value=value)
             cell.number_format = _AMOUNT_FORMAT
             return cell
