@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.repos.audit import AuditRepo
+from models.repos.case_reports import CaseReportRepo
 from models.repos.cases import CaseRepo
 from models.repos.certificates import CertificateRepo
 from models.repos.claims import ClaimRepo
@@ -30,6 +31,7 @@ __all__ = [
     "AuditRepo",
     "CaseExportRow",
     "CaseRepo",
+    "CaseReportRepo",
     "CertificateRepo",
     "ClaimRepo",
     "DraftRepo",
@@ -70,6 +72,7 @@ class Repo:
         self.office = OfficeRepo(session)
         self.jobs = JobRepo(session)
         self.reports = ReportRepo(session)
+        self.case_reports = CaseReportRepo(session)
         # certificates and licences
         self.certificates = CertificateRepo(session)
         self.licences = LicenceRepo(session)

@@ -93,7 +93,11 @@ async def change_sla(
     """Change a queue's deadline settings over its current ones, and commit: the stored policy
     (only what differs from the law's figures), an audit entry, and the deadlines of the
     queue's open cases recomputed (each case that moved gets an event). A refused change
-    changes nothing."""
+    changes nothing. Only the complaints queue runs the statutory steps: the others have no
+    such setting to change."""
+    refused = _fixed_queue(command.queue)
+    if refused is not None:
+        return refused
     before = await clocks.policy_for(repo, command.queue)
     after = policy_from_mapping(command.values, base=before)
     if isinstance(after, Refused):
@@ -143,6 +147,39 @@ async def _retime(
                 )
             )
     return moved
+
+
+def _fixed_queue(queue: Queue) -> Refused | None:
+    """Why a queue's deadlines are not changed with /sla: the certificates' service time is
+    the IT Organization's published figure (seed 002), kept in the desk's settings; the
+    licences queue runs no deadline."""
+    if queue is Queue.CERTIFICATES:
+        return Refused("sla-certificates-fixed")
+    if queue is Queue.LICENCES:
+        return Refused("sla-licences-none")
+    return None
+
+
+def describe_queue(
+    queue: Queue,
+    policy: SlaPolicy,
+    config: DeskConfig,
+    t: Texts,
+    profile: PlatformProfile,
+) -> Rendered:
+    """Only the deadlines that apply to a queue: the complaint steps and Article 72 for
+    complaints; for certificates the service time once the documents are complete (no
+    commission, Article 72 or Taazirat there); for licences, that none runs."""
+    if queue is Queue.CERTIFICATES:
+        return t.render(
+            profile,
+            "sla-show-certificates",
+            queue=t.plain(f"sla-queue-{queue.value}"),
+            days=format_number(config.certificate_service_days, t.locale),
+        )
+    if queue is Queue.LICENCES:
+        return t.render(profile, "sla-show-licences", queue=t.plain(f"sla-queue-{queue.value}"))
+    return describe_sla(queue, policy, t, profile)
 
 
 def describe_sla(queue: Queue, policy: SlaPolicy, t: Texts, profile: PlatformProfile) -> Rendered:
