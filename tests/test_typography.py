@@ -206,17 +206,31 @@ def test_every_sentence_ends_with_its_stop() -> None:
     assert found == []
 
 
-async def test_a_clerk_names_the_commissions_opinion_in_persian(desk: Desk, sara: Person) -> None:
+# A clerk may type the opinion's label as the history shows it, or a short name (`names-opinion-…`).
+@pytest.mark.parametrize(
+    ("typed", "opinion"),
+    [
+        ("«تخلفی احراز نشد»", "no_violation"),
+        ("عدم تخلف", "no_violation"),
+        ("بدون تخلف", "no_violation"),
+        ("تخلف احراز شد", "violation"),
+        ("تخلف", "violation"),
+    ],
+)
+async def test_a_clerk_names_the_commissions_opinion_in_persian(
+    desk: Desk, sara: Person, typed: str, opinion: str
+) -> None:
     await file_usual_complaint(desk, sara)
     await desk.drain()
     case = await the_case(desk)
     code = format_code(case.code, "fa")
     await say_in_group(desk, clerk(), f"/status {code} referred_commission")
 
-    await say_in_group(desk, clerk(), f"/opinion {code} «تخلفی احراز نشد» فروشنده مبلغ را پس داد.")
+    await say_in_group(desk, clerk(), f"/opinion {code} {typed} فروشنده مبلغ را پس داد.")
 
     decided = await the_case(desk)
-    assert decided.opinion == "no_violation"
+    assert decided.opinion == opinion
     await say_in_group(desk, clerk(), "/opinion")
     usage = group_messages(desk)[-1].text
-    assert "تخلفی احراز نشد" in usage and "violation" not in usage
+    # The usage names the opinions by their short names to type, in Persian only.
+    assert "نظرها: «تخلف»، «عدم تخلف»." in usage and "violation" not in usage
