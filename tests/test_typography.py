@@ -206,7 +206,8 @@ def test_every_sentence_ends_with_its_stop() -> None:
     assert found == []
 
 
-# A clerk may type the opinion's label as the history shows it, or a short name (`names-opinion-…`).
+# A clerk may type the opinion's label as the history shows it, or a short name
+# (`names-opinion-…`).
 @pytest.mark.parametrize(
     ("typed", "opinion"),
     [
