@@ -224,7 +224,7 @@ async def test_the_fee_says_its_amount_and_how_it_is_paid_and_a_payment_is_repor
     told = [text for text in staff_texts(desk) if "اعلام کرد هزینه" in text]
     assert len(told) == 1 and "۱۰۰٬۰۰۰ ریال" in told[0]
     paid = staff_sent(desk)[-1]
-    assert "✅ صدور تاییدیه" in [label for label, _ in paid.buttons()]
+    assert "✅ صدور تأییدیه" in [label for label, _ in paid.buttons()]
     assert len(await events(desk, "fee_reported")) == 1
 
     await staff_says(desk, f"/cert {request.code} issue https://ito.gov.ir/cert/1405-9")

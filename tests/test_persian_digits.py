@@ -27,10 +27,11 @@ def citizen(platform: Platform, language: str = "fa") -> Person:
 
 
 async def fill_with_latin_numbers(desk: Desk, person: Person) -> None:
-    """The form up to its summary, the licence and order numbers typed in Latin digits."""
+    """The form up to its summary, the licence and order numbers typed in Latin digits; the
+    other steps (the province, the subject…) answered the usual way."""
     await answer_until(desk, person, "licence")
     await desk.say(person, "140212345")
-    await answer_between(desk, person, "subject", "order_number")
+    await answer_between(desk, person, "province", "order_number")
     await desk.say(person, "45678")
     await answer_between(desk, person, "order_date", "confirm")
 

@@ -229,7 +229,7 @@ async def test_sla_takes_the_persian_names_of_queues_and_settings(
     assert "مهلت‌های صف شکایات تغییر کرد" in answer
     assert identifiers_in(answer) == []
     await desk.say(mina, "/sla تاییدیه ها")
-    assert "مهلت‌های صف تاییدیه‌های فنی" in desk.last_text(mina)
+    assert "مهلت‌های صف تأییدیه‌های فنی" in desk.last_text(mina)
     async with desk.repo() as repo:
         policy = await repo.session.get(QueuePolicy, "complaints")
         assert policy is not None
