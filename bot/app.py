@@ -102,11 +102,25 @@ async def set_commands(bot: DeskBot, settings: Settings) -> None:
                 return
 
 
+def warn_missing_desk_details(settings: Settings) -> None:
+    """Once at the start: receipts carry the desk's details (DOMAIN.md §4), and those not set
+    print as «ثبت نشده»."""
+    missing = settings.missing_desk_details()
+    if missing:
+        logger.warning(
+            "receipts will say «not set» for the desk's %s: set %s in .env (see the README, "
+            '"The desk\'s details on receipts")',
+            ", ".join(name.removeprefix("DESK_").lower().replace("_", " ") for name in missing),
+            ", ".join(missing),
+        )
+
+
 async def run(settings: Settings, clock: Clock | None = None) -> None:
     """Serve every configured platform from one dispatcher, by long polling or by webhooks,
     with the outbox sender and the scheduler beside it. Any number of such processes can run
     against PostgreSQL and Redis: sweeps and the outbox claim rows with SKIP LOCKED."""
     settings.require_tokens()
+    warn_missing_desk_details(settings)
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url, echo=settings.database_echo)
     sessionmaker = make_sessionmaker(engine)

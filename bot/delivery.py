@@ -34,7 +34,7 @@ from handlers.kit.pieces import pieces
 from handlers.kit.platforms import DeskBot
 from models.repos import Repo
 from models.tables import Case, OutboxMessage, ThreadMessage
-from services import relay
+from services import receipt_pdf, relay
 from services.clock import Clock
 from services.delivered import after_delivery
 from services.desk import ChatRef
@@ -363,6 +363,9 @@ class OutboxSender:
             common["message_thread_id"] = thread
         if method is Method.TEXT:
             return SendMessage(text=payload["text"], **common)
+        if method is Method.RECEIPT_PDF:
+            printed = await self._printed(bot, payload["sheet"])
+            return SendDocument(document=printed, caption=payload["text"], **common)
         file = await self._file_for(bot, payload["file"])
         if method is Method.PHOTO:
             return SendPhoto(photo=file, caption=payload["text"], **common)
@@ -392,6 +395,21 @@ class OutboxSender:
             if "not_modified" not in error.message.lower():
                 raise
         return None
+
+    async def _printed(self, bot: DeskBot, stored: dict[str, Any]) -> BufferedInputFile:
+        """A printed receipt laid out now, with the link that opens its case in this bot (its
+        username, from getMe); the layout runs beside the loop, which keeps serving."""
+        me = await bot.me()
+        sheet = receipt_pdf.Sheet.from_stored(stored)
+        if not me.username:
+            raise Undeliverable("the bot has no username to link the receipt to")
+        link = receipt_pdf.start_link(bot.platform, me.username, sheet.code)
+        try:
+            document = await asyncio.to_thread(receipt_pdf.render, sheet, link)
+        except Exception as error:
+            logger.exception("the printed receipt of %s could not be made", sheet.code)
+            raise Undeliverable(f"the printed receipt could not be made: {error}") from error
+        return BufferedInputFile(document, filename=sheet.file_name)
 
     async def _file_for(self, bot: DeskBot, ref: dict[str, Any]) -> str | BufferedInputFile:
         """A file id works only on the platform that issued it; elsewhere, download and upload."""

@@ -7,10 +7,12 @@ from aiogram.filters import Command, CommandObject, Filter
 from aiogram.types import Message, TelegramObject
 
 from handlers.kit.context import Ctx
-from handlers.kit.ui import reply
+from handlers.kit.ui import reply, usage, usage_text
+from models.tables import User
 from services import closures, people
 from services.calendar import tehran_today
 from services.formatting import format_number, format_weekday_date
+from services.names import VERBS
 from services.normalize import is_blank, parse_jalali_or_gregorian_date
 from services.texts import Rendered
 from services.workflow import Role
@@ -30,16 +32,20 @@ async def holiday(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/holiday [list] | add DATE [reason] | remove DATE`: days the office is closed."""
-    verb, _, rest = (command.args or "list").strip().partition(" ")
-    verb = verb.lower()
-    if verb == "list":
-        await _list(message, ctx)
+    """`/holiday [list] | add DATE [reason] | remove DATE`: days the office is closed; the
+    verbs in Persian too (فهرست، افزودن، حذف). Alone, the list and how the command is used."""
+    args = (command.args or "").strip()
+    named = VERBS.leading(args) if args else ("list", "")
+    if named is not None and named[0] == "list" and not named[1]:
+        await _list(message, ctx, with_usage=not args)
         return
+    verb, rest = named if named is not None else ("", args)
     raw_day, _, reason = rest.strip().partition(" ")
     day = parse_jalali_or_gregorian_date(raw_day) if raw_day else None
     if verb not in ("add", "remove") or day is None:
-        await reply(message, ctx.t, ctx.profile, "holiday-usage")
+        unknown = (raw_day if verb else args.split()[0]) if args else None
+        lead = "command-word-unknown" if unknown else None
+        await usage(message, ctx.t, ctx.profile, "holiday", lead, name=unknown)
         return
     now = ctx.clock.now()
     shown = format_weekday_date(day, ctx.t.locale)
@@ -61,7 +67,7 @@ async def holiday(
     )
 
 
-async def _list(message: Message, ctx: Ctx) -> None:
+async def _list(message: Message, ctx: Ctx, *, with_usage: bool) -> None:
     today = tehran_today(ctx.clock.now())
     days = await closures.days_off(ctx.repo, today, LIST_DAYS, ctx.t.locale)
     lines = [
@@ -73,14 +79,18 @@ async def _list(message: Message, ctx: Ctx) -> None:
         )
         for day in days
     ]
-    await reply(
-        message,
-        ctx.t,
+    shown = ctx.t.render(
         ctx.profile,
         "holiday-list",
         days=format_number(LIST_DAYS, ctx.t.locale),
         lines=Rendered("\n".join(lines)) if lines else ctx.t.plain("value-none"),
     )
+    await message.answer(_and_usage(shown, ctx, "holiday") if with_usage else shown)
+
+
+def _and_usage(text: Rendered, ctx: Ctx, command: str) -> Rendered:
+    """What a command does alone, then how it does the rest."""
+    return Rendered(f"{text}\n\n{usage_text(ctx.t, ctx.profile, command)}")
 
 
 async def staff(
@@ -88,27 +98,21 @@ async def staff(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/staff list | add WHO | remove WHO`: clerks beside the staff chats' members."""
-    verb, _, who = (command.args or "list").strip().partition(" ")
-    verb = verb.lower()
-    if verb == "list":
-        members = await ctx.repo.staff.members()
-        lines = [
-            ctx.t.render(ctx.profile, "staff-list-line", who=f"{m.platform}:{m.platform_user_id}")
-            for m in members
-        ]
-        body = Rendered("\n".join(lines)) if lines else ctx.t.plain("value-none")
-        await reply(message, ctx.t, ctx.profile, "staff-list", lines=body)
+    """`/staff [list] | add WHO | remove WHO`: clerks beside the staff chats' members; the
+    verbs in Persian too. Alone, the list and how the command is used."""
+    args = (command.args or "").strip()
+    named = VERBS.leading(args) if args else ("list", "")
+    if named is not None and named[0] == "list" and not named[1]:
+        await _staff_list(message, ctx, with_usage=not args)
         return
-    person = await people.find_person(ctx.repo, who, ctx.user.platform) if who else None
-    if verb not in ("add", "remove") or person is None:
-        await reply(
-            message,
-            ctx.t,
-            ctx.profile,
-            "staff-usage" if person is None and not who else "staff-unknown",
-            who=who,
+    if named is None or named[0] not in ("add", "remove"):
+        await usage(
+            message, ctx.t, ctx.profile, "staff", "command-word-unknown", name=args.split()[0]
         )
+        return
+    verb, who = named
+    person = await _person(message, ctx, "staff", who)
+    if person is None:
         return
     if verb == "add":
         changed = await people.add_clerk(ctx.repo, person, ctx.user, ctx.clock.now())
@@ -117,7 +121,37 @@ async def staff(
         changed = await people.remove_clerk(ctx.repo, person, ctx.user, ctx.clock.now())
         key = "staff-removed" if changed else "staff-not-listed"
     ctx.roles.forget(person)
-    await reply(message, ctx.t, ctx.profile, key, who=person.full_name or who)
+    await reply(message, ctx.t, ctx.profile, key, who=people.display_name(person, ctx.t))
+
+
+async def _staff_list(message: Message, ctx: Ctx, *, with_usage: bool) -> None:
+    """The listed clerks by name and @username, with their platform."""
+    lines = []
+    for member in await ctx.repo.staff.members():
+        user = await ctx.repo.users.by_platform_id(member.platform, member.platform_user_id)
+        lines.append(
+            ctx.t.render(
+                ctx.profile,
+                "staff-list-line",
+                who=people.display_name(user, ctx.t)
+                if user is not None
+                else people.unknown_person(member.platform, member.platform_user_id, ctx.t),
+                platform=ctx.t.plain(f"platform-{member.platform}"),
+            )
+        )
+    body = Rendered("\n".join(lines)) if lines else ctx.t.plain("value-none")
+    shown = ctx.t.render(ctx.profile, "staff-list", lines=body)
+    await message.answer(_and_usage(shown, ctx, "staff") if with_usage else shown)
+
+
+async def _person(message: Message, ctx: Ctx, command: str, who: str) -> User | None:
+    """Someone an admin names by @username (or platform:id); else the command's usage."""
+    who = who.strip()
+    person = await people.find_person(ctx.repo, who, ctx.user.platform) if who else None
+    if person is None:
+        lead = "staff-person-unknown" if who else None
+        await usage(message, ctx.t, ctx.profile, command, lead, who=who)
+    return person
 
 
 async def ban(
@@ -127,19 +161,15 @@ async def ban(
 ) -> None:
     """`/ban WHO` and `/unban WHO`: an abusive person is told once, then ignored."""
     banning = command.command == "ban"
-    who = (command.args or "").strip().split(" ")[0]
-    person = await people.find_person(ctx.repo, who, ctx.user.platform) if who else None
+    person = await _person(message, ctx, "ban", (command.args or "").strip().split(" ")[0])
     if person is None:
-        await reply(
-            message, ctx.t, ctx.profile, "ban-usage" if not who else "staff-unknown", who=who
-        )
         return
     if person.id == ctx.user.id:
         await reply(message, ctx.t, ctx.profile, "ban-self")
         return
     changed = await people.set_banned(ctx.repo, person, banning, ctx.user, ctx.clock.now())
     key = ("banned" if banning else "unbanned") if changed else "ban-unchanged"
-    await reply(message, ctx.t, ctx.profile, key, who=person.full_name or who)
+    await reply(message, ctx.t, ctx.profile, key, who=people.display_name(person, ctx.t))
 
 
 def make_router() -> Router:

@@ -1,9 +1,15 @@
-"""A citizen's own cases: the list, and one case followed by its tracking code."""
+"""A citizen's own cases: the list, and one case followed by its tracking code.
+
+A code is followed wherever it comes: after `/track`, after the menu's question, or sent on
+its own; and the words people use for "my cases" list them. None of these reach a clerk.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
@@ -16,6 +22,7 @@ from handlers.referrals import verify_offer
 from services import cases as service
 from services.normalize import is_blank
 from services.texts import Rendered
+from services.tracking import looks_like_a_code
 
 
 class TrackForm(StatesGroup):
@@ -26,6 +33,8 @@ async def my_cases(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """The citizen's cases, newest first, with their status; then a form left open goes on.
     Outside any form, someone whose mobile is not verified is offered to share it: a
     complaint another body referred in their name shows then."""
+    if await state.get_state() == TrackForm.code.state:
+        await state.clear()
     listed = await service.list_cases(ctx.repo, ctx.user, ctx.t, ctx.profile)
     if (
         ctx.user.phone_verified_at is None
@@ -44,10 +53,7 @@ async def track_command(
 ) -> None:
     """`/track CODE` shows one case; without a code, ask for it."""
     if command.args and not is_blank(command.args):
-        await message.answer(
-            await service.track(ctx.repo, ctx.user, command.args, ctx.t, ctx.profile)
-        )
-        await remind(message, state, ctx)
+        await _track(message, command.args, state, ctx)
         return
     await _ask_code(message, state, ctx)
 
@@ -64,21 +70,75 @@ async def _ask_code(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 
 async def track_code(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """The code typed after the question: the case, then a form left open goes on."""
-    t = ctx.t
-    if is_blank(message.text or ""):
-        await reply(message, t, ctx.profile, "input-empty")
+    """The code typed after the question: the case, then a form left open goes on; words for
+    "my cases" list them."""
+    text = message.text or ""
+    if is_blank(text):
+        await reply(message, ctx.t, ctx.profile, "input-empty")
         return
-    await state.clear()
-    await message.answer(
-        await service.track(ctx.repo, ctx.user, message.text or "", t, ctx.profile),
-        reply_markup=main_menu(t),
-    )
+    if service.asks_for_own_cases(text):
+        await my_cases(message, state, ctx)
+        return
+    await _track(message, text, state, ctx)
+
+
+async def _track(message: Message, text: str, state: FSMContext, ctx: Ctx) -> None:
+    """Follow a typed code. After a slip the desk stays ready for the code, so the corrected
+    one is read as a code (and never taken for a message to the clerk)."""
+    tracked = await service.track(ctx.repo, ctx.user, text, ctx.t, ctx.profile)
+    if tracked.again:
+        await state.set_state(TrackForm.code)
+        await message.answer(tracked.text)
+        return
+    if await state.get_state() == TrackForm.code.state:
+        await state.clear()
+    await message.answer(tracked.text, reply_markup=main_menu(ctx.t))
     await remind(message, state, ctx)
 
 
 async def track_not_text(message: Message, ctx: Ctx) -> None:
     await reply(message, ctx.t, ctx.profile, "track-ask-code")
+
+
+class AboutOwnCases(Filter):
+    """Outside any form, a message that is a tracking code on its own (in any digits, with or
+    without dash or spaces, valid or with a slip) or the words people use for "my cases"
+    («وضعیت پرونده», «پرونده‌های من», «پیگیری»…). A reply to one of the desk's messages is
+    left to the relay, and so is a ten-digit number with a slip while a clerk's question
+    waits: it is more likely the answer (a national ID) than a code."""
+
+    async def __call__(
+        self, message: Message, state: FSMContext, ctx: Ctx
+    ) -> bool | dict[str, Any]:
+        text = message.text
+        if text is None or text.startswith("/") or message.reply_to_message is not None:
+            return False
+        if await state.get_state() is not None:
+            return False
+        if service.asks_for_own_cases(text):
+            return {"wants": "list"}
+        if not looks_like_a_code(text):
+            return False
+        if service.is_a_code(text) or not await service.awaits_an_answer(ctx.repo, ctx.user):
+            return {"wants": "code"}
+        return False
+
+
+async def own_cases_asked(message: Message, wants: str, state: FSMContext, ctx: Ctx) -> None:
+    """A code sent on its own is followed; "my cases" in words lists them."""
+    if wants == "list":
+        await my_cases(message, state, ctx)
+        return
+    await _track(message, message.text or "", state, ctx)
+
+
+def make_words_router() -> Router:
+    """Codes and "my cases" sent as plain words, in private chat; asked before the relay, so
+    that they are answered and never passed to a clerk."""
+    router = Router(name=f"{__name__}.words")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(own_cases_asked, AboutOwnCases())
+    return router
 
 
 def make_router() -> Router:

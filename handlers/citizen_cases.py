@@ -14,9 +14,10 @@ from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
 from models.tables import Case
 from services.cases import owned_case
 from services.casework import moves
+from services.casework.notices import notice_text
 from services.formatting import format_code
 from services.ownership import own_case
-from services.workflow import Action, Refused, Role, status_label
+from services.workflow import Action, Refused, Role
 
 _CONFIRM = {"withdraw": "citizen-withdraw-confirm", "object": "citizen-object-confirm"}
 
@@ -79,6 +80,18 @@ async def citizen_move(
     action: Action,
 ) -> bool:
     """A citizen's own move on their case, made if the rules allow it, and said either way."""
+    made = await make_citizen_move(message, ctx, case, action)
+    if made is None:
+        return False
+    await confirm_move(message, ctx, made)
+    return True
+
+
+async def make_citizen_move(
+    message: Message, ctx: Ctx, case: Case, action: Action
+) -> moves.Applied | None:
+    """A citizen's own move, made if the rules allow it; a refusal is said at once, the
+    confirmation is the caller's (`confirm_move`), once."""
     result = await moves.apply(
         ctx.repo,
         case,
@@ -91,16 +104,21 @@ async def citizen_move(
     if isinstance(result, Refused):
         await ctx.repo.rollback()
         await message.answer(refusal(ctx.t, ctx.profile, result))
-        return False
-    await reply(
-        message,
-        ctx.t,
-        ctx.profile,
-        "citizen-action-done",
-        code=format_code(case.code, ctx.t.locale),
-        status=ctx.t.plain(status_label(case.status)),
+        return None
+    return result
+
+
+async def confirm_move(
+    message: Message, ctx: Ctx, made: moves.Applied, *, relayed: bool = False
+) -> None:
+    """One message for the move: what it did, the step that now runs, and whether the
+    citizen's waiting messages went on to the clerk."""
+    t, profile = ctx.t, ctx.profile
+    after = [t.render(profile, "citizen-action-relayed")] if relayed else []
+    key = made.planned.citizen_message_key
+    await message.answer(
+        notice_text(made.case, key, t, profile, heading="citizen-action-done", after=after)
     )
-    return True
 
 
 def make_router() -> Router:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
-from handlers.kit.callbacks import EditField, FormNav, SubjectChoice
+from handlers.kit.callbacks import EditField, FormNav, ProvinceChoice, SubjectChoice
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import (
     MENU_KEYS,
@@ -20,28 +21,43 @@ from handlers.kit.keyboards import (
     main_menu,
     menu_button,
     nav,
+    provinces,
     resume,
     subjects,
     summary,
 )
 from handlers.kit.ui import Markup, acknowledge, drop_buttons, reply
+from services import complaint_form as steps
 from services import complaints as service
 from services import referrals
 from services.calendar import tehran_today
 from services.desk import Subject
-from services.formatting import format_code, format_number, format_weekday_datetime
+from services.formatting import (
+    format_code,
+    format_date,
+    format_number,
+    format_weekday_date,
+    format_weekday_datetime,
+    localize_digits,
+)
+from services.licence_desk import site_label
+from services.licences import PROVINCES
+from services.money import Money
 from services.normalize import is_blank, parse_phone
 from services.settings import Settings
-from services.texts import LOCALES, texts
+from services.texts import LOCALES, Rendered, Texts, texts
 
 # Documents beyond this cannot be fetched again to relay them across platforms.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ComplaintForm(StatesGroup):
+    """A state for each step of `services.complaint_form.STEPS`, and the summary."""
+
     business_name = State()
     website = State()
     licence = State()
+    province = State()
     subject = State()
     description = State()
     order_number = State()
@@ -52,19 +68,12 @@ class ComplaintForm(StatesGroup):
     confirm = State()
 
 
-ORDER = [
-    ComplaintForm.business_name,
-    ComplaintForm.website,
-    ComplaintForm.licence,
-    ComplaintForm.subject,
-    ComplaintForm.description,
-    ComplaintForm.order_number,
-    ComplaintForm.order_date,
-    ComplaintForm.order_amount,
-    ComplaintForm.attachments,
-    ComplaintForm.contact,
-    ComplaintForm.confirm,
-]
+def _name(step: State) -> str:
+    return (step.state or "").rsplit(":", 1)[-1]
+
+
+ORDER: list[State] = list(ComplaintForm.__states__)
+STATES = {_name(step): step for step in ORDER}
 TEXT_STEPS = [
     ComplaintForm.business_name,
     ComplaintForm.website,
@@ -74,29 +83,25 @@ TEXT_STEPS = [
     ComplaintForm.order_date,
     ComplaintForm.order_amount,
 ]
-# The button under each optional step, and the edit entry of each answer.
+# The button under each optional step.
 SKIPPABLE = {
     "licence": ("skip",),
+    "province": ("skip",),
     "order_number": ("no-order",),
     "order_date": ("skip",),
     "order_amount": ("skip",),
     "attachments": ("done",),
 }
-# Editing an answer of a group asks the whole group again: an order has a date and an amount.
-EDIT_LAST = {"order_number": ComplaintForm.order_amount}
-EDIT_TARGET = {
-    "business_name": ComplaintForm.business_name,
-    "website": ComplaintForm.website,
-    "licence": ComplaintForm.licence,
-    "subject": ComplaintForm.subject,
-    "description": ComplaintForm.description,
-    "order_number": ComplaintForm.order_number,
-    "attachments": ComplaintForm.attachments,
+# What a skip leaves empty: an order not placed has no date and no amount.
+EMPTY_ANSWERS: dict[str, dict[str, None]] = {
+    "licence": {"licence_number": None},
+    "province": {"province": None},
+    "order_number": {"order_number": None, "order_date": None, "order_amount": None},
+    "order_date": {"order_date": None},
+    "order_amount": {"order_amount": None},
 }
-
-
-def _name(step: State) -> str:
-    return (step.state or "").rsplit(":", 1)[-1]
+# The answers a licence found in the registry hangs on.
+_REGISTRY_KEYS = frozenset({"website", "licence_number"})
 
 
 def _limits(settings: Settings) -> service.Limits:
@@ -106,6 +111,14 @@ def _limits(settings: Settings) -> service.Limits:
         description_max=settings.description_max_chars,
         max_attachments=settings.max_attachments,
     )
+
+
+def _spoken_list(items: list[str], t: Texts) -> str:
+    """Items as a sentence says them: «الف»، «ب» و «ج»."""
+    said = items[0]
+    for item in items[1:-1]:
+        said = t.plain("list-comma", first=said, next=item)
+    return said if len(items) == 1 else t.plain("list-and", first=said, last=items[-1])
 
 
 class Form:
@@ -124,6 +137,19 @@ class Form:
     async def say(self, key: str, markup: Markup | None = None, **args: Any) -> Message:
         return await reply(self.message, self.t, self.profile, key, markup, **args)
 
+    def settled(self, data: dict[str, Any], at: str) -> dict[str, Any]:
+        """A draft's answers with the contact known: a draft kept before the form said so,
+        or a number verified since it opened, counts as on file (but not at the contact
+        step itself, where the number has just been shared)."""
+        verified = self.user.phone_verified_at is not None
+        if "contact" not in data and verified and at != "contact":
+            data["contact"] = steps.ON_FILE
+        return data
+
+    async def answers(self) -> dict[str, Any]:
+        at = _name_of(await self.state.get_state())
+        return self.settled(await self.state.get_data(), at)
+
     async def save(self, step: State, data: dict[str, Any]) -> None:
         """Keep the answers and the step, in the conversation state and in the database."""
         await self.state.set_data(data)
@@ -133,67 +159,127 @@ class Form:
         )
         await self.repo.commit()
 
-    async def advance(self, **answers: Any) -> None:
-        """Take answers and move on: to the next step, or back to the summary after an edit."""
-        data = await self.state.get_data()
+    async def advance(self, answers: Mapping[str, Any], notes: Sequence[Rendered] = ()) -> None:
+        """Take answers and move on: to the next step of the path, or back to the summary
+        after an edit. A change of the path is said, with the new count."""
+        data = await self.answers()
+        before = steps.counted(data)
+        current = _name_of(await self.state.get_state())
         data.update(answers)
-        current = await self.state.get_state()
-        index = next(i for i, s in enumerate(ORDER) if s.state == current)
-        await self.goto(ORDER[index + 1], data)
+        said = list(notes)
+        if _REGISTRY_KEYS & answers.keys():
+            said.extend(await self.consult_registry(data))
+        said.extend(
+            self.path_change(before, steps.counted(data), editing=bool(data.get("editing")))
+        )
+        await self.goto(steps.next_step(data, current), data, said)
 
-    async def goto(self, step: State, data: dict[str, Any]) -> None:
-        if step == ComplaintForm.contact and self.user.phone_verified_at is not None:
-            step = ComplaintForm.confirm
-        if step in (ComplaintForm.order_date, ComplaintForm.order_amount) and not data.get(
-            "order_number"
-        ):
-            step = ComplaintForm.attachments
-        editing = data.get("editing")
-        if editing and ORDER.index(step) > ORDER.index(_edit_end(editing)):
-            # The answers being edited are given: back to the summary.
-            del data["editing"]
-            step = ComplaintForm.confirm
-        await self.save(step, data)
-        await self.ask(step, data)
-
-    async def ask(self, step: State, data: dict[str, Any]) -> None:
-        """The question of a step, with its buttons."""
-        name = _name(step)
-        t = self.t
-        number = format_number(ORDER.index(step) + 1, t.locale)
-        total = format_number(len(ORDER), t.locale)
-        if step == ComplaintForm.subject:
-            await self.say("ask-subject", subjects(t), n=number, total=total)
-        elif step == ComplaintForm.attachments:
-            await self.say(
-                "ask-attachments",
-                nav(t, name, "done"),
-                n=number,
-                total=total,
-                max=format_number(self.settings.max_attachments, t.locale),
+    async def consult_registry(self, data: dict[str, Any]) -> list[Rendered]:
+        """What the union's registry knows of the business, kept with the answers; said when
+        it finds the business anew."""
+        facts = await steps.registry_facts(self.repo, data)
+        found_before = data.pop("registry", None)
+        if facts is None:
+            return []
+        data["registry"] = facts
+        if facts == found_before:
+            return []
+        return [
+            self.t.render(
+                self.profile,
+                "form-registry-found",
+                business=facts["business"],
+                number=localize_digits(facts["number"], self.t.locale),
+                province=facts["province"],
             )
-        elif step == ComplaintForm.contact:
-            await self.say("ask-contact", contact_keyboard(t), n=number, total=total)
-        elif step == ComplaintForm.confirm:
+        ]
+
+    def path_change(self, before: list[str], after: list[str], *, editing: bool) -> list[Rendered]:
+        """A word when an answer takes steps off the path, or adds some; with the new count,
+        unless an answer is being edited (the count is behind the citizen then)."""
+        t = self.t
+        said = []
+        suffix = "-edit" if editing else ""
+        for key, changed in (
+            (f"form-path-fewer{suffix}", [name for name in before if name not in after]),
+            (f"form-path-more{suffix}", [name for name in after if name not in before]),
+        ):
+            if changed:
+                labels = [t.plain("form-step-name", step=t.plain(f"field-{n}")) for n in changed]
+                said.append(
+                    t.render(
+                        self.profile,
+                        key,
+                        steps=_spoken_list(labels, t),
+                        total=format_number(len(after), t.locale),
+                    )
+                )
+        return said
+
+    async def goto(self, name: str, data: dict[str, Any], notes: Sequence[Rendered] = ()) -> None:
+        if name == steps.CONFIRM:
+            # The answers being edited are given: back to the summary.
+            data.pop("editing", None)
+        step = STATES[name]
+        await self.save(step, data)
+        await self.ask(step, data, notes)
+
+    def heading(self, name: str, data: dict[str, Any]) -> Rendered:
+        """«Step k of n», or that an answer is being changed."""
+        place = None if data.get("editing") else steps.progress(data, name)
+        if place is None:
+            return self.t.render(self.profile, "form-step-edit")
+        return self.t.render(
+            self.profile,
+            "form-step",
+            n=format_number(place[0], self.t.locale),
+            total=format_number(place[1], self.t.locale),
+        )
+
+    async def ask(self, step: State, data: dict[str, Any], notes: Sequence[Rendered] = ()) -> None:
+        """The question of a step, with its buttons; what the last answer changed first."""
+        name = _name(step)
+        t, profile = self.t, self.profile
+        if step == ComplaintForm.confirm:
+            if notes:
+                await self.message.answer(Rendered("\n".join(notes)))
             answers = service.ComplaintData.from_form(data)
-            shown = service.summary(answers, t, self.profile)
+            shown = service.summary(answers, t, profile)
             await self.message.answer(shown.text, reply_markup=summary(t))
             if shown.cut:
-                await self.message.answer(service.description_in_full(answers, t, self.profile))
+                await self.message.answer(service.description_in_full(answers, t, profile))
+            return
+        markup: Markup | None
+        args: dict[str, Any] = {}
+        if step == ComplaintForm.subject:
+            markup = subjects(t)
+            args["choices"] = Rendered(
+                "\n".join(
+                    t.render(
+                        profile,
+                        "subject-choice",
+                        label=t.plain(f"subject-{s}-plain"),
+                        examples=t.plain(f"subject-{s}-examples"),
+                    )
+                    for s in Subject
+                )
+            )
+        elif step == ComplaintForm.province:
+            markup = provinces(t, name)
+        elif step == ComplaintForm.attachments:
+            markup = nav(t, name, "done")
+            args["max"] = format_number(self.settings.max_attachments, t.locale)
+        elif step == ComplaintForm.contact:
+            markup = contact_keyboard(t)
         else:
             markup = nav(t, name, *SKIPPABLE[name]) if name in SKIPPABLE else None
-            await self.say(
-                f"ask-{name.replace('_', '-')}",
-                markup,
-                n=number,
-                total=total,
-                max=format_number(self.settings.description_max_chars, t.locale),
-            )
-
-
-def _edit_end(editing: Any) -> State:
-    """The last step of the answers being edited (a draft may hold an older `True`)."""
-    return next((s for s in ORDER if _name(s) == editing), ComplaintForm.business_name)
+            args["max"] = format_number(self.settings.description_max_chars, t.locale)
+        question = t.render(
+            profile, f"ask-{name.replace('_', '-')}", step=self.heading(name, data), **args
+        )
+        parts = ["\n".join(notes)] if notes else []
+        parts.append(question)
+        await self.message.answer(Rendered("\n\n".join(parts)), reply_markup=markup)
 
 
 # --- entering the form -------------------------------------------------------------------
@@ -230,7 +316,7 @@ async def remind(message: Message, state: FSMContext, ctx: Ctx) -> None:
     step = next((s for s in ORDER if s.state == draft.step), None)
     if step is None:
         return
-    answers = dict(draft.data)
+    answers = form.settled(dict(draft.data), _name(step))
     if await form.state.get_state() != step.state:
         await form.state.set_state(step)
         await form.state.set_data(answers)
@@ -238,14 +324,41 @@ async def remind(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 
 async def start_form(form: Form, prefilled: dict[str, Any]) -> None:
-    """Open a fresh form, possibly with answers known already (a business from a lookup)."""
-    if not prefilled.get("business_name"):
-        step = ComplaintForm.business_name
-    elif not prefilled.get("website"):
-        step = ComplaintForm.website
-    else:
-        step = ComplaintForm.licence
-    await form.goto(step, prefilled)
+    """Open a fresh form, possibly with answers known already (a business from a lookup, a
+    disputed request): they are stated, not asked, and not counted among the steps; the
+    summary offers to change them."""
+    data = steps.opened_with(prefilled, phone_verified=form.user.phone_verified_at is not None)
+    notes: list[Rendered] = []
+    if data.get("prefilled"):
+        notes.append(_prefilled(form, data))
+    if _REGISTRY_KEYS & data.keys():
+        notes.extend(await form.consult_registry(data))
+    await form.goto(steps.next_step(data, None), data, notes)
+
+
+def _prefilled(form: Form, data: dict[str, Any]) -> Rendered:
+    """The answers a form opened with, as the citizen reads them."""
+    t, profile = form.t, form.profile
+    lines = "\n".join(
+        t.render(
+            profile,
+            "form-prefilled-line",
+            field=t.plain(f"field-{name}"),
+            value=_shown_answer(name, data, t),
+        )
+        for name in data["prefilled"]
+    )
+    return t.render(profile, "form-prefilled", lines=Rendered(lines))
+
+
+def _shown_answer(name: str, data: dict[str, Any], t: Texts) -> str:
+    step = steps.step_named(name)
+    value = data.get(step.answer) if step is not None else None
+    if name == "website" and isinstance(value, str):
+        return site_label(value, t)
+    if name == "subject" and value:
+        return t.plain(f"subject-{value}-plain")
+    return str(value) if value else t.plain("value-none")
 
 
 async def resume_or_restart(
@@ -260,8 +373,9 @@ async def resume_or_restart(
     draft = await form.repo.drafts.get(form.user.id, service.FORM)
     if callback_data.action == "resume" and draft is not None:
         step = next((s for s in ORDER if s.state == draft.step), ComplaintForm.business_name)
-        await form.save(step, dict(draft.data))
-        await form.ask(step, dict(draft.data))
+        answers = form.settled(dict(draft.data), _name(step))
+        await form.save(step, answers)
+        await form.ask(step, answers)
         return
     await form.repo.drafts.delete(form.user.id, service.FORM)
     await form.state.clear()
@@ -278,7 +392,7 @@ _TEXT = F.text & ~_ASIDE
 
 
 def _check(step: str, text: str, form: Form) -> tuple[str, Any]:
-    """The answer a text step keeps, by the rule of its field."""
+    """The answer a text step keeps, by the rule of its field: a value, or why not."""
     limits = _limits(form.settings)
     if step == ComplaintForm.business_name.state:
         return "business_name", service.check_business_name(text, limits)
@@ -291,8 +405,7 @@ def _check(step: str, text: str, form: Form) -> tuple[str, Any]:
     if step == ComplaintForm.order_number.state:
         return "order_number", service.check_order_number(text, limits)
     if step == ComplaintForm.order_date.state:
-        result = service.check_order_date(text, tehran_today(form.clock.now()))
-        return "order_date", result.isoformat() if isinstance(result, date) else result
+        return "order_date", service.check_order_date(text, tehran_today(form.clock.now()))
     return "order_amount", service.check_order_amount(text)
 
 
@@ -304,14 +417,32 @@ async def text_answer(message: Message, raw_state: str, state: FSMContext, ctx: 
 
 
 async def _take(form: Form, result: Any, field: str) -> None:
+    """Keep an answer that passed its rule, saying how a date or an amount was read; or say
+    the rule it broke."""
+    t, profile = form.t, form.profile
     if isinstance(result, service.Invalid):
-        args = {
-            name: format_number(value, form.t.locale) if isinstance(value, int) else value
-            for name, value in result.args.items()
-        }
+        args = {name: _shown_value(value, t) for name, value in result.args.items()}
         await form.say(result.key, None, **args)
         return
-    await form.advance(**{field: result})
+    if isinstance(result, Money):
+        rials = service.amount_text(result.rials, t)
+        key = "form-amount-taken" if result.unit_written else "form-amount-assumed"
+        await form.advance({field: result.rials}, [t.render(profile, key, amount=rials)])
+        return
+    if isinstance(result, date):
+        day = format_weekday_date(result, t.locale)
+        taken = t.render(profile, "form-date-taken", day=day)
+        await form.advance({field: result.isoformat()}, [taken])
+        return
+    await form.advance({field: result})
+
+
+def _shown_value(value: Any, t: Texts) -> Any:
+    if isinstance(value, int):
+        return format_number(value, t.locale)
+    if isinstance(value, date):
+        return format_date(value, t.locale)
+    return value
 
 
 async def not_text(message: Message, state: FSMContext, ctx: Ctx) -> None:
@@ -332,13 +463,7 @@ async def skip(query: CallbackQuery, callback_data: FormNav, state: FSMContext, 
         return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
-    empty: dict[str, Any] = {
-        "licence": {"licence_number": None},
-        "order_number": {"order_number": None, "order_date": None, "order_amount": None},
-        "order_date": {"order_date": None},
-        "order_amount": {"order_amount": None},
-    }[callback_data.step]
-    await form.advance(**empty)
+    await form.advance(EMPTY_ANSWERS[callback_data.step])
 
 
 def _name_of(state: str | None) -> str:
@@ -357,7 +482,7 @@ async def subject(
         return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
-    await form.advance(subject=Subject(callback_data.subject).value)
+    await form.advance({"subject": Subject(callback_data.subject).value})
 
 
 def _or_empty(message: Message, key: str) -> str:
@@ -370,6 +495,37 @@ async def subject_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
     """Words where a subject button was expected: show the buttons again."""
     form = Form(message, state, ctx)
     await form.say(_or_empty(message, "form-choose-button"), subjects(form.t))
+
+
+# --- the province -------------------------------------------------------------------------
+
+
+async def province(
+    query: CallbackQuery, callback_data: ProvinceChoice, state: FSMContext, ctx: Ctx
+) -> None:
+    """The business's province, from its button."""
+    if not isinstance(query.message, Message):
+        return
+    form = Form(query.message, state, ctx)
+    if await form.state.get_state() != ComplaintForm.province.state:
+        await acknowledge(query, form.t, form.profile, "form-stale-button")
+        return
+    await acknowledge(query, form.t, form.profile)
+    await drop_buttons(query)
+    await form.advance({"province": PROVINCES[callback_data.index]})
+
+
+async def province_typed(message: Message, state: FSMContext, ctx: Ctx) -> None:
+    """A province typed instead of chosen: taken when it is one of the 31."""
+    form = Form(message, state, ctx)
+    if message.text is None:
+        await form.say("form-province-choose", provinces(form.t, "province"))
+        return
+    result = service.check_province(message.text)
+    if isinstance(result, service.Invalid):
+        await form.say(result.key, provinces(form.t, "province"))
+        return
+    await form.advance({"province": result})
 
 
 # --- attachments --------------------------------------------------------------------------
@@ -413,7 +569,7 @@ async def attachment(message: Message, state: FSMContext, ctx: Ctx) -> None:
     answers["attachments"] = items
     if len(items) >= limit:
         await form.say("attachment-limit-reached", max=format_number(limit, form.t.locale))
-        await form.advance(attachments=items)
+        await form.advance({"attachments": items})
         return
     await form.save(ComplaintForm.attachments, answers)
     await form.say(
@@ -434,7 +590,7 @@ async def attachments_done(query: CallbackQuery, state: FSMContext, ctx: Ctx) ->
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
     answers = await form.state.get_data()
-    await form.advance(attachments=answers.get("attachments", []))
+    await form.advance({"attachments": answers.get("attachments", [])})
 
 
 async def attachment_wrong(message: Message, state: FSMContext, ctx: Ctx) -> None:
@@ -461,7 +617,7 @@ async def contact(message: Message, state: FSMContext, ctx: Ctx) -> None:
         return
     await referrals.verify_phone(form.repo, form.user, phone, form.clock.now())
     await form.say("contact-verified", ReplyKeyboardRemove())
-    await form.advance()
+    await form.advance({"contact": steps.SHARED})
 
 
 async def contact_wrong(message: Message, state: FSMContext, ctx: Ctx) -> None:
@@ -488,7 +644,7 @@ async def summary_action(
     if action == "edit":
         await acknowledge(query, form.t, form.profile)
         await drop_buttons(query)
-        await form.say("edit-choose", edit_fields(form.t))
+        await form.say("edit-choose", edit_fields(form.t, steps.editable(await form.answers())))
         return
     if action == "back":
         await acknowledge(query, form.t, form.profile)
@@ -539,13 +695,17 @@ async def edit(
     if await form.state.get_state() != ComplaintForm.confirm.state:
         await acknowledge(query, form.t, form.profile, "form-stale-button")
         return
+    answers = await form.answers()
+    name = callback_data.field
+    if name not in steps.editable(answers):
+        await acknowledge(query, form.t, form.profile, "form-stale-button")
+        return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
-    answers = await form.state.get_data()
-    step = EDIT_TARGET[callback_data.field]
-    answers["editing"] = _name(EDIT_LAST.get(callback_data.field, step))
-    if step == ComplaintForm.attachments:
+    answers["editing"] = name
+    if name == "attachments":
         answers["attachments"] = []
+    step = STATES[name]
     await form.save(step, answers)
     await form.ask(step, answers)
 
@@ -573,6 +733,8 @@ def make_router() -> Router:
     router.callback_query.register(skip, FormNav.filter(F.action.in_({"skip", "no-order"})))
     router.callback_query.register(subject, SubjectChoice.filter())
     router.message.register(subject_typed, ComplaintForm.subject, ~_ASIDE)
+    router.callback_query.register(province, ProvinceChoice.filter())
+    router.message.register(province_typed, ComplaintForm.province, ~_ASIDE)
     router.message.register(attachment, ComplaintForm.attachments, F.photo | F.document)
     router.callback_query.register(
         attachments_done, FormNav.filter((F.step == "attachments") & (F.action == "done"))

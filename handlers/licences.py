@@ -19,16 +19,16 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiohttp import ClientError
 
 from handlers.admin import AdminOnly
 from handlers.complaints import MAX_FILE_BYTES, ComplaintForm, begin_with, remind
-from handlers.kit.callbacks import LicenceChoice, LicenceComplaint
+from handlers.kit.callbacks import LicenceChoice, LicenceComplaint, RenewalChoice
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
 from handlers.kit.ui import acknowledge, drop_buttons, reply
-from services import referrals, renewals
+from services import renewals
 from services.calendar import tehran_today
 from services.certificate_import import LAYOUT as CERTIFICATES
 from services.certificate_import import certificate_sheet, is_certificate_file
@@ -46,7 +46,7 @@ from services.licence_desk import (
 from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
-from services.normalize import normalize_text, parse_phone
+from services.normalize import as_written
 from services.referral_import import is_referral_file, referral_sheet
 from services.referrals import limits_of
 from services.sheet_import import (
@@ -187,7 +187,7 @@ def _shown_term(result: LookupResult, query: str, t: Texts) -> str:
         return localize_digits(result.term, t.locale)
     if result.kind is MatchKind.DOMAIN:
         return site_label(result.term, t)
-    return normalize_text(query)
+    return as_written(query)
 
 
 async def _list(message: Message, result: LookupResult, ctx: Ctx) -> None:
@@ -386,7 +386,8 @@ async def renewal(
     state: FSMContext,
     ctx: Ctx,
 ) -> None:
-    """`/renewal` follows the licences held under the verified phone; `/renewal off` stops."""
+    """`/renewal` shows the licences held under the verified phone, each to follow or not
+    (the phone is asked first, with the platform's button); `/renewal off` stops them all."""
     if (command.args or "").strip().lower() in ("off", "stop", "لغو", "خاموش"):
         count = await renewals.unsubscribe(ctx.repo, ctx.user)
         key = "licence-renewal-off" if count else "licence-renewal-off-none"
@@ -394,7 +395,7 @@ async def renewal(
             message, ctx.t, ctx.profile, key, count=count, n=format_number(count, ctx.t.locale)
         )
         return
-    result = await renewals.subscribe(ctx.repo, ctx.user, ctx.clock.now())
+    result = await renewals.holdings(ctx.repo, ctx.user, ctx.clock.now())
     if isinstance(result, renewals.NeedsPhone):
         current = await state.get_state()
         if _other_form(current) and current != RenewalForm.contact.state:
@@ -405,64 +406,128 @@ async def renewal(
             message, ctx.t, ctx.profile, "licence-renewal-need-phone", contact_keyboard(ctx.t)
         )
         return
-    await _followed(message, result, ctx)
+    await show_holdings(message, result, ctx)
 
 
-async def _followed(
-    message: Message,
-    result: list[renewals.Holding] | renewals.NoLicences,
-    ctx: Ctx,
+async def show_holdings(
+    message: Message, result: list[renewals.Holding] | renewals.NoLicences, ctx: Ctx
 ) -> None:
+    """The licences held, each with its expiry and days left and whether it is followed, with a
+    button to follow or stop each (and all); or, with none, what to do about it."""
     if isinstance(result, renewals.NoLicences):
         phone = localize_digits(result.phone, ctx.t.locale)
         await reply(
             message, ctx.t, ctx.profile, "licence-renewal-none", main_menu(ctx.t), phone=phone
         )
         return
+    await message.answer(_holdings_text(result, ctx), reply_markup=_holdings_buttons(result, ctx))
+
+
+def _holdings_text(held: list[renewals.Holding], ctx: Ctx) -> str:
+    t = ctx.t
     lines = [
-        ctx.t.render(
+        t.render(
             ctx.profile,
             "licence-renewal-line",
             business=holding.view.business_name,
-            number=localize_digits(holding.view.number, ctx.t.locale),
-            status=ctx.t.plain(f"licence-status-{holding.view.status}"),
-            expires=format_date(holding.view.expires_on, ctx.t.locale),
-            days=holding.days_left,
+            number=localize_digits(holding.view.number, t.locale),
+            expires=format_date(holding.view.expires_on, t.locale),
+            when=_when(holding.days_left),
+            n=format_number(holding.days_left, t.locale),
+            state=t.plain(
+                _state_key(holding), status=t.plain(f"licence-status-{holding.view.status}")
+            ),
         )
-        for holding in result
+        for holding in held
     ]
-    await reply(
-        message,
-        ctx.t,
-        ctx.profile,
-        "licence-renewal-subscribed",
-        main_menu(ctx.t),
-        lines=Rendered("\n".join(lines)),
+    key = (
+        "licence-renewal-list" if any(h.remindable for h in held) else "licence-renewal-list-none"
     )
+    return t.render(ctx.profile, key, lines=Rendered("\n".join(lines)))
 
 
-async def renewal_contact(
-    message: Message,
-    state: FSMContext,
-    ctx: Ctx,
-) -> None:
-    """The sender's own number, shared with the platform's button; then their licences."""
-    shared = message.contact
-    assert shared is not None  # the filter admits only contacts
-    sender = message.from_user
-    if sender is None or shared.user_id != sender.id:
-        await reply(message, ctx.t, ctx.profile, "contact-not-own", contact_keyboard(ctx.t))
+def _when(days_left: int) -> str:
+    """Which words tell the days left: passed, today, tomorrow, or a number of days."""
+    if days_left < 0:
+        return "past"
+    return {0: "today", 1: "tomorrow"}.get(days_left, "days")
+
+
+def _state_key(holding: renewals.Holding) -> str:
+    if not holding.remindable:
+        return "licence-renewal-state-none"
+    return "licence-renewal-state-on" if holding.followed else "licence-renewal-state-off"
+
+
+def _holdings_buttons(held: list[renewals.Holding], ctx: Ctx) -> InlineKeyboardMarkup | None:
+    t = ctx.t
+    followable = [holding for holding in held if holding.remindable]
+    if not followable:
+        return None
+    rows = [
+        [
+            (
+                t.plain(
+                    "licence-renewal-button-off"
+                    if holding.followed
+                    else "licence-renewal-button-on",
+                    business=holding.view.business_name,
+                    number=localize_digits(holding.view.number, t.locale),
+                ),
+                RenewalChoice(licence_id=holding.licence_id, follow=not holding.followed).pack(),
+            )
+        ]
+        for holding in followable
+    ]
+    followed = [holding for holding in followable if holding.followed]
+    if len(followable) > 1 and len(followed) < len(followable):
+        rows.append([(t.plain("licence-renewal-button-all-on"), _all(follow=True))])
+    if len(followed) > 1:
+        rows.append([(t.plain("licence-renewal-button-all-off"), _all(follow=False))])
+    if not followed:
+        rows.append([(t.plain("licence-renewal-button-none"), _all(follow=False))])
+    return inline(rows)
+
+
+def _all(*, follow: bool) -> str:
+    return RenewalChoice(licence_id=0, follow=follow).pack()
+
+
+async def renewal_chosen(query: CallbackQuery, callback_data: RenewalChoice, ctx: Ctx) -> None:
+    """A licence followed or stopped (or all of them): the list shows it at once; «no, thanks»
+    leaves everything off and says how to come back."""
+    if not isinstance(query.message, Message):
         return
-    phone = parse_phone(shared.phone_number, international=True)
-    if phone is None:
-        await reply(message, ctx.t, ctx.profile, "contact-invalid", contact_keyboard(ctx.t))
+    now = ctx.clock.now()
+    before = await renewals.holdings(ctx.repo, ctx.user, now)
+    chosen = callback_data.licence_id or None
+    if not isinstance(before, list) or (
+        chosen is not None and all(holding.licence_id != chosen for holding in before)
+    ):
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
+        await drop_buttons(query)
         return
-    await referrals.verify_phone(ctx.repo, ctx.user, phone, ctx.clock.now())
-    await state.set_state(None)
-    await reply(message, ctx.t, ctx.profile, "contact-verified", main_menu(ctx.t))
-    result = await renewals.subscribe(ctx.repo, ctx.user, ctx.clock.now())
-    assert not isinstance(result, renewals.NeedsPhone)  # verified just now
-    await _followed(message, result, ctx)
+    if callback_data.follow:
+        after = await renewals.follow(ctx.repo, ctx.user, now, chosen)
+    else:
+        after = await renewals.unfollow(ctx.repo, ctx.user, now, chosen)
+    assert isinstance(after, list)  # the same phone and licences as a moment ago
+    if chosen is None and not callback_data.follow and not any(h.followed for h in before):
+        await acknowledge(query, ctx.t, ctx.profile)
+        await drop_buttons(query)
+        await reply(query.message, ctx.t, ctx.profile, "licence-renewal-declined")
+        return
+    business = next((h.view.business_name for h in after if h.licence_id == chosen), "")
+    side = "followed" if callback_data.follow else "unfollowed"
+    key = f"licence-renewal-{side}" if chosen else f"licence-renewal-all-{side}"
+    await acknowledge(query, ctx.t, ctx.profile, key, business=business)
+    try:
+        await query.message.edit_text(
+            _holdings_text(after, ctx), reply_markup=_holdings_buttons(after, ctx)
+        )
+    except TelegramAPIError as error:
+        # A list that did not change (a second tap) needs no edit.
+        logger.info("renewal list not edited: %s", type(error).__name__)
 
 
 async def renewal_contact_wrong(message: Message, ctx: Ctx) -> None:
@@ -486,8 +551,8 @@ def make_router() -> Router:
     router.message.register(renewal, Command("renewal"))
     router.message.register(query_typed, LicenceLookup.query, F.text, ~_ASIDE)
     router.message.register(query_not_text, LicenceLookup.query, ~F.text)
-    router.message.register(renewal_contact, RenewalForm.contact, F.contact)
     router.message.register(renewal_contact_wrong, RenewalForm.contact, ~_ASIDE)
     router.callback_query.register(licence_chosen, LicenceChoice.filter())
+    router.callback_query.register(renewal_chosen, RenewalChoice.filter())
     router.callback_query.register(complain, LicenceComplaint.filter())
     return router

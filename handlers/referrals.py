@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Message
@@ -22,16 +22,16 @@ from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Messa
 from handlers.admin import AdminOnly
 from handlers.kit.callbacks import ReferralBodyChoice, ReferralDone, ReferralSubjectChoice
 from handlers.kit.context import Ctx
-from handlers.kit.keyboards import contact_keyboard, inline, main_menu
-from handlers.kit.ui import acknowledge, drop_buttons, reply
+from handlers.kit.keyboards import inline
+from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import receive_import
 from handlers.staff import StaffOnly
-from services import cases as case_list
 from services import complaints, people, referrals
 from services.calendar import tehran_today
 from services.desk import Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
-from services.normalize import normalize_text, parse_phone
+from services.money import Unit
+from services.normalize import is_blank, normalize_text
 from services.referral_import import LAYOUT as REFERRALS
 from services.referral_import import referral_sheet
 from services.sources import NAMED, ReferringBody, body_text
@@ -220,8 +220,12 @@ def _summary(data: dict[str, Any], ctx: Ctx) -> Rendered:
 # --- entering and leaving the form -----------------------------------------------------------
 
 
-async def begin(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """`/refer`: a new referral form, or the one this clerk left open, at its step."""
+async def begin(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
+    """`/refer`: a new referral form, or the one this clerk left open, at its step; given
+    anything but `import`, its usage."""
+    if not is_blank(command.args or ""):
+        await usage(message, ctx.t, ctx.profile, "refer", "staff-refer-unknown", text=command.args)
+        return
     form = StaffForm(message, state, ctx)
     draft = await ctx.repo.drafts.get(ctx.user.id, referrals.FORM)
     step = _step_of(draft.step) if draft is not None else None
@@ -275,7 +279,10 @@ def _check(
     elif step == ReferralForm.order_date:
         result, field = complaints.check_order_date(text, today), "order_date"
     else:
-        result, field = complaints.check_order_amount(text), "order_amount"
+        # A letter's amount: in rials unless another unit is written.
+        amount = complaints.check_order_amount(text, Unit.RIAL)
+        result = amount if isinstance(amount, complaints.Invalid) else amount.rials
+        field = "order_amount"
     if isinstance(result, complaints.Invalid):
         return result
     return {field: result.isoformat() if isinstance(result, date) else result}
@@ -439,25 +446,6 @@ async def import_refused(message: Message, ctx: Ctx) -> None:
 # --- the complainant -------------------------------------------------------------------------
 
 
-async def contact_shared(message: Message, ctx: Ctx) -> None:
-    """Someone's own number, shared with the platform's button outside any form: verified, and
-    every complaint referred in that number's name is theirs; then their cases."""
-    shared = message.contact
-    assert shared is not None  # the filter admits only contacts
-    sender = message.from_user
-    if sender is None or shared.user_id != sender.id:
-        await reply(message, ctx.t, ctx.profile, "contact-not-own", contact_keyboard(ctx.t))
-        return
-    phone = parse_phone(shared.phone_number, international=True)
-    if phone is None:
-        await reply(message, ctx.t, ctx.profile, "contact-invalid", contact_keyboard(ctx.t))
-        return
-    await referrals.verify_phone(ctx.repo, ctx.user, phone, ctx.clock.now())
-    await ctx.repo.commit()
-    await reply(message, ctx.t, ctx.profile, "contact-verified", main_menu(ctx.t))
-    await message.answer(await case_list.list_cases(ctx.repo, ctx.user, ctx.t, ctx.profile))
-
-
 def verify_offer(ctx: Ctx) -> Rendered:
     """The line under a person's cases while their mobile is not verified: a complaint another
     body referred in their name shows once they share it."""
@@ -486,12 +474,4 @@ def make_router() -> Router:
     router.callback_query.register(body_chosen, ReferralBodyChoice.filter(), staff)
     router.callback_query.register(subject_chosen, ReferralSubjectChoice.filter(), staff)
     router.callback_query.register(done, ReferralDone.filter(), staff)
-    return router
-
-
-def make_citizen_router() -> Router:
-    """A complainant verifying their mobile outside any form, in private chat."""
-    router = Router(name=f"{__name__}.citizen")
-    router.message.filter(F.chat.type == "private")
-    router.message.register(contact_shared, F.contact, StateFilter(None))
     return router

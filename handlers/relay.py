@@ -12,7 +12,7 @@ from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.citizen_cases import citizen_move
+from handlers.citizen_cases import confirm_move, make_citizen_move
 from handlers.complaints import MAX_FILE_BYTES, begin_with
 from handlers.kit.callbacks import EndedCaseChoice, RelayChoice
 from handlers.kit.context import Ctx
@@ -22,7 +22,7 @@ from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly
 from models.repos import Repo
 from models.tables import Case
-from services import relay
+from services import relay, respondents
 from services.formatting import format_code
 from services.outbox import FileRef, Method
 from services.ownership import own_case
@@ -214,7 +214,9 @@ async def citizen_message(
         code = format_code(route.case.code, ctx.t.locale)
         await reply(message, ctx.t, ctx.profile, "citizen-answer-sent", code=code)
     elif isinstance(route, relay.ToCase):
-        await relay.from_citizen(ctx.repo, route.case, ctx.user, content, now, ctx.settings.config)
+        await relay.from_citizen(
+            ctx.repo, route.case, ctx.user, content, now, ctx.settings.config, party=route.party
+        )
         code = format_code(route.case.code, ctx.t.locale)
         await reply(message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
     elif isinstance(route, relay.ReplyAfterEnd):
@@ -293,6 +295,10 @@ async def case_chosen(
     if not isinstance(query.message, Message):
         return
     case = await own_case(ctx.repo, ctx.user, callback_data.case_id)
+    party = relay.Party.COMPLAINANT
+    if case is None:
+        case = await respondents.respondent_case(ctx.repo, ctx.user, callback_data.case_id)
+        party = relay.Party.RESPONDENT
     pending = await _take(state) if case is not None else []
     if case is None or not pending:
         await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
@@ -300,7 +306,7 @@ async def case_chosen(
         return
     await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
-    if not relay.is_followed(case):
+    if not relay.is_followed(case) and party is relay.Party.COMPLAINANT:
         # It ended while they chose.
         await _keep(state, pending)
         offers = relay.offers_for(case, ctx.clock.now(), ctx.settings.config)
@@ -308,7 +314,7 @@ async def case_chosen(
         return
     for content in pending:
         await relay.from_citizen(
-            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
+            ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config, party=party
         )
     await reply(
         query.message,
@@ -341,16 +347,16 @@ async def offer_chosen(
         await _take(state)
         await begin_with(query.message, state, ctx, relay.new_complaint_answers(case))
         return
-    if not await citizen_move(query.message, ctx, case, Action(offer.value)):
+    made = await make_citizen_move(query.message, ctx, case, Action(offer.value))
+    if made is None:
         return
-    code = format_code(case.code, ctx.t.locale)
     pending = await _take(state)
     for content in pending:
         await relay.from_citizen(
             ctx.repo, case, ctx.user, content, ctx.clock.now(), ctx.settings.config
         )
-    if pending:
-        await reply(query.message, ctx.t, ctx.profile, "relay-sent-to-desk", code=code)
+    # One message says both: the move, and that the waiting words went on.
+    await confirm_move(query.message, ctx, made, relayed=bool(pending))
 
 
 def make_staff_router() -> Router:

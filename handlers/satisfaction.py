@@ -1,4 +1,5 @@
-"""A citizen rates their closed case with a button, then may add a comment."""
+"""A citizen rates their closed case with a button, then may add a comment or say they have
+none."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from handlers.kit.callbacks import RatingChoice
+from handlers.kit.callbacks import RatingChoice, RatingNoComment
 from handlers.kit.context import Ctx
+from handlers.kit.keyboards import inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply
 from services import satisfaction
 from services.formatting import format_code
@@ -53,7 +55,9 @@ async def rated(
     if await state.get_state() is None and result.rating_id is not None:
         await state.set_state(RatingComment.comment)
         await state.set_data({"rating_id": result.rating_id})
-        await reply(query.message, ctx.t, ctx.profile, "rating-thanks-comment", code=code)
+        skip = RatingNoComment(rating_id=result.rating_id).pack()
+        buttons = inline([[(ctx.t.plain("button-no-comment"), skip)]])
+        await reply(query.message, ctx.t, ctx.profile, "rating-thanks-comment", buttons, code=code)
     else:
         await reply(query.message, ctx.t, ctx.profile, "rating-thanks", code=code)
 
@@ -77,11 +81,31 @@ async def commented(
     await reply(message, ctx.t, ctx.profile, key)
 
 
+async def no_comment(
+    query: CallbackQuery,
+    callback_data: RatingNoComment,
+    state: FSMContext,
+    ctx: Ctx,
+) -> None:
+    """ "No comment": the rating stands as it is, and the next words are no comment."""
+    waiting = await state.get_state() == RatingComment.comment.state
+    data = await state.get_data() if waiting else {}
+    await drop_buttons(query)
+    if data.get("rating_id") != callback_data.rating_id:
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
+        return
+    await state.clear()
+    await acknowledge(query, ctx.t, ctx.profile)
+    if isinstance(query.message, Message):
+        await reply(query.message, ctx.t, ctx.profile, "rating-no-comment")
+
+
 def make_router() -> Router:
     """Ratings, in private chat; before the complaint form, so a comment is not taken for it."""
     router = Router(name=__name__)
     router.message.filter(F.chat.type == "private")
     router.callback_query.register(rated, RatingChoice.filter())
+    router.callback_query.register(no_comment, RatingNoComment.filter())
     router.message.register(
         commented, StateFilter(RatingComment.comment), F.text & ~F.text.startswith("/")
     )

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -11,19 +17,21 @@ from aiogram.types import CallbackQuery, ForceReply, Message, TelegramObject
 from handlers.kit.callbacks import CaseAction, OpinionChoice
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import from_buttons, inline
-from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply
-from models.repos import Repo
+from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply, usage, usage_text
 from models.tables import Case
-from services import people
+from services import people, relay
 from services.casework import cards, moves, notes
 from services.casework.notices import status_text
 from services.formatting import format_code
-from services.normalize import is_blank, normalize_text
-from services.texts import LOCALES, texts
+from services.names import OPINIONS, STATUS_NAMES
+from services.normalize import as_written, is_blank
+from services.outbox import Method
+from services.relay import Content
+from services.texts import Rendered
 from services.tracking import parse_code
-from services.workflow import Action, CaseStatus, Opinion, Refused, Role, status_label
+from services.workflow import Action, CaseStatus, Opinion, Refused, Role
 
-STAFF_COMMANDS = ("case", "status", "assign", "opinion")
+logger = logging.getLogger(__name__)
 # The words a move asks for, where they are not a reason: an agreement's terms.
 _PROMPTS = {Action.AGREE: "staff-terms-prompt"}
 
@@ -51,14 +59,28 @@ class StaffInput(StatesGroup):
     reason = State()
     question = State()
     note = State()
+    # Words to the respondent (the licence holder the complaint is about).
+    respondent = State()
 
 
 # --- commands -------------------------------------------------------------------------------
 
 
-async def _case_by_code(repo: Repo, text: str) -> Case | None:
+async def case_named(message: Message, ctx: Ctx, command: str, text: str) -> Case | None:
+    """The case a command names by its code; else its usage, after what was wrong: nothing
+    given, no code, or no case with that code."""
+    if is_blank(text):
+        await usage(message, ctx.t, ctx.profile, command)
+        return None
     code = parse_code(text)
-    return await repo.cases.by_code(code.digits) if code else None
+    if code is None:
+        await usage(message, ctx.t, ctx.profile, command, "staff-not-a-code", text=text.strip())
+        return None
+    case = await ctx.repo.cases.by_code(code.digits)
+    if case is None:
+        shown = format_code(code, ctx.t.locale)
+        await usage(message, ctx.t, ctx.profile, command, "staff-case-unknown", code=shown)
+    return case
 
 
 async def show_case(
@@ -67,11 +89,9 @@ async def show_case(
     ctx: Ctx,
 ) -> None:
     """`/case CODE`: the case with its history and the moves allowed now."""
-    case = await _case_by_code(ctx.repo, command.args or "")
-    if case is None:
-        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
-        return
-    await _send_card(message, ctx, case)
+    case = await case_named(message, ctx, "case", command.args or "")
+    if case is not None:
+        await _send_card(message, ctx, case)
 
 
 async def _send_card(
@@ -92,54 +112,56 @@ async def change_status(
     ctx: Ctx,
 ) -> None:
     """`/status CODE STATUS reason…`: the move to STATUS allowed from where the case is; STATUS
-    is its key (`closed`) or its label (`باطل شده`)."""
-    parts = (command.args or "").split(maxsplit=1)
-    if len(parts) < 2:
-        await reply(message, ctx.t, ctx.profile, "staff-status-usage")
-        return
-    case = await _case_by_code(ctx.repo, parts[0])
+    by any of its names (`closed`, «مختومه», «باطل شده», «باطل»). A move not open now is
+    answered with the moves that are."""
+    code_text, _, rest = (command.args or "").strip().partition(" ")
+    case = await case_named(message, ctx, "status", code_text)
     if case is None:
-        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
-    named = _status_named(parts[1])
+    named = STATUS_NAMES.leading(rest)
     if named is None:
-        await reply(message, ctx.t, ctx.profile, "staff-status-unknown", name=parts[1].split()[0])
+        lead = "staff-status-missing" if is_blank(rest) else "staff-status-unknown"
+        await usage(message, ctx.t, ctx.profile, "status", lead, name=rest.split(" ")[0])
         return
-    target, reason = named
+    target, reason = CaseStatus(named[0]), as_written(named[1]) or None
+    now, config = ctx.clock.now(), ctx.settings.config
     action = moves.action_towards(case, target, ctx.role)
-    if action is None:
-        await reply(
-            message,
-            ctx.t,
-            ctx.profile,
-            "workflow-illegal",
-            action=ctx.t.plain(status_label(target)),
-            from_status=ctx.t.plain(status_label(case.status)),
-        )
-        return
-    await _transition(message, ctx, case, action, reason)
-
-
-def _status_named(text: str) -> tuple[CaseStatus, str | None] | None:
-    """The status a text begins with, by its key or its label in either language (the longest
-    that matches), and the rest of the text as the reason."""
-    words = normalize_text(text).split()
-    lowered = [word.lower() for word in words]
-    names = sorted(
-        (
-            (normalize_text(name).lower().split(), status)
-            for status in CaseStatus
-            for name in (
-                status.value,
-                *(texts(locale).plain(status_label(status)) for locale in LOCALES),
+    refused = moves.refusal_of(case, action, ctx.role, now, config) if action is not None else None
+    if action is None or refused is not None:
+        if refused is None:
+            words = ctx.t.render(
+                ctx.profile,
+                "staff-status-illegal",
+                code=format_code(case.code, ctx.t.locale),
+                from_status=STATUS_NAMES.label(case.status, ctx.t),
+                to_status=STATUS_NAMES.label(target, ctx.t),
             )
-        ),
-        key=lambda item: -len(item[0]),
+        else:
+            words = Rendered(refusal(ctx.t, ctx.profile, refused))
+        await message.answer(Rendered(f"{words}\n{_moves_open(case, ctx)}"))
+        return
+    await _transition(
+        message, ctx, case, Move(action, reason), hint=partial(_moves_open, case, ctx)
     )
-    for name, status in names:
-        if lowered[: len(name)] == name:
-            return status, " ".join(words[len(name) :]) or None
-    return None
+
+
+def _moves_open(case: Case, ctx: Ctx) -> Rendered:
+    """The moves open to this person on the case now, as the commands that make them."""
+    code = format_code(case.code, ctx.t.locale)
+    lines = []
+    for action in cards.drawn_moves(case, ctx.role, ctx.clock.now(), ctx.settings.config):
+        target = moves.target_of(case, action, ctx.role)
+        if action is Action.RECORD_OPINION:
+            lines.append(ctx.t.render(ctx.profile, "staff-move-opinion", code=code))
+        elif action is Action.AGREE:
+            lines.append(ctx.t.render(ctx.profile, "staff-move-agree", code=code))
+        elif target is not None and target != case.status:
+            status = STATUS_NAMES.typed(target, ctx.t)
+            lines.append(ctx.t.render(ctx.profile, "staff-move-to", code=code, status=status))
+    if not lines:
+        return ctx.t.render(ctx.profile, "staff-status-allowed-none")
+    moves_now = Rendered("\n".join(f"• {line}" for line in lines))
+    return ctx.t.render(ctx.profile, "staff-status-allowed", moves=moves_now)
 
 
 async def record_opinion(
@@ -147,23 +169,24 @@ async def record_opinion(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/opinion CODE violation|no_violation [reason]`: the commission's opinion."""
-    parts = (command.args or "").split(maxsplit=2)
-    if len(parts) < 2 or parts[1] not in {o.value for o in Opinion}:
-        await reply(message, ctx.t, ctx.profile, "staff-opinion-usage")
-        return
-    case = await _case_by_code(ctx.repo, parts[0])
+    """`/opinion CODE OPINION [reason]`: the commission's opinion, by any of its names
+    (`violation`, «تخلف», «عدم تخلف»); an admin's correction of one needs the reason."""
+    code_text, _, rest = (command.args or "").strip().partition(" ")
+    case = await case_named(message, ctx, "opinion", code_text)
     if case is None:
-        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
-    reason = parts[2] if len(parts) > 2 else None
+    named = OPINIONS.leading(rest)
+    if named is None:
+        lead = "staff-opinion-missing" if is_blank(rest) else "staff-opinion-unknown"
+        await usage(message, ctx.t, ctx.profile, "opinion", lead, name=rest)
+        return
+    opinion, reason = Opinion(named[0]), as_written(named[1]) or None
     await _transition(
         message,
         ctx,
         case,
-        Action.RECORD_OPINION,
-        reason,
-        Opinion(parts[1]),
+        Move(Action.RECORD_OPINION, reason, opinion),
+        hint=lambda: usage_text(ctx.t, ctx.profile, "opinion"),
     )
 
 
@@ -175,16 +198,19 @@ async def agree(
 ) -> None:
     """`/agree CODE terms…`: the parties' agreement (سازش), which closes the case; without the
     terms, they are asked for."""
-    parts = (command.args or "").split(maxsplit=1)
-    if not parts:
-        await reply(message, ctx.t, ctx.profile, "staff-agree-usage")
-        return
-    case = await _case_by_code(ctx.repo, parts[0])
+    code_text, _, rest = (command.args or "").strip().partition(" ")
+    case = await case_named(message, ctx, "agree", code_text)
     if case is None:
-        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
-    terms = parts[1] if len(parts) > 1 else None
-    await _transition(message, ctx, case, Action.AGREE, terms, None, state)
+    terms = as_written(rest) or None
+    await _transition(
+        message,
+        ctx,
+        case,
+        Move(Action.AGREE, terms),
+        state,
+        hint=lambda: usage_text(ctx.t, ctx.profile, "agree"),
+    )
 
 
 async def assign(
@@ -192,18 +218,16 @@ async def assign(
     command: CommandObject,
     ctx: Ctx,
 ) -> None:
-    """`/assign CODE @username | platform:id`: give the case to a clerk."""
-    parts = (command.args or "").split()
-    if len(parts) != 2:
-        await reply(message, ctx.t, ctx.profile, "staff-assign-usage")
-        return
-    case = await _case_by_code(ctx.repo, parts[0])
+    """`/assign CODE @username`: give the case to a clerk."""
+    code_text, _, who = (command.args or "").strip().partition(" ")
+    case = await case_named(message, ctx, "assign", code_text)
     if case is None:
-        await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
-    clerk = await people.find_person(ctx.repo, parts[1], ctx.user.platform)
+    who = who.strip()
+    clerk = await people.find_person(ctx.repo, who, ctx.user.platform) if who else None
     if clerk is None:
-        await reply(message, ctx.t, ctx.profile, "staff-assign-unknown", who=parts[1])
+        lead = "staff-person-missing" if not who else "staff-person-unknown"
+        await usage(message, ctx.t, ctx.profile, "assign", lead, who=who)
         return
     await notes.assign(ctx.repo, case, clerk, ctx.user, ctx.role, ctx.clock.now())
     await reply(
@@ -212,7 +236,7 @@ async def assign(
         ctx.profile,
         "staff-assigned",
         code=format_code(case.code, ctx.t.locale),
-        clerk=clerk.full_name,
+        clerk=people.display_name(clerk, ctx.t),
     )
 
 
@@ -239,13 +263,26 @@ async def case_button(
         return
     if callback_data.seen and callback_data.seen != case.status:
         await acknowledge(
-            query, ctx.t, ctx.profile, "staff-stale", status=ctx.t.plain(status_label(case.status))
+            query, ctx.t, ctx.profile, "staff-stale", status=STATUS_NAMES.label(case.status, ctx.t)
         )
         await _redraw(query, case, ctx)
         return
-    if action in ("ask", "note"):
+    now, config = ctx.clock.now(), ctx.settings.config
+    if action not in ("ask", "note", "respondent") and action not in cards.drawn_moves(
+        case, ctx.role, now, config
+    ):
+        # Drawn before something else changed (the opinion recorded, a window closed).
+        await acknowledge(query, ctx.t, ctx.profile, "staff-button-gone")
+        await _redraw(query, case, ctx)
+        return
+    if action in ("ask", "note", "respondent"):
         await acknowledge(query, ctx.t, ctx.profile)
-        await state.set_state(StaffInput.question if action == "ask" else StaffInput.note)
+        prompts = {
+            "ask": StaffInput.question,
+            "note": StaffInput.note,
+            "respondent": StaffInput.respondent,
+        }
+        await state.set_state(prompts[action])
         await state.set_data({"case_id": case.id})
         await query.message.answer(
             ctx.t.render(
@@ -255,15 +292,7 @@ async def case_button(
         )
         return
     await acknowledge(query, ctx.t, ctx.profile)
-    done = await _transition(
-        query.message,
-        ctx,
-        case,
-        Action(action),
-        None,
-        None,
-        state,
-    )
+    done = await _transition(query.message, ctx, case, Move(Action(action)), state)
     if done:
         await _redraw(query, case, ctx)
 
@@ -284,15 +313,10 @@ async def opinion_button(
         return
     await acknowledge(query, ctx.t, ctx.profile)
     await drop_buttons(query)
-    await _transition(
-        query.message,
-        ctx,
-        case,
-        Action.RECORD_OPINION,
-        None,
-        Opinion(callback_data.opinion),
-        state,
-    )
+    move = Move(Action.RECORD_OPINION, opinion=Opinion(callback_data.opinion))
+    done = await _transition(query.message, ctx, case, move, state)
+    if done:
+        await _redraw_card(query, case, ctx)
 
 
 async def _redraw(query: CallbackQuery, case: Case, ctx: Ctx) -> None:
@@ -301,16 +325,50 @@ async def _redraw(query: CallbackQuery, case: Case, ctx: Ctx) -> None:
         await query.message.edit_reply_markup(reply_markup=from_buttons(buttons))
 
 
+async def _redraw_card(query: CallbackQuery, case: Case, ctx: Ctx) -> None:
+    """The case's card in this chat shows the moves drawn now (the opinion chosen under a
+    reply of its own, the card's button to record it is gone)."""
+    message = query.message
+    if (
+        not isinstance(message, Message)
+        or message.bot is None
+        or case.staff_message_id is None
+        or case.staff_platform != ctx.profile.platform
+        or case.staff_chat_id != message.chat.id
+    ):
+        return
+    buttons = cards.staff_buttons(case, ctx.role, ctx.clock.now(), ctx.settings.config, ctx.t)
+    try:
+        await message.bot.edit_message_reply_markup(
+            chat_id=case.staff_chat_id,
+            message_id=case.staff_message_id,
+            reply_markup=from_buttons(buttons),
+        )
+    except TelegramAPIError as error:
+        # The card may be gone or too old to edit; its stale buttons change nothing.
+        logger.info("could not redraw a case's card: %s", type(error).__name__)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move asked for: the action, with the reason and the opinion where given."""
+
+    action: Action
+    reason: str | None = None
+    opinion: Opinion | None = None
+
+
 async def _transition(
     message: Message,
     ctx: Ctx,
     case: Case,
-    action: Action,
-    reason: str | None,
-    opinion: Opinion | None = None,
+    move: Move,
     state: FSMContext | None = None,
+    hint: Callable[[], Rendered] | None = None,
 ) -> bool:
-    """Make a move, or say why not; a missing reason or opinion is asked for."""
+    """Make a move, or say why not; a missing reason or opinion is asked for. `hint` follows
+    a refusal of a command (the moves open now, the command's usage)."""
+    action = move.action
     result = await moves.apply(
         ctx.repo,
         case,
@@ -319,12 +377,13 @@ async def _transition(
         role=ctx.role,
         now=ctx.clock.now(),
         config=ctx.settings.config,
-        reason=reason,
-        opinion=opinion,
+        reason=move.reason,
+        opinion=move.opinion,
     )
     if isinstance(result, Refused):
         # Nothing was changed; read what the answer needs before the rollback expires the case.
         case_id, code, status = case.id, format_code(case.code, ctx.t.locale), case.status
+        shown_hint = hint() if hint is not None else None
         await ctx.repo.rollback()
         if result.key == "workflow-needs-reason" and state is not None:
             await state.set_state(StaffInput.reason)
@@ -354,7 +413,8 @@ async def _transition(
                 reply_markup=inline(rows),
             )
             return False
-        await message.answer(refusal(ctx.t, ctx.profile, result))
+        words = refusal(ctx.t, ctx.profile, result)
+        await message.answer(Rendered(f"{words}\n{shown_hint}") if shown_hint else words)
         return False
     # The next moves come with the confirmation, wherever the move was made.
     buttons = cards.staff_buttons(case, ctx.role, ctx.clock.now(), ctx.settings.config, ctx.t)
@@ -367,7 +427,7 @@ async def _transition(
         code=format_code(case.code, ctx.t.locale),
         action=ctx.t.plain(f"action-{action}"),
         status=status_text(case, ctx.t),
-        who=ctx.user.full_name,
+        who=people.display_name(ctx.user, ctx.t),
     )
     return True
 
@@ -389,7 +449,7 @@ async def typed_input(
     data = await state.get_data()
     await state.clear()
     case = await ctx.repo.cases.by_id(int(data["case_id"]), for_update=True)
-    text = normalize_text(message.text or "")
+    text = as_written(message.text or "")
     if case is None:
         await reply(message, ctx.t, ctx.profile, "staff-case-not-found")
         return
@@ -400,16 +460,10 @@ async def typed_input(
                 ctx.t,
                 ctx.profile,
                 "staff-stale",
-                status=ctx.t.plain(status_label(case.status)),
+                status=STATUS_NAMES.label(case.status, ctx.t),
             )
             return
-        await _transition(
-            message,
-            ctx,
-            case,
-            Action(data["action"]),
-            text,
-        )
+        await _transition(message, ctx, case, Move(Action(data["action"]), text))
     elif raw_state == StaffInput.question.state:
         asked = await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
         await reply(
@@ -417,6 +471,17 @@ async def typed_input(
             ctx.t,
             ctx.profile,
             "staff-question-sent" if asked else "relay-complainant-absent",
+            code=format_code(case.code, ctx.t.locale),
+        )
+    elif raw_state == StaffInput.respondent.state:
+        sent = await relay.to_respondent(
+            ctx.repo, case, ctx.user, ctx.role, Content(Method.TEXT, text), ctx.clock.now()
+        )
+        await reply(
+            message,
+            ctx.t,
+            ctx.profile,
+            "respondent-sent" if sent else "respondent-not-on-desk",
             code=format_code(case.code, ctx.t.locale),
         )
     else:

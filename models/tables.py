@@ -69,6 +69,9 @@ class Case(Timestamped, Base):
     business_key: Mapped[str] = mapped_column(String(256), index=True)
     business_url: Mapped[str | None] = mapped_column(String(512))
     licence_number: Mapped[str | None] = mapped_column(String(64))
+    # The registry's licence the complaint is about (by its number or website): its holder is
+    # the respondent (متشاکی). No foreign key: a licence leaving the registry leaves the case.
+    respondent_licence_id: Mapped[int | None] = mapped_column(Integer, index=True)
     description: Mapped[str] = mapped_column(EncryptedText())
     # The description's words as keyed digests (services.personal_data): found by /find, never
     # read back.
@@ -281,6 +284,10 @@ class CertificateRequest(Timestamped, Base):
     next_alert_at: Mapped[datetime | None] = mapped_column(index=True)
     alert_stage: Mapped[str | None] = mapped_column(String(16))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The request's card in the certificates staff chat: documents and notices reply to it.
+    staff_platform: Mapped[str | None] = mapped_column(String(16))
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CertificateEvent(Base):
@@ -485,3 +492,32 @@ class RenewalReminder(Base):
     expires_on: Mapped[date] = mapped_column(Date)
     days_before: Mapped[int] = mapped_column(Integer)
     sent_at: Mapped[datetime]
+
+
+# --- the commission's sessions (Article 6) -----------------------------------------------------
+#
+# A session of the complaints commission for a case, with both parties invited. Rescheduling
+# changes the row and counts a version, so that each version's invitations and reminders go once;
+# `next_reminder_at` is the scheduler's next look at it, found with one indexed range scan.
+
+
+class CommissionSession(Base):
+    """A session of the complaints commission about a case: when, and in person or online."""
+
+    __tablename__ = "commission_sessions"
+    __table_args__ = (Index("ix_commission_sessions_due", "status", "next_reminder_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    mode: Mapped[str] = mapped_column(String(16))  # in_person, online
+    place: Mapped[str] = mapped_column(String(512))  # the address, or the link
+    status: Mapped[str] = mapped_column(String(16))  # scheduled, cancelled
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    reminded: Mapped[str] = mapped_column(String(16), default="")  # "", day, hours
+    next_reminder_at: Mapped[datetime | None]
+    complainant_answer: Mapped[str | None] = mapped_column(String(16))
+    respondent_answer: Mapped[str | None] = mapped_column(String(16))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+    changed_at: Mapped[datetime]

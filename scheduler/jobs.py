@@ -21,6 +21,7 @@ from services.clock import Clock
 from services.desk import DeskConfig
 from services.privacy import purge
 from services.renewals import send_renewal_reminders
+from services.sessions import send_reminders as send_session_reminders
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +40,13 @@ class Jobs:
         self.clock = clock
 
     async def sweep(self) -> int:
-        """Deadline notices, breaches and escalations now due."""
+        """Deadline notices, breaches and escalations now due; the sessions' reminders."""
         async with self.sessionmaker() as session:
             repo = Repo(session)
             sent = await sweep_deadlines(repo, self.clock.now(), self.config)
             sent += await sweep_certificates(repo, self.clock.now(), self.config)
             sent += await send_renewal_reminders(repo, self.clock.now(), self.config)
+            sent += await send_session_reminders(repo, self.clock.now(), self.config)
         if sent:
             logger.info("deadline sweep sent %s alerts", sent)
         return sent

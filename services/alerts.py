@@ -16,8 +16,15 @@ from models.repos import Repo
 from models.tables import Case, User
 from services.calendar import TEHRAN
 from services.desk import ChatRef, DeskConfig, Queue
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    localize_digits,
+)
 from services.outbox import Purpose, card_in, enqueue, text_for
+from services.people import display_name
 from services.platforms import profile_of
 from services.texts import Rendered, texts
 from services.workflow import OPEN_STATUSES, CaseStatus, is_open, status_label
@@ -193,7 +200,10 @@ def digest_period(now: datetime, config: DeskConfig) -> str | None:
 
 
 async def send_digests(repo: Repo, now: datetime, config: DeskConfig) -> int:
-    """One digest per staff chat per day, at or after the digest hour; never twice."""
+    """One digest per staff chat per day, at or after the digest hour (so after downtime it
+    goes out at start-up); never twice. A day with nothing to report (no open case, none
+    received, nothing done to a case of the chat's queues since the last digest; a desk just
+    installed) is passed over in silence."""
     period = digest_period(now, config)
     if period is None:
         return 0
@@ -202,17 +212,23 @@ async def send_digests(repo: Repo, now: datetime, config: DeskConfig) -> int:
         name = f"digest:{chat}"
         if await repo.jobs.done(name, period):
             continue
+        since = await repo.jobs.last_run_at(name)
         if await repo.jobs.mark(name, period, now):
-            await _digest(repo, chat, config.queues_of(chat), now, config)
-            sent += 1
+            sent += await _digest(repo, chat, config.queues_of(chat), now, config, since)
         # Else another worker sent this digest at the same moment.
         await repo.commit()
     return sent
 
 
 async def _digest(
-    repo: Repo, chat: ChatRef, queues: list[Queue], now: datetime, config: DeskConfig
-) -> None:
+    repo: Repo,
+    chat: ChatRef,
+    queues: list[Queue],
+    now: datetime,
+    config: DeskConfig,
+    since: datetime | None,
+) -> int:
+    """Put a chat's digest in the outbox if there is anything to report; how many (0 or 1)."""
     names = [queue.value for queue in queues]
     today = now.astimezone(TEHRAN).date()
     day_ends = datetime.combine(today + timedelta(days=1), time(), tzinfo=TEHRAN)
@@ -224,6 +240,8 @@ async def _digest(
     breached = sum(late for _, _, late, _ in counts)
     due_today = sum(today_ for _, _, _, today_ in counts)
     new = await repo.cases.count_received_since(names, now - timedelta(days=1))
+    if not (open_total or new or await repo.cases.any_event_since(names, since)):
+        return 0
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
     clerks = await repo.users.by_ids(sorted(i for i in per_clerk if i is not None))
@@ -234,10 +252,24 @@ async def _digest(
             t.render(
                 profile,
                 "digest-clerk-line",
-                clerk=clerk.full_name if clerk else t.plain("digest-unassigned"),
+                clerk=display_name(clerk, t) if clerk else t.plain("digest-unassigned"),
                 count=format_number(count, t.locale),
             )
         )
+    clerk_block = Rendered("\n".join(clerk_lines))
+    # The commission's sessions of the day, by time.
+    today_sessions = await repo.sessions.between(day_ends - timedelta(days=1), day_ends, names)
+    session_lines = [
+        t.render(
+            profile,
+            "digest-session-line",
+            time=localize_digits(session.at.astimezone(TEHRAN).strftime("%H:%M"), t.locale),
+            code=format_code(case.code, t.locale),
+            business=case.business_name,
+            place=t.plain(f"session-mode-{session.mode}"),
+        )
+        for session, case in today_sessions
+    ]
     enqueue(
         repo,
         text_for(
@@ -249,9 +281,28 @@ async def _digest(
             open=format_number(open_total, t.locale),
             due_today=format_number(due_today, t.locale),
             breached=format_number(breached, t.locale),
-            clerks=Rendered("\n".join(clerk_lines)) if clerk_lines else "",
+            # The heading of the clerks' lines only above some.
+            clerks=(
+                Rendered("\n" + t.render(profile, "digest-clerks", lines=clerk_block))
+                if clerk_lines
+                else Rendered("")
+            ),
+            sessions=(
+                Rendered(
+                    "\n"
+                    + t.render(
+                        profile,
+                        "digest-sessions",
+                        count=format_number(len(session_lines), t.locale),
+                        lines=Rendered("\n".join(session_lines)),
+                    )
+                )
+                if session_lines
+                else Rendered("")
+            ),
         ),
         now=now,
         purpose=Purpose.DIGEST,
         dedupe_key=f"digest:{chat}:{today.isoformat()}",
     )
+    return 1

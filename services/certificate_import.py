@@ -57,7 +57,15 @@ from services.calendar import TEHRAN, WorkingCalendar, tehran_today
 from services.casework.clocks import calendar_for
 from services.certificates import CertStatus
 from services.desk import DeskConfig
-from services.normalize import normalize_text, parse_phone, parse_url, search_key, to_ascii_digits
+from services.normalize import (
+    as_written,
+    is_blank,
+    normalize_text,
+    parse_phone,
+    parse_url,
+    search_key,
+    to_ascii_digits,
+)
 from services.sheet_import import (
     Cells,
     Column,
@@ -262,13 +270,12 @@ def _status_details(
             raise cells.problem("public_link", "cert-import-bad-link", value=raw)
         return raw, None, (), None
     if status is _S.REJECTED:
-        reason = cells.optional("rejection_reason")
-        if not reason:
+        if not cells.optional("rejection_reason"):
             raise cells.problem("rejection_reason", "cert-import-needs-reason")
-        return None, reason, (), None
+        return None, cells.written("rejection_reason"), (), None
     if status is _S.DOCUMENTS_INCOMPLETE:
-        items = _DOCUMENT_SEPARATORS.split(cells.optional("missing_documents"))
-        missing = tuple(item for item in (normalize_text(item) for item in items) if item)
+        items = _DOCUMENT_SEPARATORS.split(cells.written("missing_documents"))
+        missing = tuple(item for item in map(as_written, items) if not is_blank(item))
         if not missing:
             raise cells.problem("missing_documents", "cert-import-needs-missing")
         if not cells.optional("documents_due"):
@@ -405,9 +412,9 @@ def _update(importer: _Importer, request: CertificateRequest, wanted: _Wanted) -
         refusal = service.check(request, wanted.change(), importer.now)
         if refusal is not None:
             return refusal.key
-    request.applicant_name = wanted.applicant_name
+    request.applicant_name = _same_words(request.applicant_name, wanted.applicant_name)
     request.applicant_phone = wanted.phone
-    request.product_name = wanted.product_name
+    request.product_name = _same_words(request.product_name, wanted.product_name)
     if wanted.fee_rials is not None:
         request.fee_rials = wanted.fee_rials
     # A sheet knows the day only: the time of a request registered by command stays.
@@ -435,6 +442,12 @@ def _update(importer: _Importer, request: CertificateRequest, wanted: _Wanted) -
     service.schedule(request, importer.config)
     importer.event(request, status_before)
     return True
+
+
+def _same_words(stored: str, given: str) -> str:
+    """The words kept: those stored, when the sheet spells the same words otherwise (ي for ی,
+    another spacing); the sheet's, when they differ."""
+    return stored if normalize_text(stored) == normalize_text(given) else given
 
 
 def _facts(request: CertificateRequest) -> list[tuple[str, object]]:

@@ -16,11 +16,14 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from models.repos import Repo
 from models.tables import Attachment, Case, CaseEvent, User
-from services import normalize, personal_data, relay
+from services import complaint_form, normalize, personal_data, receipt_pdf, relay, respondents
 from services.casework import cards, clocks
-from services.desk import DeskConfig, Queue, Subject
+from services.days import DayProblem, parse_day
+from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
+from services.licences import canonical_province
+from services.money import DEFAULT_UNIT, RIALS_PER_TOMAN, AmountProblem, Money, Unit, parse_money
 from services.outbox import Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -69,18 +72,21 @@ def _refuses_blank(
 
 
 def _length(text: str, minimum: int, maximum: int, *, key: str) -> Invalid | None:
+    """Padding and invisible characters fill no minimum; what is kept, as written, must fit
+    the maximum."""
     result = normalize.check_length(text, minimum, maximum)
     if result is normalize.LengthCheck.TOO_SHORT:
         return Invalid(f"{key}-too-short", {"min": minimum})
-    if result is normalize.LengthCheck.TOO_LONG:
+    if result is normalize.LengthCheck.TOO_LONG or utf16_units(text) > maximum:
         return Invalid(f"{key}-too-long", {"max": maximum, "length": utf16_units(text)})
     return None
 
 
 @_refuses_blank
 def check_business_name(text: str, limits: Limits) -> str | Invalid:
-    """A business name: 2 to `text_max` characters, Persian letters normalised."""
-    value = normalize.normalize_text(text)
+    """A business name: 2 to `text_max` characters, kept as written (its key for matching is
+    `normalize.search_key` of it)."""
+    value = normalize.as_written(text)
     return _length(value, 2, limits.text_max, key="form-business-name") or value
 
 
@@ -100,8 +106,8 @@ def check_licence_number(text: str) -> str | Invalid:
 
 @_refuses_blank
 def check_description(text: str, limits: Limits) -> str | Invalid:
-    """A description between the configured bounds."""
-    value = normalize.normalize_text(text)
+    """A description between the configured bounds, kept as written."""
+    value = normalize.as_written(text)
     return (
         _length(value, limits.description_min, limits.description_max, key="form-description")
         or value
@@ -110,27 +116,47 @@ def check_description(text: str, limits: Limits) -> str | Invalid:
 
 @_refuses_blank
 def check_order_number(text: str, limits: Limits) -> str | Invalid:
-    """An order number as the business printed it."""
-    value = normalize.to_ascii_digits(normalize.normalize_text(text))
+    """An order number as the citizen wrote it (the business printed it so)."""
+    value = normalize.as_written(text)
     return _length(value, 1, min(limits.text_max, 128), key="form-order-number") or value
 
 
 @_refuses_blank
 def check_order_date(text: str, today: date) -> date | Invalid:
-    """An order date in Jalali or Gregorian, not in the future."""
-    value = normalize.parse_jalali_or_gregorian_date(text)
-    if value is None:
+    """An order date as people write it (``services.days``: «۱۴۰۵/۸/۲۵», «۲۵ آبان», «دیروز»),
+    not after today."""
+    value = parse_day(text, today)
+    if value is DayProblem.FUTURE:
+        return Invalid("form-order-date-future", {"today": today})
+    if value is DayProblem.NO_SUCH_DAY:
+        return Invalid("form-order-date-no-such-day")
+    if isinstance(value, DayProblem):
         return Invalid("form-order-date-invalid")
-    if value > today:
-        return Invalid("form-order-date-future")
     return value
 
 
+_AMOUNT_PROBLEMS = {
+    AmountProblem.UNREADABLE: "form-order-amount-invalid",
+    AmountProblem.NOT_POSITIVE: "form-order-amount-not-positive",
+    AmountProblem.TOO_LARGE: "form-order-amount-too-large",
+    AmountProblem.TWO_UNITS: "form-order-amount-two-units",
+    AmountProblem.FRACTION: "form-order-amount-fraction",
+}
+
+
 @_refuses_blank
-def check_order_amount(text: str) -> int | Invalid:
-    """An amount in rials, with any digits and thousands separators."""
-    value = normalize.parse_amount(text)
-    return value if value is not None and value > 0 else Invalid("form-order-amount-invalid")
+def check_order_amount(text: str, default: Unit = DEFAULT_UNIT) -> Money | Invalid:
+    """An amount as people write it (``services.money``: «۳ میلیون تومان», «۲٬۵۰۰٬۰۰۰ ریال»);
+    in `default` (tomans) when no unit is written."""
+    value = parse_money(text, default)
+    return Invalid(_AMOUNT_PROBLEMS[value]) if isinstance(value, AmountProblem) else value
+
+
+@_refuses_blank
+def check_province(text: str) -> str | Invalid:
+    """One of the 31 provinces, typed instead of chosen, in any usual spelling."""
+    value = canonical_province(text)
+    return value if value is not None else Invalid("form-province-choose")
 
 
 @dataclass(frozen=True)
@@ -147,6 +173,7 @@ class ComplaintData:
     order_amount: int | None
     attachments: list[dict[str, Any]]
     certificate_id: int | None = None
+    province: str | None = None
 
     @classmethod
     def from_form(cls, data: dict[str, Any]) -> ComplaintData:
@@ -154,7 +181,7 @@ class ComplaintData:
         return cls(
             business_name=data["business_name"],
             website=data.get("website"),
-            licence_number=data.get("licence_number"),
+            licence_number=complaint_form.licence_number(data),
             subject=Subject(data["subject"]),
             description=data["description"],
             order_number=data.get("order_number"),
@@ -162,14 +189,28 @@ class ComplaintData:
             order_amount=data.get("order_amount"),
             attachments=list(data.get("attachments", [])),
             certificate_id=data.get("certificate_id"),
+            province=complaint_form.province(data),
         )
+
+
+def amount_text(rials: int, t: Texts) -> str:
+    """An amount in rials with Persian separators, and in tomans beside it when whole:
+    «۳۰٬۰۰۰٬۰۰۰ ریال (۳٬۰۰۰٬۰۰۰ تومان)»."""
+    whole, rest = divmod(rials, RIALS_PER_TOMAN)
+    if rest:
+        return t.plain("amount-rials", amount=format_number(rials, t.locale))
+    return t.plain(
+        "amount-rials-tomans",
+        rials=format_number(rials, t.locale),
+        tomans=format_number(whole, t.locale),
+    )
 
 
 def describe(
     data: ComplaintData, t: Texts, profile: PlatformProfile, *, description: str | None = None
 ) -> Rendered:
-    """The lines that show a complaint's answers, for the citizen's summary and the staff card
-    (with the description given, when it is shortened to fit)."""
+    """The lines that show a complaint's answers in the citizen's summary (with the
+    description given, when it is shortened to fit); the subject in plain words."""
     none = t.plain("value-none")
     return t.render(
         profile,
@@ -177,15 +218,12 @@ def describe(
         business=data.business_name,
         website=data.website or none,
         licence=data.licence_number or none,
-        subject=t.plain(f"subject-{data.subject}"),
+        province=data.province or none,
+        subject=t.plain(f"subject-{data.subject}-plain"),
         description=data.description if description is None else description,
         order_number=data.order_number or none,
         order_date=format_date(data.order_date, t.locale) if data.order_date else none,
-        order_amount=(
-            t.plain("amount-rials", amount=format_number(data.order_amount, t.locale))
-            if data.order_amount
-            else none
-        ),
+        order_amount=amount_text(data.order_amount, t) if data.order_amount else none,
         attachments=format_number(len(data.attachments), t.locale),
     )
 
@@ -256,6 +294,7 @@ async def file_complaint(
         closed_by_withdrawal=False,
         objection_used=False,
         certificate_id=data.certificate_id,
+        province=data.province,
     )
     clocks.refresh_deadlines(case, await clocks.policy_for(repo, case.queue), calendar, config)
     repo.cases.add(case)
@@ -286,6 +325,7 @@ async def file_complaint(
         )
     )
     queue_receipt(repo, case, citizen, config, now)
+    await respondents.on_filed(repo, case, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)
@@ -297,23 +337,24 @@ async def file_complaint(
 def queue_receipt(
     repo: Repo, case: Case, citizen: User, config: DeskConfig, now: datetime
 ) -> None:
-    """The case's receipt, in the caller's transaction. DOMAIN.md §4: service, recipient,
-    tracking number, date and time, amount, office. One a case: the outbox refuses a second
-    (its dedupe key)."""
+    """The case's receipt, in the caller's transaction: in the chat, then printed (a PDF).
+    DOMAIN.md §4: service, recipient, tracking number, date and time, amount, office; a detail
+    of the office never set is said so, not shown as a dash. One of each a case: the outbox
+    refuses a second (its dedupe key)."""
     t = texts(case.locale)
     profile = profile_of(citizen.platform)
     text = t.render(
         profile,
         "receipt",
         service=t.plain("service-complaint"),
-        name=citizen.full_name or t.plain("value-none"),
+        name=citizen.full_name or t.plain("value-not-set"),
         code=format_code(case.code, t.locale),
         when=format_datetime(now, t.locale),
         amount=t.plain("amount-free"),
-        desk=config.desk.name,
-        desk_licence=config.desk.licence_number,
-        operator=config.desk.operator,
-        address=config.desk.address,
+        desk=receipt_pdf.desk_detail(config.desk.name, t),
+        desk_licence=receipt_pdf.desk_detail(config.desk.licence_number, t),
+        operator=receipt_pdf.desk_detail(config.desk.operator, t),
+        address=receipt_pdf.desk_detail(config.desk.address, t),
         status=t.plain(status_label(case.status)),
     )
     enqueue(
@@ -328,4 +369,8 @@ def queue_receipt(
         purpose=Purpose.RECEIPT,
         case_id=case.id,
         dedupe_key=f"receipt:{case.code}",
+    )
+    chat = ChatRef(profile.platform, citizen.platform_user_id)
+    receipt_pdf.queue_printed(
+        repo, case, chat, config, now, dedupe_key=f"printed_receipt:{case.code}"
     )

@@ -162,7 +162,8 @@ def policy_from_mapping(
     known = {item.name for item in fields(SlaPolicy)}
     for name, value in values.items():
         if name not in known:
-            return Refused(SLA_UNKNOWN_SETTING, {"name": name, "known": ", ".join(sorted(known))})
+            known_list = ",".join(sorted(known))
+            return Refused(SLA_UNKNOWN_SETTING, {"name": name, "settings": known_list})
         refusal = _refusal_for(name, value)
         if refusal is not None:
             return refusal

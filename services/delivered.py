@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from models.repos import Repo
 from models.tables import Case, OutboxMessage
-from services import relay
+from services import certificates, relay
 from services.casework import cards
 from services.outbox import Delivered, Purpose, purpose_of
 
@@ -16,6 +16,7 @@ Hook = Callable[[Repo, OutboxMessage, Case | None, Delivered], Awaitable[None]]
 AFTER_DELIVERY: Mapping[Purpose, Hook] = {
     Purpose.STAFF_CARD: cards.card_delivered,
     Purpose.STAFF_TOPIC: relay.topic_made,
+    Purpose.CERT_CARD: certificates.card_delivered,
 }
 
 

@@ -82,7 +82,11 @@ class DeskConfig:
     # The IT Organization's published service time, in working days, once documents are in.
     certificate_service_days: int = 15
     certificate_fee_rials: int = 100_000
+    # Where the applicant pays the fee online (through a payment gateway licensed by the
+    # Central Bank: DOMAIN.md §4, no cash).
+    certificate_payment_url: str = "https://ito.gov.ir"
     documents_notice: timedelta = timedelta(hours=24)
+    respondent_sees_name: bool = False
 
     def staff_chat(self, queue: Queue | str) -> ChatRef | None:
         return self.staff_chats.get(Queue(queue))

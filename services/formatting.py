@@ -8,6 +8,7 @@ a programming error (ValueError): choosing a supported locale is the i18n layer'
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -23,8 +24,11 @@ __all__ = [
     "format_date_numeric",
     "format_datetime",
     "format_number",
+    "format_phone",
     "format_weekday_date",
     "localize_digits",
+    "localize_value",
+    "reads_as_number",
 ]
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -74,6 +78,23 @@ def _is_persian(locale: str) -> bool:
 def localize_digits(text: str, locale: str) -> str:
     """Write the digits of ``text`` in the locale's script: Persian for fa, ASCII for en."""
     return to_persian_digits(text) if _is_persian(locale) else to_ascii_digits(text)
+
+
+def reads_as_number(value: str) -> bool:
+    """Whether a value is a number however it is written: digits of any script with spaces,
+    signs and separators between them (a licence, order or phone number, a count, a numeric
+    date), no letter at all. A value with a word in it (a name, an address, a link, a code such
+    as "ORD-98765") is someone's writing, not a number."""
+    return any(char.isdigit() for char in value) and not any(
+        unicodedata.category(char)[0] in "LM" for char in value
+    )
+
+
+def localize_value(value: str, locale: str) -> str:
+    """A value as a text shows it: a number, however typed, in the reader's digits (Persian
+    for fa, so «140212345» and «۱۴۰۲۱۲۳۴۵» read the same); anything with words in it exactly as
+    it was written, since people's words are shown as they typed them."""
+    return localize_digits(value, locale) if reads_as_number(value) else value
 
 
 def _tehran_date(value: date | datetime) -> date:
@@ -135,6 +156,20 @@ def format_number(n: int, locale: str) -> str:
     if _is_persian(locale):
         text = to_persian_digits(text.replace(",", "٬"))
     return text
+
+
+def format_phone(e164: str, locale: str) -> str:
+    """A phone number as people of the locale write it.
+
+    For fa, an Iranian number in its national form with Persian digits ("۰۹۱۲۳۴۵۶۷۸۹") and a
+    foreign one after the international prefix 00 ("۰۰۴۴۲۰…"): a leading "+" is a weak bidi
+    character that a right-to-left line moves to the number's far end. For en, E.164 as stored.
+    """
+    if not _is_persian(locale):
+        return to_ascii_digits(e164)
+    digits = to_ascii_digits(e164).removeprefix("+")
+    national = "0" + digits[2:] if digits.startswith("98") else "00" + digits
+    return to_persian_digits(national if e164.startswith("+") else e164)
 
 
 def format_code(code: TrackingCode | str, locale: str) -> str:

@@ -21,6 +21,7 @@ from services.lengths import utf16_units
 
 __all__ = [
     "LengthCheck",
+    "as_written",
     "check_length",
     "display_host",
     "is_blank",
@@ -119,6 +120,33 @@ def normalize_text(text: str) -> str:
         line = _SPACE_RUN.sub(" ", line)
         lines.append(line.strip(" " + ZWNJ))
     return _EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# --- as_written -----------------------------------------------------------------------------
+
+# Characters no one reads: controls other than tab and line breaks (PostgreSQL refuses NUL), and
+# the bidi embeddings, overrides and isolates, which would reorder the desk's own words around
+# a value they are put in.
+_UNWRITTEN = str.maketrans(
+    dict.fromkeys(
+        [chr(cp) for cp in (*range(0x20), *range(0x7F, 0xA0)) if chr(cp) not in "\t\n\r"]
+        + list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    )
+)
+_CARRIAGE_RETURN = re.compile("\r\n?")
+
+
+def as_written(text: str) -> str:
+    """Return a person's words as they are kept and shown: as they were typed.
+
+    :func:`normalize_text` and :func:`search_key` are for matching and for keys; what staff and
+    citizens read is this. Letters (ي and ك included), harakat (لطفاً keeps its tanwin), ZWNJ,
+    tatweel, digits of any script, spacing and line breaks are all kept. Only removed: control
+    characters other than tab and line breaks, and bidi embeddings, overrides and isolates
+    (U+202A–U+202E, U+2066–U+2069); a carriage return ends a line as ``\\n`` does; whitespace
+    around the whole is trimmed. The function is idempotent.
+    """
+    return _CARRIAGE_RETURN.sub("\n", text).translate(_UNWRITTEN).strip()
 
 
 # --- is_blank -------------------------------------------------------------------------------

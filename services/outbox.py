@@ -15,7 +15,7 @@ from models.repos import Repo
 from models.tables import Case, OutboxMessage, User
 from services.desk import ChatRef, DeskConfig
 from services.platforms import Platform, profile_of
-from services.texts import Texts, texts
+from services.texts import Texts, UnknownText, texts
 from services.view import Button
 
 
@@ -24,12 +24,15 @@ class OutboxStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     DEAD = "dead"
+    # Taken back before it went out: what it said no longer holds.
+    CANCELLED = "cancelled"
 
 
 class Purpose(StrEnum):
     """What an outbox row is for: the stored values are the desk's since its first release."""
 
     RECEIPT = "receipt"
+    PRINTED_RECEIPT = "printed_receipt"
     STAFF_CARD = "staff_card"
     STAFF_CARD_DESCRIPTION = "staff_card_description"
     STAFF_ATTACHMENT = "staff_attachment"
@@ -44,16 +47,36 @@ class Purpose(StrEnum):
     RELAY_ANSWER = "relay:answer"
     RELAY_CITIZEN = "relay:citizen"
     RELAY_UNDELIVERED = "relay:undelivered"
+    # The respondent's side: told of a complaint, a clerk's words to them, theirs to the thread.
+    RESPONDENT_NOTICE = "respondent"
+    RELAY_TO_RESPONDENT = "relay:to-respondent"
+    RELAY_RESPONDENT = "relay:respondent"
+    # The commission's session: an invitation, a change, a reminder (stored with its key).
+    SESSION = "session"
     RATING_REQUEST = "rating_request"
     CERT_STATUS = "cert-status"
     CERT_DOCUMENTS = "alert:cert-documents"
     CERT_BREACH = "alert:cert-breach"
+    # A request's card posted in the certificates staff chat, stored with the request's id.
+    CERT_CARD = "cert_card"
+    CERT_DOCUMENT = "cert_document"
+    CERT_STAFF_NOTICE = "cert_staff_notice"
     # A deadline alert, stored with its stage (`alert:notice_24h`, `alert:breach`…).
     ALERT = "alert"
     ALERT_FALLBACK = "alert:notice-fallback"
     DEAD_LETTER = "dead-letter"
     DIGEST = "digest"
     LICENCE_RENEWAL = "licence-renewal"
+
+
+def _purpose_label(purpose: Purpose | None, t: Texts) -> str:
+    """What an outbox row was for, in words (a purpose this release has no words for: so)."""
+    if purpose is not None:
+        try:
+            return t.plain(f"purpose-{purpose.name.lower().replace('_', '-')}")
+        except UnknownText:
+            pass
+    return t.plain("purpose-unknown")
 
 
 def purpose_of(stored: str | None) -> Purpose | None:
@@ -75,6 +98,9 @@ class Method(StrEnum):
     # read when the row is sent.
     TOPIC = "topic"
     TOPIC_TITLE = "topic_title"
+    # A printed receipt, laid out as a PDF when the row is sent from the words it keeps
+    # (services.receipt_pdf).
+    RECEIPT_PDF = "receipt_pdf"
 
 
 @dataclass(frozen=True)
@@ -111,6 +137,8 @@ class Outgoing:
     reply_to_message_id: int | None = None
     thread_id: int | None = None
     origin: Origin | None = None
+    # The words of a document made when the row is sent (a printed receipt's sheet).
+    sheet: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +223,8 @@ def _row(
         "thread_id": message.thread_id,
         "origin": asdict(message.origin) if message.origin else None,
     }
+    if message.sheet is not None:
+        payload["sheet"] = message.sheet
     return OutboxMessage(
         platform=str(message.platform),
         chat_id=message.chat_id,
@@ -219,10 +249,11 @@ async def enqueue_once(
     dedupe_key: str,
     detail: str | None = None,
     case_id: int | None = None,
+    delay: timedelta = timedelta(0),
 ) -> bool:
     """Add a message to the outbox in the caller's transaction unless one with this dedupe key
     was ever queued (by this worker or another at the same moment); whether it was added."""
-    row = _row(message, now, purpose, detail, case_id, dedupe_key, timedelta(0))
+    row = _row(message, now, purpose, detail, case_id, dedupe_key, delay)
     return await repo.outbox.add_once(row)
 
 
@@ -310,8 +341,12 @@ async def dead_letter(
                 admin,
                 t,
                 "dead-letter",
-                purpose=row.purpose or "-",
-                target=f"{row.platform}:{row.chat_id}",
+                purpose=_purpose_label(purpose, t),
+                target=t.plain(
+                    "dead-letter-target",
+                    platform=t.plain(f"platform-{row.platform}"),
+                    chat=str(row.chat_id),
+                ),
                 attempts=str(row.attempts),
                 error=(row.last_error or "")[:200],
             ),

@@ -6,7 +6,33 @@ from datetime import datetime
 
 from models.repos import Repo
 from models.tables import AuditEntry, StaffMember, User
-from services.normalize import to_ascii_digits
+from services.normalize import to_ascii_digits, to_persian_digits
+from services.texts import Texts
+
+
+def display_name(user: User | None, t: Texts) -> str:
+    """A person as staff read them: their name and @username where known, never a platform's
+    id unless nothing else is known."""
+    if user is None:
+        return t.plain("value-none")
+    name = user.full_name
+    if user.username:
+        if not name:
+            return f"@{user.username}"
+        return t.plain("person-name", name=name, username=user.username)
+    if name:
+        return name
+    return unknown_person(user.platform, user.platform_user_id, t)
+
+
+def unknown_person(platform: str, platform_user_id: int, t: Texts) -> str:
+    """Someone the desk knows only by their platform's id: said in words, the id last."""
+    number = str(platform_user_id)
+    return t.plain(
+        "person-unknown",
+        platform=t.plain(f"platform-{platform}"),
+        id=to_persian_digits(number) if t.locale == "fa" else number,
+    )
 
 
 async def find_person(repo: Repo, who: str, platform: str) -> User | None:

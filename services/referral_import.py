@@ -47,15 +47,15 @@ from models.repos import Repo
 from models.tables import User
 from services import referrals
 from services.calendar import tehran_today
-from services.complaints import ComplaintData, Invalid, Limits
+from services.complaints import ComplaintData, Invalid, Limits, check_order_amount
 from services.complaints import check_business_name as _business_name
 from services.complaints import check_description as _description
 from services.complaints import check_licence_number as _licence_number
-from services.complaints import check_order_amount as _order_amount
 from services.complaints import check_order_date as _order_date
 from services.complaints import check_order_number as _order_number
 from services.complaints import check_website as _website
 from services.desk import DeskConfig, Subject
+from services.money import Unit
 from services.normalize import search_key
 from services.referrals import Letter, Referral
 from services.sheet_import import (
@@ -181,6 +181,12 @@ def _checked(cells: Cells, name: str, result: Any) -> Any:
     if isinstance(result, Invalid):
         raise cells.problem(name, _FILE_WORDING.get(result.key, result.key), **result.args)
     return result
+
+
+def _order_amount(text: str) -> int | Invalid:
+    """The amount the letter gives, in rials unless another unit is written."""
+    value = check_order_amount(text, Unit.RIAL)
+    return value if isinstance(value, Invalid) else value.rials
 
 
 def _optional(cells: Cells, name: str, check: Any, *args: Any) -> Any:

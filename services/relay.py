@@ -25,6 +25,7 @@ from typing import Any
 
 from models.repos import Repo
 from models.tables import Case, CaseEvent, CaseMessage, OutboxMessage, ThreadMessage, User
+from services import respondents
 from services.casework import moves
 from services.desk import ChatRef, DeskConfig
 from services.formatting import format_code, format_date
@@ -52,6 +53,18 @@ from services.workflow import ENDED, FOLLOWED, Action, Role, rules_of, status_la
 # The desk's messages that carry a clerk's own words to the citizen: a reply in the thread, a
 # question. A citizen's reply to one of them is meant for that clerk.
 CLERK_WORDS: frozenset[Purpose] = frozenset({Purpose.RELAY_REPLY, Purpose.QUESTION})
+# The desk's messages to a respondent about a case: a reply to one of them is theirs.
+TO_RESPONDENT: frozenset[Purpose] = frozenset(
+    {Purpose.RESPONDENT_NOTICE, Purpose.RELAY_TO_RESPONDENT}
+)
+
+
+class Party(StrEnum):
+    """Who writes about a case from outside the desk: the complainant, or the respondent."""
+
+    COMPLAINANT = "complainant"
+    RESPONDENT = "respondent"
+
 
 # The platforms' limit on a forum topic's name.
 TOPIC_TITLE_MAX = 128
@@ -252,12 +265,14 @@ async def from_citizen(
     config: DeskConfig,
     *,
     question: CaseMessage | None = None,
+    party: Party = Party.COMPLAINANT,
 ) -> None:
     """A citizen's message about their case goes to its thread (under the card, in its topic)
     with a header naming the case, never their phone; an answer to a clerk's open question is
     recorded as the answer; a message about a case that has ended says so first, with its
     status and since when, so that no clerk takes it for an open case. Kept with the case and
-    audited."""
+    audited. The respondent's messages come the same way, marked as the respondent's."""
+    respondent = party is Party.RESPONDENT
     if question is not None:
         question.answered_at = now
     chat = config.staff_chat(case.queue)
@@ -270,6 +285,17 @@ async def from_citizen(
         ended = "" if is_followed(case) else ended_mark(case, t, profile) + "\n"
 
         def render(body: str) -> str:
+            if respondent:
+                return (
+                    ended
+                    + t.render(
+                        profile,
+                        "relay-to-staff-respondent",
+                        code=code,
+                        business=case.business_name,
+                        body=body,
+                    ).strip()
+                )
             if question is None:
                 return ended + t.render(profile, "relay-to-staff", code=code, body=body).strip()
             return (
@@ -292,7 +318,13 @@ async def from_citizen(
             chat_id=chat.id,
             parse_mode=profile.parse_mode,
             now=now,
-            purpose=Purpose.RELAY_ANSWER if question is not None else Purpose.RELAY_CITIZEN,
+            purpose=(
+                Purpose.RELAY_RESPONDENT
+                if respondent
+                else Purpose.RELAY_ANSWER
+                if question is not None
+                else Purpose.RELAY_CITIZEN
+            ),
             case=case,
             reply_to_message_id=reply_to_message_id,
             reply_to_outbox_id=reply_to_outbox_id,
@@ -302,16 +334,82 @@ async def from_citizen(
     repo.cases.add_message(
         CaseMessage(
             case_id=case.id,
-            kind="answer" if question is not None else "message",
+            kind="respondent" if respondent else "answer" if question is not None else "message",
             author_id=citizen.id,
             text=content.text,
             at=now,
             outbox_id=first.id if first is not None else None,
         )
     )
-    action = "answered" if question is not None else "wrote"
-    _event(repo, case, citizen, Role.CITIZEN, action, now, content.note())
+    if respondent:
+        _event(repo, case, citizen, Role.RESPONDENT, "respondent_wrote", now, content.note())
+    else:
+        action = "answered" if question is not None else "wrote"
+        _event(repo, case, citizen, Role.CITIZEN, action, now, content.note())
     await repo.commit()
+
+
+# --- the clerk to the respondent -------------------------------------------------------------
+
+
+async def to_respondent(
+    repo: Repo,
+    case: Case,
+    clerk: User,
+    role: Role,
+    content: Content,
+    now: datetime,
+    *,
+    staff_message: tuple[str, int, int] | None = None,
+) -> bool:
+    """A clerk's words to the respondent (the licence holder on the desk), signed as the desk,
+    in their language and on their platform; kept with the case and audited. False when the
+    case names no licence whose holder is on the desk."""
+    licence, holder = await respondents.respondent_of(repo, case)
+    if licence is None or holder is None:
+        return False
+    t = texts(holder.locale or case.locale)
+    profile = profile_of(holder.platform)
+    code = format_code(case.code, t.locale)
+
+    def render(body: str) -> str:
+        return t.render(
+            profile, "relay-to-respondent", code=code, business=licence.business_name, body=body
+        ).strip()
+
+    rows = _enqueue_pieces(
+        repo,
+        content,
+        render,
+        platform=profile.platform,
+        chat_id=holder.platform_user_id,
+        parse_mode=profile.parse_mode,
+        now=now,
+        purpose=Purpose.RELAY_TO_RESPONDENT,
+        case=case,
+        origin=Origin(*staff_message) if staff_message is not None else None,
+    )
+    await repo.session.flush()
+    repo.cases.add_message(
+        CaseMessage(
+            case_id=case.id,
+            kind="to_respondent",
+            author_id=clerk.id,
+            text=content.text,
+            at=now,
+            outbox_id=rows[0].id,
+        )
+    )
+    _event(repo, case, clerk, role, "asked_respondent", now, content.note())
+    if staff_message is not None:
+        platform, chat_id, message_id = staff_message
+        await repo.threads.add(
+            ThreadMessage(
+                platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id
+            )
+        )
+    await repo.commit()
+    return True
 
 
 def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
@@ -429,9 +527,10 @@ class AnswerWhich:
 
 @dataclass(frozen=True)
 class ToCase:
-    """The message is about this followed case."""
+    """The message is about this followed case (or, from its respondent, about this case)."""
 
     case: Case
+    party: Party = Party.COMPLAINANT
 
 
 @dataclass(frozen=True)
@@ -439,6 +538,7 @@ class ChooseCase:
     """Several followed cases and nothing tells which: the citizen chooses."""
 
     cases: list[Case]
+    party: Party = Party.COMPLAINANT
 
 
 @dataclass(frozen=True)
@@ -494,6 +594,10 @@ async def route_citizen_message(
     still be done. Otherwise, outside any form: the only open question is answered; the only
     followed case is meant; several are chosen among; with none, the only case that ended
     within the longer of the objection and reopen windows is offered what may still be done.
+
+    The respondent of a complaint (the holder of its licence) writes about it by replying to
+    the desk's word to them; outside any reply, a person with no case of their own that is
+    followed writes about the complaints against them (choosing among several).
     """
     own = await repo.users.linked_ids(citizen)
     if reply_to is not None:
@@ -510,6 +614,14 @@ async def route_citizen_message(
             if purpose_of(row.purpose) in CLERK_WORDS:
                 return ReplyAfterEnd(case, offers_for(case, now, config), question)
             return EndedCase(case, offers_for(case, now, config))
+        if (
+            row is not None
+            and case is not None
+            and purpose_of(row.purpose) in TO_RESPONDENT
+            and await respondents.is_respondent(repo, citizen, case)
+        ):
+            # The respondent answers the desk's word about the complaint.
+            return ToCase(case, Party.RESPONDENT)
     if in_form:
         return None
     followed = await repo.cases.of_citizens(own, statuses=[status.value for status in FOLLOWED])
@@ -523,6 +635,15 @@ async def route_citizen_message(
         return ToCase(followed[0])
     if followed:
         return ChooseCase(followed)
+    against = [
+        case
+        for group in await respondents.cases_against(repo, citizen, followed=True)
+        for case in group.cases
+    ]
+    if len(against) == 1:
+        return ToCase(against[0], Party.RESPONDENT)
+    if against:
+        return ChooseCase(against, Party.RESPONDENT)
     since = now - max(config.windows.objection, config.windows.reopen)
     ended = await repo.cases.decided_since(own, [status.value for status in ENDED], since, limit=2)
     if len(ended) == 1:

@@ -27,11 +27,15 @@ from services.texts import texts
 __all__ = [
     "RENEWAL_JOB",
     "Holding",
+    "Holdings",
     "NeedsPhone",
     "NoLicences",
+    "follow",
+    "holdings",
     "owed_offset",
     "send_renewal_reminders",
     "subscribe",
+    "unfollow",
     "unsubscribe",
 ]
 
@@ -43,10 +47,19 @@ _REMINDED = (LicenceStatus.VALID.value,)
 
 @dataclass(frozen=True)
 class Holding:
-    """A licence the holder follows, and the days left before it expires (negative: past)."""
+    """A licence held under the account's phone: the days left before it expires (negative:
+    past), and whether the account follows its renewal."""
 
+    licence_id: int
     view: LicenceView
     days_left: int
+    followed: bool = False
+
+    @property
+    def remindable(self) -> bool:
+        """A licence in force, or being renewed, can be followed; an expired, suspended or
+        revoked one has no renewal to remind of."""
+        return self.view.status in _FOLLOWABLE
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,10 @@ class NoLicences:
     phone: str
 
 
+Holdings = list[Holding] | NeedsPhone | NoLicences
+_FOLLOWABLE = frozenset({LicenceStatus.VALID, LicenceStatus.RENEWAL})
+
+
 def owed_offset(days_left: int, offsets: tuple[int, ...] = REMINDER_OFFSETS) -> int | None:
     """The reminder owed with ``days_left`` days to go: the smallest offset at or above it.
 
@@ -72,12 +89,24 @@ def owed_offset(days_left: int, offsets: tuple[int, ...] = REMINDER_OFFSETS) -> 
     return min(fitting) if fitting else None
 
 
-async def subscribe(
-    repo: Repo, user: User, now: datetime
-) -> list[Holding] | NeedsPhone | NoLicences:
-    """Follow every licence held under the account's verified phone; already followed ones stay.
+async def holdings(repo: Repo, user: User, now: datetime) -> Holdings:
+    """The licences held under the account's verified phone, by expiry date, each with whether
+    it is followed."""
+    if user.phone is None or user.phone_verified_at is None:
+        return NeedsPhone()
+    licences = await repo.licences.held_by(user.phone)
+    if not licences:
+        return NoLicences(user.phone)
+    followed = await repo.renewals.followed_by(user.id)
+    today = tehran_today(now)
+    return [_holding(licence, today, licence.id in followed) for licence in licences]
 
-    A reminder whose time has come already is taken as told by this answer, which shows the
+
+async def follow(repo: Repo, user: User, now: datetime, licence_id: int | None) -> Holdings:
+    """Follow one licence held under the account's verified phone, or every one that can be
+    followed (``None``); those followed already stay.
+
+    A reminder whose time has come already is taken as told by the answer, which shows the
     days left: the next one owed is the next offset.
     """
     if user.phone is None or user.phone_verified_at is None:
@@ -85,8 +114,13 @@ async def subscribe(
     licences = await repo.licences.held_by(user.phone)
     if not licences:
         return NoLicences(user.phone)
+    followed = await repo.renewals.followed_by(user.id)
     today = tehran_today(now)
     for licence in licences:
+        holding = _holding(licence, today, licence.id in followed)
+        wanted = licence_id is None or licence.id == licence_id
+        if holding.followed or not holding.remindable or not wanted:
+            continue
         subscription = await repo.renewals.subscribe(
             RenewalSubscription(user_id=user.id, licence_id=licence.id, created_at=now)
         )
@@ -103,11 +137,27 @@ async def subscribe(
                 )
             )
     await repo.commit()
-    return [_holding(licence, today) for licence in licences]
+    return await holdings(repo, user, now)
 
 
-def _holding(licence: Licence, today: date) -> Holding:
-    return Holding(LicenceView.of(licence, today), (licence.expires_on - today).days)
+async def unfollow(repo: Repo, user: User, now: datetime, licence_id: int | None) -> Holdings:
+    """Stop following one licence, or every one (``None``)."""
+    held = await holdings(repo, user, now)
+    if not isinstance(held, list):
+        return held
+    await repo.renewals.unsubscribe(user.id, licence_id)
+    await repo.commit()
+    return await holdings(repo, user, now)
+
+
+async def subscribe(repo: Repo, user: User, now: datetime) -> Holdings:
+    """Follow every licence that can be followed under the account's verified phone."""
+    return await follow(repo, user, now, None)
+
+
+def _holding(licence: Licence, today: date, followed: bool) -> Holding:
+    view = LicenceView.of(licence, today)
+    return Holding(licence.id, view, (licence.expires_on - today).days, followed)
 
 
 async def unsubscribe(repo: Repo, user: User) -> int:

@@ -60,9 +60,11 @@ class Settings(BaseSettings):
 
     default_locale: str = "fa"
     desk_name: str = "دفتر پیشخوان اتحادیه کشوری کسب‌وکارهای مجازی"
-    desk_licence_number: str = "-"
-    desk_address: str = "-"
-    desk_operator: str = "-"
+    # Printed on every receipt; one left empty is printed as «ثبت نشده» (not set), and the
+    # start-up says so in the log.
+    desk_licence_number: str = ""
+    desk_address: str = ""
+    desk_operator: str = ""
 
     max_attachments: int = Field(default=5, ge=0, le=10)
     description_min_chars: int = Field(default=20, ge=1)
@@ -95,7 +97,10 @@ class Settings(BaseSettings):
     sweep_seconds: float = Field(default=60.0, gt=0)
     certificate_service_days: int = Field(default=15, ge=1)
     certificate_fee_rials: int = Field(default=100_000, ge=0)
+    certificate_payment_url: str = "https://ito.gov.ir"
     documents_notice_hours: int = Field(default=24, ge=1)
+    # Whether the business complained about is told the complainant's name (never the phone).
+    respondent_sees_complainant_name: bool = False
 
     mode: Literal["polling", "webhook"] = "polling"
     webhook_base_url: str | None = None
@@ -129,6 +134,13 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
+
+    @field_validator("desk_name", "desk_licence_number", "desk_address", "desk_operator")
+    @classmethod
+    def _desk_detail(cls, value: str) -> str:
+        # A dash (the placeholder of earlier examples) is no detail: it would print as data.
+        value = value.strip()
+        return "" if value.strip("-—–_ ") == "" else value
 
     @field_validator("weekend", mode="before")
     @classmethod
@@ -212,6 +224,16 @@ class Settings(BaseSettings):
             address=self.desk_address,
         )
 
+    def missing_desk_details(self) -> list[str]:
+        """The settings of the desk's details that receipts need and nobody set."""
+        details = {
+            "DESK_NAME": self.desk_name,
+            "DESK_LICENCE_NUMBER": self.desk_licence_number,
+            "DESK_OPERATOR": self.desk_operator,
+            "DESK_ADDRESS": self.desk_address,
+        }
+        return [name for name, value in details.items() if not value]
+
     @cached_property
     def calendar(self) -> WorkingCalendar:
         """The office's weekend and hours; admin closures are added from the database."""
@@ -243,7 +265,9 @@ class Settings(BaseSettings):
             staff_locale=self.default_locale,
             certificate_service_days=self.certificate_service_days,
             certificate_fee_rials=self.certificate_fee_rials,
+            certificate_payment_url=self.certificate_payment_url,
             documents_notice=timedelta(hours=self.documents_notice_hours),
+            respondent_sees_name=self.respondent_sees_complainant_name,
         )
 
 

@@ -29,7 +29,12 @@ from typing import Any
 from openpyxl import load_workbook
 
 from services.formatting import format_number
-from services.normalize import normalize_text, parse_jalali_or_gregorian_date, search_key
+from services.normalize import (
+    as_written,
+    normalize_text,
+    parse_jalali_or_gregorian_date,
+    search_key,
+)
 from services.platforms import PlatformProfile
 from services.texts import Rendered, Texts
 
@@ -217,14 +222,18 @@ def _blank(cells: list[str]) -> bool:
     return not any(cell.strip() for cell in cells)
 
 
+_CP1256_YE = str.maketrans({"ي": "ی", "ى": "ی"})
+
+
 def _decode(data: bytes) -> str:
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Excel on Persian Windows saves "CSV" in the Arabic code page.
-        return data.decode("cp1256")
+        # Excel on Persian Windows saves "CSV" in the Arabic code page, which has no Persian
+        # ye: the Arabic ي and ى there were written as ی.
+        return data.decode("cp1256").translate(_CP1256_YE)
 
 
 def _delimiter(header_line: str) -> str:
@@ -420,6 +429,10 @@ class Cells:
         """The cell's text, normalised; empty when the column or the value is missing."""
         return normalize_text(self.values.get(name, ""))
 
+    def written(self, name: str) -> str:
+        """The cell's words as the file wrote them (trimmed); empty when it is missing."""
+        return as_written(self.values.get(name, ""))
+
     def required(self, name: str) -> str:
         value = self.optional(name)
         if not value:
@@ -427,7 +440,10 @@ class Cells:
         return value
 
     def text(self, name: str, maximum: int) -> str:
-        value = self.required(name)
+        """A cell of words (a name, a category), required, kept as the file wrote it: its
+        keys for matching are made from it where they are needed."""
+        self.required(name)
+        value = self.written(name)
         if len(value) > maximum:
             raise self.problem(name, f"{self.layout.prefix}-too-long", max=maximum)
         return value

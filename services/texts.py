@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Mapping
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentLocalization, FluentResource, FluentResourceLoader
+from babel import Locale
+from fluent.runtime import (
+    FluentBundle,
+    FluentLocalization,
+    FluentResource,
+    FluentResourceLoader,
+)
+from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
+from fluent.runtime.types import FluentDecimal, FluentFloat, FluentInt, FluentNone
+from fluent.runtime.utils import native_to_fluent
 from fluent.syntax.ast import Resource
 
+from services.formatting import localize_value
 from services.platforms import PlatformProfile
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -21,6 +32,65 @@ class Rendered(str):
     """A text already rendered for a platform: put into another text as it is, not escaped."""
 
     __slots__ = ()
+
+
+# A number as Persian writes it: Persian digits, «٬» between thousands, «٫» before decimals.
+_PERSIAN_NUMERALS = str.maketrans("0123456789,.%", "۰۱۲۳۴۵۶۷۸۹٬٫٪")
+
+
+class _PersianInt(FluentInt):
+    def format(self, locale: Locale) -> str:
+        return super().format(locale).translate(_PERSIAN_NUMERALS)
+
+
+class _PersianFloat(FluentFloat):
+    def format(self, locale: Locale) -> str:
+        return super().format(locale).translate(_PERSIAN_NUMERALS)
+
+
+class _PersianDecimal(FluentDecimal):
+    def format(self, locale: Locale) -> str:
+        return super().format(locale).translate(_PERSIAN_NUMERALS)
+
+
+def _in_persian(value: Any) -> Any:
+    """A number to be written with Persian numerals; anything else as it is."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return _PersianInt(value)
+    if isinstance(value, float):
+        return _PersianFloat(value)
+    if isinstance(value, Decimal):
+        return _PersianDecimal(value)
+    return value
+
+
+class _Bundle(FluentBundle):
+    """A locale's texts; a Persian one writes the numbers it is given in Persian numerals.
+
+    Fluent formats numbers with Babel, which writes Latin digits whatever the locale, and turns
+    every int it is given back into its own type: so the numbers are taken over here.
+    """
+
+    def format_pattern(
+        self, pattern: Pattern, args: dict[str, Any] | None = None
+    ) -> tuple[str | FluentNone, list[Exception]]:
+        persian = self.locales[0] == "fa"
+        fluent_args = {
+            name: _in_persian(native_to_fluent(value)) if persian else native_to_fluent(value)
+            for name, value in (args or {}).items()
+        }
+        errors: list[Exception] = []
+        env = ResolverEnvironment(
+            context=self, current=CurrentEnvironment(args=fluent_args), errors=errors
+        )
+        try:
+            result = pattern(env)
+        except ValueError as error:
+            errors.append(error)
+            result = "{???}"
+        return result, errors
 
 
 class UnknownText(LookupError):
@@ -51,14 +121,17 @@ class _Loader(FluentResourceLoader):
 @cache
 def _localization(locale: str) -> FluentLocalization:
     chain = [locale] if locale == FALLBACK else [locale, FALLBACK]
-    return FluentLocalization(chain, resource_ids(), _Loader())
+    return FluentLocalization(chain, resource_ids(), _Loader(), bundle_class=_Bundle)
 
 
 class Texts:
     """Formats texts by key for a locale and a platform.
 
     Values typed by people are escaped for the platform first; the desk's own markup is then
-    turned into what the platform reads (HTML on Telegram, Markdown on Bale).
+    turned into what the platform reads (HTML on Telegram, Markdown on Bale). Every number a
+    text shows is in the reader's digits, Persian for fa, whether the desk counted it (an int)
+    or someone typed it (a licence, order or phone number, in any digits); a value with words
+    in it is shown as it was written (:func:`services.formatting.localize_value`).
     """
 
     def __init__(self, locale: str) -> None:
@@ -67,7 +140,7 @@ class Texts:
 
     def plain(self, key: str, **args: Any) -> str:
         """A text without markup: for buttons, titles and alerts."""
-        return self._format(key, args)
+        return self._format(key, {name: self._value(value) for name, value in args.items()})
 
     def render(self, profile: PlatformProfile, key: str, **args: Any) -> Rendered:
         """A text for a message on a platform, with user values escaped.
@@ -78,6 +151,7 @@ class Texts:
         values: dict[str, str] = {}
         slots: dict[str, Any] = {}
         for name, value in args.items():
+            value = self._value(value)
             if isinstance(value, str):
                 slot = f"\x00{len(values)}\x00"
                 values[slot] = value if isinstance(value, Rendered) else profile.escape(value)
@@ -88,6 +162,15 @@ class Texts:
         for slot, value in values.items():
             text = text.replace(slot, value)
         return Rendered(text)
+
+    def _value(self, value: Any) -> Any:
+        """A typed number in the reader's digits (the bundle writes counted ones); a text
+        already rendered is left as it is."""
+        if isinstance(value, Rendered):
+            return value
+        if isinstance(value, str):
+            return localize_value(value, self.locale)
+        return value
 
     def _format(self, key: str, args: Mapping[str, Any]) -> str:
         text = self._l10n.format_value(key, dict(args))

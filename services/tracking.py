@@ -26,10 +26,14 @@ from services.normalize import to_ascii_digits
 __all__ = [
     "CODE_LENGTH",
     "CodeKind",
+    "CodeReading",
     "TrackingCode",
+    "Typed",
     "damm_check_digit",
+    "looks_like_a_code",
     "new_code",
     "parse_code",
+    "read_code",
 ]
 
 CODE_LENGTH = 10
@@ -141,3 +145,52 @@ def parse_code(text: str) -> TrackingCode | None:
         return TrackingCode(cleaned)
     except ValueError:
         return None
+
+
+class Typed(StrEnum):
+    """What a citizen typed where a code was asked for."""
+
+    CODE = "code"  # a valid code
+    MISTYPED = "mistyped"  # ten digits, but the check digit (or the kind digit) disagrees
+    WRONG_LENGTH = "wrong_length"  # digits, but not ten of them
+    NO_DIGITS = "no_digits"  # words, not a code
+
+
+@dataclass(frozen=True)
+class CodeReading:
+    """A typed code as read: the code when valid, the digits found otherwise."""
+
+    typed: Typed
+    digits: str = ""
+    code: TrackingCode | None = None
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+def read_code(text: str) -> CodeReading:
+    """Read an answer to "send the tracking code": the digits in it, in any script, whatever
+    stands between them ("کد من ۱۲۳۴۵-۶۷۸۹۰ است" holds a code).
+
+    Ten digits that fail the Damm check are a typo (a digit mistyped, two swapped): the check
+    digit catches every such slip, so the citizen is told so rather than "not found".
+    """
+    digits = "".join(_ANY_DIGIT.findall(to_ascii_digits(text)))
+    if not digits:
+        return CodeReading(Typed.NO_DIGITS)
+    if len(digits) != CODE_LENGTH:
+        return CodeReading(Typed.WRONG_LENGTH, digits)
+    try:
+        return CodeReading(Typed.CODE, digits, TrackingCode(digits))
+    except ValueError:
+        return CodeReading(Typed.MISTYPED, digits)
+
+
+def looks_like_a_code(text: str) -> bool:
+    """Whether a message is a tracking code sent on its own, valid or with a slip: ten digits
+    and nothing else but what people put between them, starting as codes start (a kind digit,
+    then never 0); other ten-digit numbers (a national ID, a phone without its 0) are words."""
+    cleaned = _CODE_NOISE.sub("", to_ascii_digits(text)).removeprefix("#")
+    if len(cleaned) != CODE_LENGTH or _ASCII_DIGITS.fullmatch(cleaned) is None:
+        return False
+    return parse_code(cleaned) is not None or (cleaned[0] in _KINDS and cleaned[1] != "0")

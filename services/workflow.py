@@ -100,6 +100,8 @@ class Role(StrEnum):
     CLERK = "clerk"
     ADMIN = "admin"
     SYSTEM = "system"
+    # The business complained about (متشاکی), through its licence holder's verified phone.
+    RESPONDENT = "respondent"
 
 
 class Opinion(StrEnum):

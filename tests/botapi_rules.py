@@ -141,6 +141,8 @@ def parse_html(text: str) -> str:
 
 def refusal(method: str, params: dict[str, Any]) -> str | None:
     """The platform's description of why it refuses a message's words, or None."""
+    if method == "sendDocument" and not params.get("document"):
+        return "Bad Request: there is no document in the request"
     if method in TEXT_METHODS:
         field, limit = "text", TEXT_LIMIT
     elif method in CAPTION_METHODS:

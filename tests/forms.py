@@ -26,11 +26,12 @@ USUAL: list[tuple[str, Answer]] = [
     ("business_name", lambda desk, person: desk.say(person, "فروشگاه نمونه")),
     ("website", lambda desk, person: desk.say(person, "shop.ir")),
     ("licence", lambda desk, person: desk.press_button(person, "رد شدن")),
-    ("subject", lambda desk, person: desk.press_button(person, "فصل هشتم")),
+    ("province", lambda desk, person: desk.press_button(person, "اصفهان")),
+    ("subject", lambda desk, person: desk.press_button(person, "خرید کالا یا خدمت")),
     ("description", lambda desk, person: desk.say(person, DESCRIPTION)),
     ("order_number", lambda desk, person: desk.say(person, "ORD-98765")),
     ("order_date", lambda desk, person: desk.say(person, "۱۴۰۵/۰۸/۲۵")),
-    ("order_amount", lambda desk, person: desk.say(person, "۲٬۵۰۰٬۰۰۰")),
+    ("order_amount", lambda desk, person: desk.say(person, "۲٬۵۰۰٬۰۰۰ ریال")),
     ("attachments", lambda desk, person: desk.press_button(person, "تمام شد")),
     ("contact", _contact),
     ("confirm", lambda desk, person: desk.press_button(person, "تأیید و ثبت نهایی")),
@@ -60,6 +61,19 @@ async def answer_from(desk: Desk, person: Person, step: str) -> None:
 async def file_usual_complaint(desk: Desk, person: Person) -> None:
     await answer_until(desk, person, "contact")
     await answer_from(desk, person, "contact")
+
+
+# A business the registry knows by its website brings its licence and province along: the form
+# does not ask for them.
+FROM_REGISTRY = ("licence", "province")
+
+
+async def file_complaint_about_a_licensed_business(desk: Desk, person: Person) -> None:
+    """The usual complaint about a business whose website the licence registry lists."""
+    await desk.say(person, "/complaint")
+    for name, answer in USUAL:
+        if name not in FROM_REGISTRY:
+            await answer(desk, person)
 
 
 def step_of(name: str) -> str:

@@ -86,7 +86,7 @@ async def test_track_shows_the_agreement_and_its_terms(desk: Desk, complainant: 
     shown = desk.last_text(complainant)
     assert "مختومه (سازش طرفین)" in shown
     assert "شرایط سازش:" in shown and TERMS in shown
-    assert "سازش طرفین؛ پرونده مختومه شد" in shown  # the history line
+    assert "طرفین سازش کردند و پرونده مختومه شد" in shown  # the story line
 
 
 async def test_agree_works_at_the_commission_and_the_card_shows_the_closing_reason(
@@ -128,7 +128,7 @@ async def test_closing_by_status_is_still_the_unions_decision_not_an_agreement(
 
     await say_in_group(desk, clerk(), f"/status {code} closed توافق کردند")
 
-    assert "ممکن نیست" in group_texts(desk)[-1]
+    assert "نمی‌توان به «مختومه» رفت" in group_texts(desk)[-1]
     case = await the_case(desk)
     assert (case.status, case.closing_reason) == ("awaiting_review", None)
 

@@ -102,7 +102,7 @@ async def test_a_claimed_cases_notice_goes_to_its_clerk(desk: Desk, sara: Person
     ali = clerk()
     await filed(desk, sara)
     await desk.say(ali, "/start")  # the clerk has a private chat with the bot
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
 
     await sweep_at(desk, NOTICE_24H)
 
@@ -220,7 +220,7 @@ async def test_a_claim_after_a_notice_does_not_repeat_it(desk: Desk, sara: Perso
     await sweep_at(desk, NOTICE_24H)
     desk.clock.set(tehran(2026, 11, 23, 17, 0))
 
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     assert await jobs(desk).sweep() == 0
 
     assert stages(await alerts(desk)) == ["alert:notice_24h"]
@@ -270,22 +270,77 @@ async def digest_at(desk: Desk, instant: datetime) -> int:
     return await jobs(desk).digest()
 
 
-STAFF_CHATS = {("telegram", -1001000), ("telegram", -1001001), ("bale", -2002)}
+async def test_no_digest_before_eight(desk: Desk, sara: Person) -> None:
+    await filed(desk, sara)
 
-
-async def test_no_digest_before_eight(desk: Desk) -> None:
     assert await digest_at(desk, tehran(2026, 11, 24, 7, 59)) == 0
 
     assert await digests(desk) == []
 
 
-async def test_at_eight_one_digest_per_staff_chat(desk: Desk) -> None:
-    assert await digest_at(desk, tehran(2026, 11, 24, 8, 0)) == 3
+async def test_a_desk_just_installed_posts_no_digest_at_start_up(desk: Desk) -> None:
+    # The start-up catches up on the day's digest (bot.app.run); nothing has happened yet.
+    assert await digest_at(desk, tehran(2026, 11, 22, 22, 5)) == 0
+    assert await digest_at(desk, tehran(2026, 11, 23, 8, 0)) == 0
 
-    assert {(row.platform, row.chat_id) for row in await digests(desk)} == STAFF_CHATS
-    assert await desk.drain() == 3
-    (bale,) = desk.api[Platform.BALE].sent(chat_id=-2002)
-    assert "گزارش روزانه" in bale.text and "<b>" not in bale.text
+    assert await digests(desk) == []
+    assert await desk.drain() == 0
+
+
+async def test_at_eight_a_digest_to_the_staff_chat_with_something_to_report(
+    desk: Desk, sara: Person
+) -> None:
+    await filed(desk, sara)
+
+    assert await digest_at(desk, tehran(2026, 11, 24, 8, 0)) == 1
+
+    # The licences' and certificates' chats have no case to report on.
+    (row,) = await digests(desk)
+    assert (row.platform, row.chat_id) == ("telegram", STAFF_CHAT)
+    assert await desk.drain() == 1
+    (digest,) = [r for r in group_messages(desk) if "گزارش روزانه" in r.text]
+    assert "پرونده‌های باز: ۱" in digest.text
+    assert "<b>به تفکیک کارشناس:</b>\n• بدون کارشناس: ۱" in digest.text
+
+
+async def test_the_digest_on_bale_is_plain_text(bale_desk: Desk, sara: Person) -> None:
+    await file_usual_complaint(bale_desk, sara)
+
+    assert await digest_at(bale_desk, tehran(2026, 11, 24, 8, 0)) == 1
+
+    assert await bale_desk.drain() >= 1
+    (digest,) = [
+        r for r in bale_desk.api[Platform.BALE].sent(chat_id=-3003) if "گزارش روزانه" in r.text
+    ]
+    assert "<b>" not in digest.text and "به تفکیک کارشناس:" in digest.text
+
+
+async def test_no_heading_without_clerks_and_no_digest_once_nothing_happens(
+    desk: Desk, sara: Person
+) -> None:
+    code = await filed(desk, sara)
+    await desk.say(sara, f"/withdraw {code}")
+    await desk.press_button(sara, "بله، انصراف")
+
+    # Something happened since the last digest (none yet): the day is reported.
+    assert await digest_at(desk, tehran(2026, 11, 23, 8, 0)) == 1
+    await desk.drain()
+    (digest,) = [r for r in group_messages(desk) if "گزارش روزانه" in r.text]
+    assert "پرونده‌های تازه (۲۴ ساعت گذشته): ۱" in digest.text
+    assert "پرونده‌های باز: ۰" in digest.text
+    assert "به تفکیک کارشناس" not in digest.text
+    assert digest.text.endswith("مهلت گذشته: ۰")
+
+    # Nothing open, nothing done since: no digest, today or after downtime.
+    assert await digest_at(desk, tehran(2026, 11, 24, 8, 0)) == 0
+    await desk.restart()
+    assert await digest_at(desk, tehran(2026, 11, 25, 21, 0)) == 0
+    assert len(await digests(desk)) == 1
+
+    # Something happens again: the next day's digest reports it.
+    desk.clock.set(tehran(2026, 11, 25, 22, 0))
+    await file_usual_complaint(desk, sara)
+    assert await digest_at(desk, tehran(2026, 11, 26, 8, 0)) == 1
 
 
 async def test_the_digest_counts_the_complaints_queue(
@@ -294,7 +349,7 @@ async def test_the_digest_counts_the_complaints_queue(
     ali = clerk()
     mahsa = Person(Platform.TELEGRAM, 5003, "Mahsa", "Rahimi")
     await filed(desk, sara)  # due Tuesday 16:00
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     desk.clock.set(tehran(2026, 11, 23, 9, 0))
     await file_usual_complaint(desk, reza)  # due Wednesday 16:00
     desk.clock.set(tehran(2026, 11, 23, 10, 0))
@@ -314,7 +369,7 @@ async def test_the_digest_counts_the_complaints_queue(
     assert "پرونده‌های باز: ۲" in digest.text
     assert "مهلت امروز: ۱" in digest.text
     assert "مهلت گذشته: ۰" in digest.text
-    assert "• Ali Moradi: ۱" in digest.text
+    assert "• Ali Moradi (@ali_moradi): ۱" in digest.text  # name and username
     assert "• بدون کارشناس: ۱" in digest.text
 
 
@@ -337,7 +392,8 @@ async def test_the_next_days_digest_counts_the_breach(
     assert "مهلت گذشته: ۱" in digest.text
 
 
-async def test_the_digest_goes_once_a_day(desk: Desk) -> None:
+async def test_the_digest_goes_once_a_day(desk: Desk, sara: Person) -> None:
+    await filed(desk, sara)
     await digest_at(desk, tehran(2026, 11, 24, 8, 0))
 
     assert await digest_at(desk, tehran(2026, 11, 24, 8, 1)) == 0
@@ -345,16 +401,18 @@ async def test_the_digest_goes_once_a_day(desk: Desk) -> None:
     await desk.restart()
     assert await digest_at(desk, tehran(2026, 11, 24, 23, 59)) == 0
     assert await digest_at(desk, tehran(2026, 11, 25, 7, 59)) == 0
-    assert await digest_at(desk, tehran(2026, 11, 25, 8, 0)) == 3
+    assert await digest_at(desk, tehran(2026, 11, 25, 8, 0)) == 1  # the case is still open
 
-    assert len(await digests(desk)) == 6
+    assert len(await digests(desk)) == 2
 
 
-async def test_after_downtime_the_days_digest_goes_out_once(desk: Desk) -> None:
-    assert await digest_at(desk, tehran(2026, 11, 24, 15, 0)) == 3
+async def test_after_downtime_the_days_digest_goes_out_once(desk: Desk, sara: Person) -> None:
+    await filed(desk, sara)
+
+    assert await digest_at(desk, tehran(2026, 11, 24, 15, 0)) == 1
     assert await digest_at(desk, tehran(2026, 11, 24, 15, 1)) == 0
 
-    assert len(await digests(desk)) == 3
+    assert len(await digests(desk)) == 1
 
 
 def test_the_scheduler_runs_its_jobs_on_tehran_time(desk: Desk) -> None:

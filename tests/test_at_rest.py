@@ -138,7 +138,7 @@ async def the_whole_story(desk: Desk, sara: Person) -> Case:
         case = await repo.session.scalar(select(Case))
     assert case is not None and case.staff_message_id is not None
 
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     await say_in_group(desk, ali, CLERK_SAYS, reply_to=case.staff_message_id)
     await desk.drain()
     await desk.say(sara, CITIZEN_SAYS)

@@ -26,6 +26,7 @@ from handlers.kit.keyboards import MENU_KEYS
 from models.tables import Case, CaseMessage, Draft
 from services import complaints as rules
 from services.calendar import tehran_today
+from services.money import Money
 from services.normalize import is_blank
 from services.platforms import Platform
 from services.texts import LOCALES, texts
@@ -223,6 +224,8 @@ def _kept(step: str, content: dict[str, Any], desk: Desk) -> tuple[str, Any] | N
     if ruled is None or isinstance(ruled[1], rules.Invalid):
         return None
     field, value = ruled
+    if isinstance(value, Money):
+        return field, value.rials  # an amount is kept in rials, whatever unit was written
     return field, value.isoformat() if isinstance(value, date) else value
 
 

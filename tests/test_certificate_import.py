@@ -476,7 +476,7 @@ async def test_an_admin_sends_the_file_and_reads_the_report(
 
     api = desk.api[platform]
     started = api.sent("sendMessage", chat_id=admin.id)[0]
-    assert "درون‌ریزی درخواست‌های تاییدیه فنی نرم‌افزار آغاز می‌شود" in started.text
+    assert "درون‌ریزی درخواست‌های تأییدیه فنی نرم‌افزار آغاز می‌شود" in started.text
     edits = api.sent("editMessageText", chat_id=admin.id)
     assert edits and "۱۰۰٪" in edits[-1].text and "۴۰ از ۴۰ ردیف" in edits[-1].text
     report = api.sent("sendMessage", chat_id=admin.id)[-1].text
@@ -484,7 +484,7 @@ async def test_an_admin_sends_the_file_and_reads_the_report(
     assert "ردیف‌های ردشده: ۸" in report
     assert "به متقاضیان پیامی فرستاده نشد" in report
     assert ("<b>" in report) is (platform is Platform.TELEGRAM)  # Bale reads no HTML
-    assert "ردیف ۳۸، ستون «کد رهگیری»: درخواستی با کد رهگیری 23456-78900" in report
+    assert "ردیف ۳۸، ستون «کد رهگیری»: درخواستی با کد رهگیری ۲۳۴۵۶-۷۸۹۰۰" in report
     (codes,) = api.sent("sendDocument", chat_id=admin.id)
     assert "۳۲ درخواست تازه" in codes.text
     (content,) = codes.files.values()

@@ -137,9 +137,10 @@ async def test_changes_that_lack_what_they_need_are_refused(desk: Desk) -> None:
 
     await staff_says(desk, f"/cert {code} issue")
     assert "این تغییر وضعیت برای این درخواست ممکن نیست" in staff_texts(desk)[-1]
+    assert "اکنون می‌توانید: «نقص»، «رد»، «بررسی»" in staff_texts(desk)[-1]  # by their names
     await staff_says(desk, f"/cert {code} review")
     await staff_says(desk, f"/cert {code} issue")
-    assert "نشانی عمومی تاییدیه صادرشده لازم است" in staff_texts(desk)[-1]
+    assert "نشانی عمومی تأییدیه صادرشده لازم است" in staff_texts(desk)[-1]
     await staff_says(desk, f"/cert {code} missing 1405/08/30 مدرک")  # a past date
     assert "مهلتی در آینده لازم است" in staff_texts(desk)[-1]
     await staff_says(desk, f"/cert {code} reject")
@@ -158,7 +159,7 @@ async def test_a_breach_of_the_service_time_alerts_the_staff_once(desk: Desk) ->
     desk.clock.advance(timedelta(days=3))
     assert await jobs.sweep() == 0
     await desk.drain()
-    assert "موعد تحویل تاییدیه گذشت" in staff_texts(desk)[-1]
+    assert "موعد تحویل تأییدیه گذشت" in staff_texts(desk)[-1]
     async with desk.repo() as repo:
         alerts = (
             await repo.session.scalars(
@@ -198,9 +199,12 @@ async def test_a_dispute_opens_a_complaint_linked_to_the_request(desk: Desk, sar
 
     await desk.say(sara, f"/dispute {request.code}")
 
-    assert "مرحله ۳ از" in desk.last_text(sara)  # name and site known: the licence step
-    await desk.press_button(sara, "رد شدن")
-    await desk.press_button(sara, "سایر موارد")
+    # The IT Organization, its site and province are stated; no union licence is asked for.
+    opened = desk.last_text(sara)
+    assert "از پیش معلوم است" in opened and "• استان: تهران" in opened
+    assert "مرحله ۱ از ۶" in opened and "موضوع شکایت" in opened
+    assert "شماره پروانه" not in opened
+    await desk.press_button(sara, "موضوع دیگر")
     await desk.say(
         sara, "درخواست من بیش از موعد اعلام‌شده بدون پاسخ مانده است و پیگیری نتیجه نداد."
     )
@@ -213,3 +217,4 @@ async def test_a_dispute_opens_a_complaint_linked_to_the_request(desk: Desk, sar
         assert case is not None
         assert case.certificate_id == request.id
         assert case.business_url == "ito.gov.ir"
+        assert case.licence_number is None and case.province == "تهران"

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from models.tables import Attachment, Case, CaseEvent, Draft, OutboxMessage, User
+from services.normalize import search_key
 from services.platforms import Platform
 from services.tracking import parse_code
 from tests.desk import Desk, Person
@@ -21,11 +22,12 @@ async def file_complaint(desk: Desk, person: Person) -> None:
     await desk.say(person, "فروشگاه ديجي‌كالا")  # Arabic ي and ك, as many keyboards type
     await desk.say(person, "https://www.Example-Shop.ir/product/۱۲۳")
     await desk.press_button(person, "رد شدن")  # no licence number
-    await desk.press_button(person, "فصل هشتم")
+    await desk.press_button(person, "تهران")
+    await desk.press_button(person, "خرید کالا یا خدمت")
     await desk.say(person, "کالای سفارش داده شده پس از دو هفته هنوز ارسال نشده و پاسخی نمی‌دهند.")
     await desk.say(person, "ORD-۹۸۷۶۵")
     await desk.say(person, "۱۴۰۵/۰۸/۲۵")
-    await desk.say(person, "۲٬۵۰۰٬۰۰۰")
+    await desk.say(person, "۲٬۵۰۰٬۰۰۰ ریال")
     await desk.photo(person, f"{person.platform}-photo-1")
     await desk.document(person, f"{person.platform}-doc-1", "invoice.pdf")
     await desk.press_button(person, "تمام شد")
@@ -44,11 +46,12 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
         case = await repo.session.scalar(select(Case))
         assert case is not None
         assert case.status == "awaiting_review"
-        assert case.business_name == "فروشگاه دیجی‌کالا"  # normalised to Persian letters
+        assert case.business_name == "فروشگاه ديجي‌كالا"  # as typed, Arabic ي and ك and all
+        assert case.business_key == search_key("فروشگاه دیجی‌کالا")  # matched as Persian
         assert case.business_url == "example-shop.ir"
         assert case.licence_number is None
         assert case.subject == "guild_law"
-        assert case.order_number == "ORD-98765"
+        assert case.order_number == "ORD-۹۸۷۶۵"
         assert str(case.order_date) == "2026-11-16"
         assert case.order_amount == 2_500_000
         assert case.contact_phone == "+989123456789"
@@ -63,8 +66,11 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
     assert code is not None and code.kind == "1"
 
     sent = await desk.drain()
-    assert sent == 5  # the case's forum topic, the receipt, the staff card, two attachments
-    receipt = desk.last_text(sara)
+    # The case's forum topic, the receipt and its printed copy, the staff card, two attachments.
+    assert sent == 6
+    *_, chat_receipt, printed = desk.to(sara)
+    assert printed.method == "sendDocument"  # the printed copy after it (test_receipt_pdf)
+    receipt = chat_receipt.text
     for expected in (
         "رسید",
         "ثبت شکایت از کسب‌وکار مجازی",  # the service
@@ -78,13 +84,13 @@ async def test_telegram_citizen_files_a_complaint_and_gets_a_receipt(
         "تهران، خیابان آزادی",
     ):
         assert expected in receipt, expected
-    shown = re.search(r"شماره رهگیری:</b> <code>(.*?)</code>", receipt)
+    shown = re.search(r"کد رهگیری:</b> <code>(.*?)</code>", receipt)
     assert shown is not None and parse_code(shown.group(1)) == code
 
     staff = desk.api[Platform.TELEGRAM].sent(chat_id=STAFF_CHAT)
     assert [r.method for r in staff] == ["sendMessage", "sendPhoto", "sendDocument"]
     card = staff[0]
-    assert "شکایت تازه" in card.text and "فروشگاه دیجی‌کالا" in card.text
+    assert "شکایت تازه" in card.text and "فروشگاه ديجي‌كالا" in card.text
     assert card.params["parse_mode"] == "HTML"
     assert staff[1].params["photo"] == "telegram-photo-1"  # same platform: the file id itself
     assert staff[1].params["reply_parameters"]  # threaded under the card
@@ -104,8 +110,9 @@ async def test_bale_citizen_files_a_complaint_without_html(desk: Desk, reza: Per
     for request in desk.to(reza):
         assert "parse_mode" not in request.params
         assert "<b>" not in request.text and "</" not in request.text
-    receipt = desk.last_text(reza)
-    assert "رسید" in receipt and "Reza Karimi" in receipt
+    *_, chat_receipt, printed = desk.to(reza)
+    assert "رسید" in chat_receipt.text and "Reza Karimi" in chat_receipt.text
+    assert printed.method == "sendDocument"
     # The staff chat is on Telegram: Bale's files cross by download and upload.
     staff = desk.api[Platform.TELEGRAM].sent(chat_id=STAFF_CHAT)
     assert [r.method for r in staff] == ["sendMessage", "sendPhoto", "sendDocument"]
@@ -120,7 +127,7 @@ async def test_my_cases_lists_only_my_own(desk: Desk, sara: Person, reza: Person
     await file_complaint(desk, sara)
     await desk.say(sara, "/mycases")
     mine = desk.last_text(sara)
-    assert "فروشگاه دیجی‌کالا" in mine and "منتظر بررسی کارشناس" in mine
+    assert "فروشگاه ديجي‌كالا" in mine and "منتظر بررسی کارشناس" in mine
 
     await desk.say(reza, "/mycases")
     assert "هنوز پرونده‌ای ندارید" in desk.last_text(reza)

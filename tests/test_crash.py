@@ -120,9 +120,10 @@ async def test_a_worker_killed_mid_form_loses_nothing(
 
         await second.start()
         await until_polling(server, TG)
-        subject = await citizen.press(licence, "رد شدن")  # the button from before the kill
-        assert "مرحله ۴" in subject["text"]
-        await citizen.press(subject, "سایر")
+        province = await citizen.press(licence, "رد شدن")  # the button from before the kill
+        assert "مرحله ۴ از ۱۱" in province["text"] and "کدام استان" in province["text"]
+        subject = await citizen.press(province, "رد شدن")
+        await citizen.press(subject, "موضوع دیگر")
         order = await citizen.say("سفارش من پس از یک ماه هنوز نرسیده و پاسخی هم نمی‌دهند.")
         attachments = await citizen.press(order, "سفارشی در کار نیست")
         await citizen.press(attachments, "تمام شد")

@@ -10,6 +10,7 @@ from models.tables import OutboxMessage
 from services.outbox import Outgoing, enqueue
 from services.platforms import Platform
 from tests.desk import Desk, Person
+from tests.identifiers import identifiers_in
 
 ADMINS = {(Platform.TELEGRAM, 111), (Platform.BALE, 222)}
 
@@ -112,6 +113,8 @@ async def test_after_the_last_attempt_the_message_is_dead_and_admins_are_told(
     dead = await row(desk, row_id)
     assert (dead.status, dead.attempts) == ("dead", 8)
     assert set(dead_letters(desk)) == ADMINS
+    told = desk.api[Platform.TELEGRAM].last(chat_id=111).text
+    assert "تلگرام، گفت‌وگوی ۵۰۰۱" in told and identifiers_in(told) == []
 
 
 async def test_a_blocked_bot_gives_up_at_once(desk: Desk, sara: Person) -> None:

@@ -179,12 +179,15 @@ async def test_no_match_for_a_website_offers_a_complaint_with_the_business_prefi
 
     texts = [request.text for request in desk.to(sara)[-2:]]
     assert "ثبت شکایت را شروع می‌کنیم" in texts[0]
-    assert "مرحله ۳ از ۱۱" in texts[1]  # name and website known: the licence number is next
+    # Name and website known: stated, not counted; the licence number is the first question.
+    assert "از پیش معلوم است" in texts[1] and "• وب‌سایت یا اپلیکیشن: nashenas-shop.ir" in texts[1]
+    assert "مرحله ۱ از ۹" in texts[1] and "شماره پروانه کسب" in texts[1]
     async with desk.repo() as repo:
         draft = await repo.session.scalar(select(Draft))
         assert draft is not None
         assert draft.data["business_name"] == "nashenas-shop.ir"
         assert draft.data["website"] == "nashenas-shop.ir"
+        assert draft.data["prefilled"] == ["business_name", "website"]
 
 
 async def test_no_match_for_a_name_offers_a_complaint_with_the_name_prefilled(
@@ -193,19 +196,22 @@ async def test_no_match_for_a_name_offers_a_complaint_with_the_name_prefilled(
     await desk.say(sara, MENU_LICENCE)
     await desk.say(sara, "فروشگاه ناشناس  پارسي")
 
-    assert "کسب‌وکاری با نام «فروشگاه ناشناس پارسی» در فهرست پروانه‌ها پیدا نشد" in (
+    # The name is said back as it was typed (its letters and spacing); it is matched by its key.
+    assert "کسب‌وکاری با نام «فروشگاه ناشناس  پارسي» در فهرست پروانه‌ها پیدا نشد" in (
         desk.last_text(sara)
     )
 
     await desk.press_button(sara, "ثبت شکایت از این کسب")
 
-    assert "مرحله ۲ از ۱۱" in desk.last_text(sara)  # the website is asked next
+    opened = desk.last_text(sara)
+    assert "• نام کسب‌وکار: فروشگاه ناشناس پارسی" in opened
+    assert "مرحله ۱ از ۱۰" in opened and "نشانی وب‌سایت" in opened  # the website comes first
     await desk.say(sara, "nashenas-parsi.ir")
-    assert "مرحله ۳ از ۱۱" in desk.last_text(sara)
+    assert "مرحله ۲ از ۱۰" in desk.last_text(sara)
     async with desk.repo() as repo:
         draft = await repo.session.scalar(select(Draft))
         assert draft is not None
-        assert draft.data["business_name"] == "فروشگاه ناشناس پارسی"
+        assert draft.data["business_name"] == "فروشگاه ناشناس  پارسي"
         assert draft.data["website"] == "nashenas-parsi.ir"
 
 

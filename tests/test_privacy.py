@@ -35,7 +35,7 @@ async def test_mydata_sends_everything_held_about_the_person(
     assert sent.method == "sendDocument"
     dossier = json.loads(next(iter(sent.files.values())))
     assert dossier["accounts"][0]["phone"] == "+989123456789"
-    assert dossier["cases"][0]["business_name"] == "فروشگاه دیجی‌کالا"
+    assert dossier["cases"][0]["business_name"] == "فروشگاه ديجي‌كالا"  # as typed
     assert [e["action"] for e in dossier["cases"][0]["events"]] == ["filed"]
     assert any(entry["action"] == "access" for entry in dossier["access_records"])
     assert "Reza" not in json.dumps(dossier, ensure_ascii=False)
@@ -70,7 +70,7 @@ async def test_forget_erases_the_profile_and_keeps_the_case_record(
         case = await repo.session.scalar(select(Case))
         assert case is not None
         assert (case.contact_name, case.contact_phone) == ("—", None)
-        assert case.business_name == "فروشگاه دیجی‌کالا"
+        assert case.business_name == "فروشگاه ديجي‌كالا"  # as typed
 
 
 async def test_access_records_are_kept_six_months_then_purged(desk: Desk, sara: Person) -> None:

@@ -137,7 +137,7 @@ async def test_the_referred_case_gets_its_card_and_thread_in_the_staff_chat(desk
     assert "ارجاعی از سازمان صنعت، معدن و تجارت استان اصفهان" in card.text
     assert LETTER_NUMBER in card.text and "۲۸ آبان ۱۴۰۵" in card.text
     assert "مریم کاظمی (هنوز در پیشخوان نیست)" in card.text
-    assert any("برداشتن" in label for label, _ in card.buttons())
+    assert any("پذیرفتن" in label for label, _ in card.buttons())
     case = await the_case(desk)
     assert case.staff_message_id is not None and case.staff_chat_id == STAFF_CHAT
 
@@ -233,7 +233,7 @@ async def test_the_complainant_verifies_the_mobile_on_bale_and_finds_the_case(
 
     await desk.say(reza, f"/track {code}")
     tracked = desk.last_text(reza)
-    assert "منتظر بررسی کارشناس" in tracked and "ثبت شکایت ارجاعی" in tracked
+    assert "منتظر بررسی کارشناس" in tracked and "شکایت ارجاعی از نهاد دیگر ثبت شد" in tracked
 
 
 async def test_the_complainant_is_told_of_the_next_change(desk: Desk, reza: Person) -> None:
@@ -243,7 +243,7 @@ async def test_the_complainant_is_told_of_the_next_change(desk: Desk, reza: Pers
     await desk.share_contact(reza, "+98 912 345 6789", owner_id=reza.id)
     await desk.drain()
 
-    await press_on_group(desk, clerk(), "برداشتن")
+    await press_on_group(desk, clerk(), "پذیرفتن")
     await desk.drain()
 
     assert "پرونده شما به کارشناس سپرده شد" in desk.last_text(reza)
@@ -298,7 +298,7 @@ async def test_each_notice_looks_for_the_complainant_by_the_letters_mobile(
         user.phone, user.phone_verified_at = MOBILE, desk.clock.now()
         await repo.commit()
 
-    await press_on_group(desk, clerk(), "برداشتن")
+    await press_on_group(desk, clerk(), "پذیرفتن")
     await desk.drain()
 
     assert "پرونده شما به کارشناس سپرده شد" in desk.last_text(reza)
@@ -362,7 +362,7 @@ def test_the_migration_keeps_every_cases_history_and_says_why_closed_ones_closed
 ) -> None:
     database = tmp_path / "before.sqlite3"
     url = f"sqlite+aiosqlite:///{database}"
-    upgrade(url, "0012")
+    upgrade(url, "0014_parties")
     cases = [
         (1, "1000000013", "closed", 1, None),
         (2, "1000000021", "closed", 0, "no_violation"),

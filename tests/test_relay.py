@@ -212,7 +212,7 @@ async def test_a_status_change_renames_the_topic(desk: Desk, sara: Person) -> No
     ali = clerk()
     case = await filed(desk, sara)
 
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     await desk.drain()
 
     (renamed,) = desk.api[Platform.TELEGRAM].sent("editForumTopic", chat_id=STAFF_CHAT)

@@ -37,9 +37,10 @@ async def registry(desk: Desk) -> None:
 
 
 async def follow(desk: Desk, person: Person, phone: str = PHONE) -> None:
-    """/renewal, then the verified phone by the platform's button."""
+    """/renewal, the verified phone by the platform's button, then «remind me for all»."""
     await desk.say(person, "/renewal")
     await desk.share_contact(person, phone, owner_id=person.id)
+    await desk.press_button(person, "یادآوری برای همه")
 
 
 def at(day: date, hour: int = 10) -> datetime:
@@ -74,17 +75,24 @@ async def test_a_holder_follows_their_licences_with_their_verified_phone(
 
     verified, listing = desk.to(sara)[-2:]
     assert "شماره همراه شما تأیید شد" in verified.text
-    assert "یادآوری تمدید فعال شد" in listing.text
+    assert "پروانه‌های کسب به نام شماره همراه شما" in listing.text
     assert "آوا شاپ (شماره ۱۴۰۳/۰۰۰۷۷)" in listing.text
     assert "آوا کتاب" in listing.text
     assert "دیگری" not in listing.text
+    async with desk.repo() as repo:
+        # Nothing is followed before the holder chooses.
+        assert await repo.session.scalar(select(func.count(RenewalSubscription.id))) == 0
+
+    await desk.press_button(sara, "یادآوری برای همه")
+
     async with desk.repo() as repo:
         count = await repo.session.scalar(select(func.count(RenewalSubscription.id)))
         assert count == 2
 
 
 async def test_someone_elses_number_follows_nothing(desk: Desk, sara: Person) -> None:
-    await follow(desk, sara, phone="+98 912 000 1111")
+    await desk.say(sara, "/renewal")
+    await desk.share_contact(sara, "+98 912 000 1111", owner_id=sara.id)
 
     assert "پروانه‌ای با شماره همراه +۹۸۹۱۲۰۰۰۱۱۱۱ به نام دارنده ثبت نشده است" in (
         desk.last_text(sara)
@@ -215,13 +223,15 @@ async def verified_holder(desk: Desk, person: Person) -> None:
         await repo.commit()
 
 
-async def test_a_verified_holder_follows_at_once(desk: Desk, sara: Person) -> None:
+async def test_a_verified_holder_sees_their_licences_at_once(desk: Desk, sara: Person) -> None:
     await verified_holder(desk, sara)
 
     await desk.say(sara, "/renewal")
 
-    assert "یادآوری تمدید فعال شد" in desk.last_text(sara)
-    await desk.say(sara, "/renewal")  # again: nothing doubles
+    assert "پروانه‌های کسب به نام شماره همراه شما" in desk.last_text(sara)
+    await desk.press_button(sara, "یادآوری برای همه")
+    await desk.say(sara, "/renewal")
+    await desk.press(sara, "renew:0:1")  # again: nothing doubles
     async with desk.repo() as repo:
         count = await repo.session.scalar(select(func.count(RenewalSubscription.id)))
         assert count == 2

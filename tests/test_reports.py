@@ -203,7 +203,7 @@ async def test_stats_counts_by_status_subject_month_province_and_clerk(
 
     text = shown(sent_to(desk, ADMIN, "sendMessage")[-1].text)
     for line in (
-        "کل پرونده‌ها:</b> ۵",
+        "پرونده‌های دریافتی:</b> ۵",
         "• مختومه: ۲",
         "• در دست اقدام: ۱",
         "• منتظر بررسی کارشناس: ۱",
@@ -217,9 +217,9 @@ async def test_stats_counts_by_status_subject_month_province_and_clerk(
         "• تهران: ۲",
         "• اصفهان: ۱",
         "• نامشخص: ۲",
-        "• Ali Moradi: ۳",
-        "• Neda Samadi: ۱",
-        "• بدون کارشناس: ۱",
+        "• Ali Moradi: ۰ در جریان، ۰ گذشته از مهلت، ۳ در این دوره",
+        "• Neda Samadi: ۱ در جریان، ۰ گذشته از مهلت، ۱ در این دوره",
+        "• بدون کارشناس: ۱ در جریان، ۰ گذشته از مهلت، ۱ در این دوره",
     ):
         assert line in text, line
     assert "آبان ۱۴۰۴" not in text  # older than twelve months
@@ -234,9 +234,9 @@ async def test_stats_gives_response_and_closing_times_and_satisfaction(
 
     text = shown(sent_to(desk, ADMIN, "sendMessage")[-1].text)
     # First responses after 1, 2, 4 and 10 hours; closings after 4 and 6 days.
-    assert "زمان تا نخستین پاسخ</b> (۴ پرونده)" in text
+    assert "نخستین پاسخ</b> (۴ پرونده)" in text
     assert "میانه ۳ ساعت — صدک ۹۰: ۸٫۲ ساعت" in text
-    assert "زمان تا مختومه شدن</b> (۲ پرونده)" in text
+    assert "مختومه شدن</b> (۲ پرونده)" in text
     assert "میانه ۵ روز — صدک ۹۰: ۵٫۸ روز" in text
     assert "۲ نظر، میانگین ۴ از ۵" in text
     assert "• ۵ ⭐: ۱" in text and "• ۳ ⭐: ۱" in text and "• ۱ ⭐: ۰" in text
@@ -315,6 +315,11 @@ def readable_business(name: str) -> str:
     return "'" + name if name.startswith("=") else name
 
 
+def named(header: list[Any], rows: list[list[Any]]) -> list[dict[str, Any]]:
+    """Rows by column heading."""
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
 async def test_export_csv_rows_match_the_database(desk: Desk, sara: Person) -> None:
     await seed(desk, sara)
 
@@ -322,12 +327,18 @@ async def test_export_csv_rows_match_the_database(desk: Desk, sara: Person) -> N
 
     [document] = sent_to(desk, ADMIN, "sendDocument")
     header, *rows = csv_rows(document)
-    assert header[:3] == ["کد رهگیری", "وضعیت", "موضوع"] and header[11] == "امتیاز رضایت"
-    assert header[-1] == "دلیل مختومه شدن"
+    assert header[:3] == ["کد رهگیری", "وضعیت", "موضوع"]
+    assert "دلیل مختومه شدن" in header and "منبع شکایت" in header
     expected = await expected_rows(desk)
     assert [
-        (row[0], row[1], row[3], row[10] or None, int(row[11]) if row[11] else None)
-        for row in rows
+        (
+            row["کد رهگیری"],
+            row["وضعیت"],
+            row["کسب‌وکار"],
+            row["استان"] or None,
+            int(row["امتیاز رضایت"]) if row["امتیاز رضایت"] else None,
+        )
+        for row in named(header, rows)
     ] == [
         (
             format_code(code, "en"),
@@ -338,7 +349,9 @@ async def test_export_csv_rows_match_the_database(desk: Desk, sara: Person) -> N
         )
         for code, status, business, province, score in expected
     ]
-    assert rows[0][6] == "1404/08/15 10:00" and rows[0][7] == "2025-11-06T10:00:00+03:30"
+    first = named(header, rows)[0]
+    assert first["تاریخ دریافت"] == "1404/08/15 10:00"
+    assert first["تاریخ دریافت (میلادی)"] == "2025-11-06T10:00:00+03:30"
     assert "۵" in shown(document.text)
 
 
@@ -351,12 +364,15 @@ async def test_export_xlsx_rows_match_the_database(desk: Desk, sara: Person) -> 
     header, *rows = xlsx_rows(document)
     assert header[0] == "کد رهگیری"
     expected = await expected_rows(desk)
-    assert [(row[0], row[1], row[3], row[10], row[11]) for row in rows] == [
-        (format_code(code, "en"), STATUS_LABELS[status], readable_business(b), province, score)
+    found = named(header, rows)
+    assert [
+        (r["کد رهگیری"], r["وضعیت"], r["کسب‌وکار"], r["استان"], r["امتیاز رضایت"]) for r in found
+    ] == [
+        (format_code(code, "en"), STATUS_LABELS[status], b, province, score)
         for code, status, b, province, score in expected
     ]
-    by_code = {row[0]: row for row in rows}
-    assert by_code[format_code(known.cases[2].code, "en")][9] == "Neda Samadi"
+    by_code = {row["کد رهگیری"]: row for row in found}
+    assert by_code[format_code(known.cases[2].code, "en")]["کارشناس"] == "Neda Samadi"
 
 
 async def test_a_business_name_like_a_formula_stays_text(desk: Desk, sara: Person) -> None:
@@ -364,10 +380,13 @@ async def test_a_business_name_like_a_formula_stays_text(desk: Desk, sara: Perso
 
     await desk.say(ADMIN, "/export format xlsx")
 
-    rows = xlsx_rows(sent_to(desk, ADMIN, "sendDocument")[-1])
-    names = [row[3] for row in rows[1:]]
-    assert '\'=HYPERLINK("http://evil.example")' in names
-    assert not any(str(name).startswith("=") for name in names)
+    book = load_workbook(io.BytesIO(uploaded(sent_to(desk, ADMIN, "sendDocument")[-1])))
+    cells = [row[3] for row in book.worksheets[0].iter_rows(min_row=2)]
+    # Written as the citizen typed it, as text: a spreadsheet shows it, never runs it.
+    [formula_like] = [cell for cell in cells if str(cell.value).startswith("=")]
+    assert formula_like.value == '=HYPERLINK("http://evil.example")'
+    assert formula_like.data_type == "s"
+    assert all(cell.data_type == "s" for cell in cells)
 
 
 async def test_export_filters_by_date_and_status(desk: Desk, sara: Person) -> None:
@@ -393,7 +412,7 @@ async def test_export_takes_persian_filter_words_and_status_labels(
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        ("from 1405/13/01", "تاریخ «1405/13/01» درست نیست"),
+        ("from 1405/13/01", "تاریخ «۱۴۰۵/۱۳/۰۱» درست نیست"),
         ("status unknown", "وضعیت «unknown» شناخته نشد"),
         ("format pdf", "قالب «pdf» پشتیبانی نمی‌شود"),
         ("since 1405/01/01", "«since» شناخته نشد"),
@@ -520,7 +539,7 @@ async def test_sla_shows_the_deadlines_of_complaints(desk: Desk) -> None:
 
     text = shown(desk.last_text(ADMIN))
     assert "مهلت‌های صف شکایات" in text
-    assert "رسیدگی کمیسیون (روز): ۵ (<code>commission_days</code>)" in text
+    assert "رسیدگی کمیسیون (روز): ۵ (نام: <code>کمیسیون</code>)" in text  # the name to type
     assert "مهلت کل ماده ۷۲ (روز): ۱۰" in text
 
 

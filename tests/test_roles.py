@@ -33,7 +33,7 @@ async def test_a_clerk_added_by_an_admin_may_open_cases_in_private(
     assert "به فهرست کارشناسان افزوده شد" in desk.last_text(ADMIN)
     await desk.say(clerk, f"/case {code}")
 
-    assert "فروشگاه دیجی‌کالا" in desk.last_text(clerk)
+    assert "فروشگاه ديجي‌كالا" in desk.last_text(clerk)
     async with desk.repo() as repo:
         listed = await repo.session.scalar(select(StaffMember))
         assert listed is not None and listed.platform_user_id == 7301
@@ -54,7 +54,7 @@ async def test_a_member_of_the_staff_chat_is_a_clerk_in_private_too(
 
     await desk.say(clerk, f"/case {code}")
 
-    assert "فروشگاه دیجی‌کالا" in desk.last_text(clerk)
+    assert "فروشگاه ديجي‌كالا" in desk.last_text(clerk)
     asked = desk.api[Platform.TELEGRAM].sent("getChatMember")
     assert [r.params["user_id"] for r in asked] == ["7302"]
     await desk.say(clerk, f"/case {code}")  # remembered: the platform is not asked again

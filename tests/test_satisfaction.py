@@ -1,22 +1,25 @@
-"""A citizen whose case is closed rates it from 1 to 5 and may add a comment (issue 5 §4).
+"""A citizen whose case is closed by a decision rates it from 1 to 5 and may add a comment.
 
 The case waits with the commission's opinion (no violation); a clerk closes it from the staff
-group, and a quarter of an hour later the question reaches the complainant.
+group, and a quarter of an hour later the question reaches the complainant, once a case. A
+withdrawal asks nothing, and an objection or a reopening before the question went out takes
+it back.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from handlers.kit.callbacks import RatingChoice
-from models.tables import Case, CaseEvent, Rating
+from models.tables import Case, CaseEvent, OutboxMessage, Rating
 from services.formatting import format_code
 from services.platforms import Platform
 from services.satisfaction import RATING_DELAY
 from tests.desk import Desk, Person
-from tests.forms import button_data
+from tests.forms import button_data, state_of
 from tests.staff import answers, clerk, say_in_group, the_case
 from tests.test_reports import ADMIN, insert_case, jalali, person_in_db, shown
 
@@ -97,8 +100,9 @@ async def test_a_tap_stores_the_rating_and_offers_a_comment(desk: Desk, sara: Pe
     assert rating is not None and rating.case_id == case.id and rating.score == 4
     assert rating.comment is None
     assert "امتیاز شما ثبت شد" in answers(desk, sara)[-1]
-    thanks = desk.last_text(sara)
-    assert "سپاسگزاریم" in thanks and "/cancel" in thanks
+    thanks = desk.to(sara)[-1]
+    assert "سپاسگزاریم" in thanks.text and "بدون توضیح" in thanks.text
+    assert [label for label, _ in thanks.buttons()] == ["بدون توضیح"]
     async with desk.repo() as repo:
         event = await repo.session.scalar(select(CaseEvent).where(CaseEvent.action == "rated"))
         assert event is not None and event.note == "4" and event.actor_role == "citizen"
@@ -172,22 +176,67 @@ async def test_a_bale_citizen_is_asked_on_bale_without_html(desk: Desk, reza: Pe
     assert len(question.buttons()) == 5
 
 
-# --- the objection rule: the union's handling was over when the complainant objected ------
+# --- the objection rule: the question never arrives after an objection ----------------------
 
 
-async def test_a_complainant_who_objected_may_still_rate_the_closing(
+@pytest.fixture(params=[Platform.TELEGRAM, Platform.BALE], ids=["telegram", "bale"])
+def citizen(request: pytest.FixtureRequest, sara: Person, reza: Person) -> Person:
+    """The complainant, on either platform."""
+    return sara if request.param is Platform.TELEGRAM else reza
+
+
+def questions(desk: Desk, citizen: Person) -> list[str]:
+    return [r.text for r in desk.to(citizen) if "چقدر راضی بودید" in r.text]
+
+
+async def question_rows(desk: Desk) -> list[OutboxMessage]:
+    async with desk.repo() as repo:
+        rows = await repo.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.purpose == "rating_request")
+        )
+        return list(rows)
+
+
+async def object_to(desk: Desk, citizen: Person, case: Case) -> None:
+    await desk.say(citizen, f"/object {format_code(case.code, 'en')}")
+    await desk.press_button(citizen, "بله، اعتراض")
+    objected = await the_case(desk)
+    assert objected.status == "referred_judicial" and objected.objection_used
+
+
+async def test_an_objection_before_the_question_went_out_takes_it_back(
+    desk: Desk, citizen: Person
+) -> None:
+    """The complainant objects within the quarter of an hour after the closing: the question
+    that would say the case was closed, while it is with Taazirat, never arrives, and a rating
+    of it is not taken."""
+    async with desk.repo() as repo:
+        user = await person_in_db(repo, citizen)
+        case = insert_case(repo, 1, user, status="referred_commission", opinion="no_violation")
+        await repo.commit()
+    await say_in_group(desk, clerk(), f"/status {format_code(case.code, 'en')} closed رضایت")
+    await desk.drain()
+    await object_to(desk, citizen, case)
+
+    desk.clock.advance(RATING_DELAY)
+    await desk.drain()
+
+    assert questions(desk, citizen) == []
+    [row] = await question_rows(desk)
+    assert row.status == "cancelled" and row.sent_at is None
+    await desk.press(citizen, RatingChoice(case_id=case.id, score=5).pack())
+    assert "این دکمه دیگر فعال نیست" in answers(desk, citizen)[-1]
+    assert await rating_of(desk) is None
+
+
+async def test_a_question_that_arrived_before_an_objection_may_still_be_answered(
     desk: Desk, sara: Person
 ) -> None:
-    """An objection sends the closed case on to Taazirat; the rating asked at its closing
-    still counts."""
+    """When the question reached the complainant, the union's handling was over: an objection
+    made after it leaves the rating of that handling open."""
     case = await closed_case(desk, sara)
     four = button_data(desk, sara, "۴ ⭐")
-    await desk.say(sara, f"/object {format_code(case.code, 'en')}")
-    await desk.press_button(sara, "بله، اعتراض")
-    async with desk.repo() as repo:
-        objected = await repo.cases.by_id(case.id)
-    assert objected is not None
-    assert objected.status == "referred_judicial" and objected.objection_used
+    await object_to(desk, sara, case)
 
     await desk.press(sara, four)
 
@@ -195,6 +244,102 @@ async def test_a_complainant_who_objected_may_still_rate_the_closing(
     assert "سپاسگزاریم" in desk.last_text(sara)
     rating = await rating_of(desk)
     assert rating is not None and rating.case_id == case.id and rating.score == 4
+
+
+# --- only a decision asks, and once ---------------------------------------------------------
+
+
+async def test_a_withdrawal_asks_for_no_rating(desk: Desk, citizen: Person) -> None:
+    async with desk.repo() as repo:
+        case = insert_case(repo, 1, await person_in_db(repo, citizen))
+        await repo.commit()
+    await desk.say(citizen, f"/withdraw {format_code(case.code, 'en')}")
+    await desk.press_button(citizen, "بله، انصراف")
+
+    desk.clock.advance(RATING_DELAY)
+    await desk.drain()
+
+    assert (await the_case(desk)).closed_by_withdrawal
+    assert questions(desk, citizen) == []
+    assert await question_rows(desk) == []
+    await desk.press(citizen, RatingChoice(case_id=case.id, score=5).pack())
+    assert await rating_of(desk) is None
+
+
+async def reclose(desk: Desk, case: Case) -> None:
+    """A clerk reopens the closed case and closes it again by a decision."""
+    ali, code = clerk(), format_code(case.code, "en")
+    await say_in_group(desk, ali, f"/status {code} in_progress مدارک تازه رسید")
+    await say_in_group(desk, ali, f"/status {code} referred_commission")
+    await say_in_group(desk, ali, f"/opinion {code} no_violation")
+    await say_in_group(desk, ali, f"/status {code} closed فروشنده مبلغ را بازگرداند")
+    assert (await the_case(desk)).status == "closed"
+
+
+async def test_a_case_closed_twice_within_the_quarter_hour_is_asked_once(
+    desk: Desk, sara: Person
+) -> None:
+    async with desk.repo() as repo:
+        user = await person_in_db(repo, sara)
+        case = insert_case(repo, 1, user, status="referred_commission", opinion="no_violation")
+        await repo.commit()
+    await say_in_group(desk, clerk(), f"/status {format_code(case.code, 'en')} closed رضایت")
+    await reclose(desk, case)
+
+    desk.clock.advance(RATING_DELAY)
+    await desk.drain()
+    desk.clock.advance(RATING_DELAY)
+    await desk.drain()
+
+    assert len(questions(desk, sara)) == 1
+    assert [row.status for row in await question_rows(desk)] == ["cancelled", "sent"]
+
+
+async def test_a_case_closed_again_after_its_question_is_not_asked_again(
+    desk: Desk, sara: Person
+) -> None:
+    case = await closed_case(desk, sara)
+    four = button_data(desk, sara, "۴ ⭐")
+    await reclose(desk, case)
+
+    desk.clock.advance(RATING_DELAY)
+    await desk.drain()
+
+    assert len(questions(desk, sara)) == 1
+    await desk.press(sara, four)  # the question asked at the first closing still answers
+    rating = await rating_of(desk)
+    assert rating is not None and rating.score == 4
+
+
+# --- the comment may be left out with a button ----------------------------------------------
+
+
+async def test_no_comment_is_a_button(desk: Desk, citizen: Person) -> None:
+    await closed_case(desk, citizen)
+    await desk.press_button(citizen, "۳")
+
+    await desk.press_button(citizen, "بدون توضیح")
+
+    assert "بدون توضیح ثبت شد" in desk.last_text(citizen)
+    assert await state_of(desk, citizen) is None
+    await desk.say(citizen, "سلام")
+    rating = await rating_of(desk)
+    assert rating is not None and rating.score == 3 and rating.comment is None
+    assert "توضیح شما ثبت شد" not in desk.last_text(citizen)
+    if citizen.platform is Platform.BALE:
+        assert "<" not in desk.to(citizen)[-2].text
+
+
+async def test_no_comment_after_the_comment_changes_nothing(desk: Desk, sara: Person) -> None:
+    await closed_case(desk, sara)
+    await desk.press_button(sara, "۵")
+    await desk.say(sara, "رسیدگی سریع بود.")
+
+    await desk.press_button(sara, "بدون توضیح")
+
+    assert "این دکمه دیگر فعال نیست" in answers(desk, sara)[-1]
+    rating = await rating_of(desk)
+    assert rating is not None and rating.comment == "رسیدگی سریع بود."
 
 
 async def test_a_case_sent_to_taazirat_on_a_violation_is_neither_asked_nor_rated(

@@ -110,7 +110,7 @@ async def test_an_intruders_tap_on_take_the_case_changes_nothing(desk: Desk, sar
     heard, events = len(desk.to(sara)), await count(desk, CaseEvent)
     mark = len(desk.api[Platform.TELEGRAM].requests)
 
-    await press_on_group(desk, stranger, "برداشتن")
+    await press_on_group(desk, stranger, "پذیرفتن")
     await desk.drain()
 
     after = await the_case(desk)
@@ -241,7 +241,7 @@ async def test_a_member_who_is_removed_loses_the_powers_once_the_ttl_passes(
     parisa = a_member(desk)
     case = await filed(desk, sara)
 
-    await press_on_group(desk, parisa, "برداشتن")
+    await press_on_group(desk, parisa, "پذیرفتن")
     taken = await the_case(desk)
     assert taken.status == "in_progress" and taken.assignee_id is not None
 
@@ -291,7 +291,7 @@ async def test_a_listed_clerk_is_a_clerk_though_the_platform_says_left(
     await list_as_clerk(desk, omid)
     case = await filed(desk, sara)
 
-    await press_on_group(desk, omid, "برداشتن")
+    await press_on_group(desk, omid, "پذیرفتن")
     await say_in_group(desk, omid, f"/case {format_code(case.code, 'en')}")
 
     taken = await the_case(desk)
@@ -335,7 +335,7 @@ async def test_on_bale_a_member_not_on_the_staff_list_is_no_clerk(
     case = await filed(desk, sara)
     heard = len(desk.to(sara))
 
-    await bale_tap(desk, member, "برداشتن")
+    await bale_tap(desk, member, "پذیرفتن")
     await in_group(
         desk, member, chat=BALE_GROUP, text="سلام از بله.", reply_to=case.staff_message_id
     )
@@ -359,8 +359,8 @@ async def test_an_older_bale_client_is_told_in_the_group_once_in_a_while(
     await filed(desk, sara)
     before = len(desk.api[Platform.BALE].sent(chat_id=BALE_STAFF_CHAT))
 
-    await bale_tap(desk, stranger, "برداشتن", query_id="1001")
-    await bale_tap(desk, stranger, "برداشتن", query_id="1002")
+    await bale_tap(desk, stranger, "پذیرفتن", query_id="1001")
+    await bale_tap(desk, stranger, "پذیرفتن", query_id="1002")
 
     # Such a client shows no callback answer: the refusal is a message in the group, said once.
     (told,) = desk.api[Platform.BALE].sent(chat_id=BALE_STAFF_CHAT)[before:]
@@ -375,7 +375,7 @@ async def test_on_bale_a_listed_clerk_works(bale_desk: Desk, sara: Person) -> No
     await list_as_clerk(desk, hamid)
     case = await filed(desk, sara)
 
-    await bale_tap(desk, hamid, "برداشتن")
+    await bale_tap(desk, hamid, "پذیرفتن")
     await in_group(
         desk, hamid, chat=BALE_GROUP, text="سلام از بله.", reply_to=case.staff_message_id
     )
@@ -487,7 +487,7 @@ async def test_in_the_real_process_an_intruder_in_the_staff_chat_gets_nothing(
             button["callback_data"]
             for row in json.loads(card["reply_markup"])["inline_keyboard"]
             for button in row
-            if "برداشتن" in button["text"]
+            if "پذیرفتن" in button["text"]
         )
         mark = len(sent)
 

@@ -76,7 +76,7 @@ async def test_the_staff_card_offers_exactly_the_moves_allowed(desk: Desk, sara:
     card = group_messages(desk)[0]
     assert "شکایت تازه" in card.text
     assert button_labels(card) == [
-        "🙋 برداشتن پرونده",
+        "🙋 پذیرفتن پرونده",
         "ارجاع به کمیسیون شکایت",
         "ارجاع به کمیته نظارت",
         "🤝 سازش طرفین",
@@ -90,7 +90,7 @@ async def test_claim_takes_the_case_and_tells_the_citizen(desk: Desk, sara: Pers
     ali = clerk()
     await filed(desk, sara)
 
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
 
     assert "در دست اقدام" in group_texts(desk)[-1] and "Ali Moradi" in group_texts(desk)[-1]
     case = await the_case(desk)
@@ -99,7 +99,7 @@ async def test_claim_takes_the_case_and_tells_the_citizen(desk: Desk, sara: Pers
     assert "به کارشناس سپرده شد" in await citizen_hears(desk, sara)
     redrawn = desk.api[ali.platform].sent("editMessageReplyMarkup", chat_id=STAFF_CHAT)[-1]
     assert int(redrawn.params["message_id"]) == case.staff_message_id
-    assert "🙋 برداشتن پرونده" not in button_labels(redrawn)
+    assert "🙋 پذیرفتن پرونده" not in button_labels(redrawn)
     assert "ارجاع به کمیسیون شکایت" in button_labels(redrawn)
 
 
@@ -109,7 +109,7 @@ async def test_a_double_tap_on_claim_changes_nothing_the_second_time(
     ali, neda = clerk(), second_clerk()
     await list_as_clerk(desk, neda)  # a clerk by the staff list, not by the group
     await filed(desk, sara)
-    message_id, card, claim = newest_with_button(desk, "برداشتن")
+    message_id, card, claim = newest_with_button(desk, "پذیرفتن")
 
     await press_in_group(desk, ali, claim, message_id=message_id, request=card)
     before = await events(desk)
@@ -126,7 +126,7 @@ async def test_a_double_tap_on_claim_changes_nothing_the_second_time(
 async def test_referral_to_the_commission_starts_its_five_days(desk: Desk, sara: Person) -> None:
     ali = clerk()
     await filed(desk, sara)
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     desk.clock.set(tehran(2026, 11, 22, 11, 0))
 
     await press_on_group(desk, ali, "ارجاع به کمیسیون")
@@ -212,7 +212,7 @@ async def test_closing_asks_for_the_reason_and_tells_the_citizen(desk: Desk, sar
 async def test_case_command_shows_the_card_with_its_history(desk: Desk, sara: Person) -> None:
     ali = clerk()
     code = await filed(desk, sara)
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
 
     await say_in_group(desk, ali, f"/case {code}")
 
@@ -220,7 +220,7 @@ async def test_case_command_shows_the_card_with_its_history(desk: Desk, sara: Pe
     assert format_code(code, "fa") in shown.text
     assert "در دست اقدام" in shown.text
     assert "Ali Moradi" in shown.text  # the assignee
-    assert "پرونده توسط کارشناس برداشته شد" in shown.text  # the history
+    assert "پذیرفتن پرونده توسط کارشناس" in shown.text  # the history
     assert "۳ آذر ۱۴۰۵، ساعت ۱۶:۰۰" in shown.text  # the referral deadline
     assert "ارجاع به کمیسیون شکایت" in button_labels(shown)
 
@@ -307,7 +307,11 @@ async def test_an_illegal_move_is_refused_and_nothing_changes(desk: Desk, sara: 
     await say_in_group(desk, ali, f"/status {code} closed")
 
     refusal = group_texts(desk)[-1]
-    assert "«مختومه» در وضعیت «منتظر بررسی کارشناس» ممکن نیست" in refusal
+    assert "در وضعیت «منتظر بررسی کارشناس» است و از آن نمی‌توان به «مختومه» رفت" in refusal
+    # What may be done instead, as the commands that do it.
+    shown = format_code(before.code, "fa")
+    for status in ("در دست اقدام", "کمیسیون", "کمیته نظارت", "باطل"):
+        assert f"<code>/status {shown} {status}</code>" in refusal
     case = await the_case(desk)
     assert (case.status, case.step_due_at, case.decided_at) == (
         before.status,
@@ -367,7 +371,7 @@ async def test_a_staff_button_pressed_outside_the_staff_group_does_nothing(
     desk: Desk, sara: Person
 ) -> None:
     await filed(desk, sara)
-    _, _, claim = newest_with_button(desk, "برداشتن")
+    _, _, claim = newest_with_button(desk, "پذیرفتن")
 
     await desk.press(sara, claim)  # a forged or forwarded button, in her private chat
 
@@ -532,7 +536,7 @@ async def test_every_move_is_audited_with_actor_role_and_platform(
 ) -> None:
     ali = clerk()
     await filed(desk, sara)
-    await press_on_group(desk, ali, "برداشتن")
+    await press_on_group(desk, ali, "پذیرفتن")
     desk.clock.advance(timedelta(minutes=30))
     await press_on_group(desk, ali, "ارجاع به کمیسیون")
 

@@ -146,7 +146,7 @@ async def test_the_card_of_a_3000_emoji_case_reaches_the_staff_chat(
     card = next(r for r in group if "شکایت تازه" in shown(staff_on, r))
     seen = shown(staff_on, card)
     assert "…" in seen and CUT_NOTE in seen and utf16_units(seen) <= 4096
-    assert "برداشتن" in str(card.buttons())
+    assert "پذیرفتن" in str(card.buttons())
     assert case.staff_message_id is not None and case.staff_chat_id == chat
     rest = group[group.index(card) + 1 :]
     assert "شرح کامل پرونده" in shown(staff_on, rest[0])
@@ -421,8 +421,9 @@ async def _file_a_long_complaint(server: StandIn, citizen: Citizen) -> None:
     await citizen.say("/complaint")
     await citizen.say("فروشگاه نمونه")
     licence = await citizen.say("www.shop-nemooneh.ir")
-    subject = await citizen.press(licence, "رد شدن")
-    await citizen.press(subject, "سایر")
+    province = await citizen.press(licence, "رد شدن")
+    subject = await citizen.press(province, "رد شدن")
+    await citizen.press(subject, "موضوع دیگر")
     order = await citizen.say(LONG_DESCRIPTION)
     attachments = await citizen.press(order, "سفارشی در کار نیست")
     await citizen.press(attachments, "تمام شد")
@@ -451,7 +452,7 @@ async def test_the_real_process_files_a_3000_emoji_case(tmp_path: Path) -> None:
             full = await server.wait_for(TG, to_staff("شرح کامل پرونده"), within=30)
             seen = parse_html(card["text"])
             assert "…" in seen and CUT_NOTE in seen and utf16_units(seen) <= 4096
-            assert "برداشتن" in json.dumps(as_json(card["reply_markup"]), ensure_ascii=False)
+            assert "پذیرفتن" in json.dumps(as_json(card["reply_markup"]), ensure_ascii=False)
             assert utf16_units(parse_html(full["text"])) <= 4096
             server.bots[TG].sent.clear()
         assert server.bots[TG].refused == [] and server.bots[BALE].refused == []

@@ -17,11 +17,13 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import AfterValidator, Field, model_validator
 
 from services.casework.cards import CaseMove
-from services.certificates import CertMove, CertStatus
+from services.certificates import CertMove, CertStatus, ReportPayment, SendDocuments
 from services.desk import Subject
-from services.licences import canonical_number
+from services.licences import PROVINCES, canonical_number
 from services.relay import Offer
 from services.satisfaction import RatingOffer
+from services.sessions import Answer as SessionAnswerKind
+from services.sessions import SessionAnswer
 from services.sources import ReferringBody
 from services.texts import LOCALES
 from services.view import ButtonPayload
@@ -58,7 +60,14 @@ class DeskCallback(CallbackData, prefix="desk"):
 
 # The form's step buttons, as `handlers.kit.keyboards` draws them: each step with its own actions.
 FormStep = Literal[
-    "start", "licence", "order_number", "order_date", "order_amount", "attachments", "confirm"
+    "start",
+    "licence",
+    "province",
+    "order_number",
+    "order_date",
+    "order_amount",
+    "attachments",
+    "confirm",
 ]
 FormAction = Literal[
     "resume", "restart", "skip", "no-order", "done", "confirm", "edit", "cancel", "back"
@@ -66,6 +75,7 @@ FormAction = Literal[
 FORM_BUTTONS: dict[str, frozenset[str]] = {
     "start": frozenset({"resume", "restart"}),
     "licence": frozenset({"skip"}),
+    "province": frozenset({"skip"}),
     "order_number": frozenset({"no-order"}),
     "order_date": frozenset({"skip"}),
     "order_amount": frozenset({"skip"}),
@@ -77,6 +87,7 @@ Editable = Literal[
     "business_name",
     "website",
     "licence",
+    "province",
     "subject",
     "description",
     "order_number",
@@ -103,6 +114,12 @@ class SubjectChoice(DeskCallback, prefix="subj"):
     subject: Subject
 
 
+class ProvinceChoice(DeskCallback, prefix="prov"):
+    """The province of the business complained about, by its place in the list of 31."""
+
+    index: Annotated[int, Field(ge=0, lt=len(PROVINCES))]
+
+
 class EditField(DeskCallback, prefix="edit"):
     """Which answer of the summary to change."""
 
@@ -120,7 +137,7 @@ class CaseAction(DeskCallback, prefix="case"):
     cards, is drawn without it)."""
 
     case_id: RowId
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
 
     @model_validator(mode="after")
@@ -154,11 +171,42 @@ class CertAction(DeskCallback, prefix="cert"):
     seen: CertStatus
 
 
+class CertDocuments(DeskCallback, prefix="certdocs"):
+    """An applicant's choice to send the documents of their request."""
+
+    request_id: RowId
+
+
+class CertDocumentsDone(DeskCallback, prefix="certdone"):
+    """An applicant has sent every document of their request they had."""
+
+    request_id: RowId
+
+
+class CertPaid(DeskCallback, prefix="certpaid"):
+    """An applicant's word that they paid their request's fee."""
+
+    request_id: RowId
+
+
+class RenewalChoice(DeskCallback, prefix="renew"):
+    """A holder's choice to follow a licence's renewal or not; licence 0 is every one."""
+
+    licence_id: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    follow: bool
+
+
 class RatingChoice(DeskCallback, prefix="rate"):
     """A citizen's satisfaction with their closed case, 1 to 5."""
 
     case_id: RowId
     score: Annotated[int, Field(ge=1, le=5)]
+
+
+class RatingNoComment(DeskCallback, prefix="rate0"):
+    """The rater has no comment to add to their rating."""
+
+    rating_id: RowId
 
 
 class LicenceChoice(DeskCallback, prefix="lic"):
@@ -194,6 +242,14 @@ class EndedCaseChoice(DeskCallback, prefix="ended"):
     seen: CaseStatus
 
 
+class SessionReply(DeskCallback, prefix="sess"):
+    """A party's answer to the commission's session, drawn for one version of it."""
+
+    session_id: RowId
+    version: Annotated[int, Field(ge=1)]
+    answer: SessionAnswerKind
+
+
 class ReferralBodyChoice(DeskCallback, prefix="refb"):
     """The body that referred a complaint, in the staff's referral form."""
 
@@ -216,7 +272,10 @@ class ReferralDone(DeskCallback, prefix="refd"):
 _DRAWN_AS: dict[type[ButtonPayload], type[DeskCallback]] = {
     CaseMove: CaseAction,
     CertMove: CertAction,
+    SendDocuments: CertDocuments,
+    ReportPayment: CertPaid,
     RatingOffer: RatingChoice,
+    SessionAnswer: SessionReply,
 }
 _STORED: dict[str, type[DeskCallback]] = {
     payload.kind: callback for payload, callback in _DRAWN_AS.items()
@@ -237,6 +296,8 @@ def pack_stored(stored: dict[str, Any]) -> str:
     return _STORED[fields.pop("kind")](**fields).pack()
 
 
-def payload_of(data: CaseAction | CertAction | RatingChoice) -> ButtonPayload:
+def payload_of(
+    data: CaseAction | CertAction | CertDocuments | CertPaid | RatingChoice | SessionReply,
+) -> ButtonPayload:
     """A pressed button's callback data as the payload of the service that drew it."""
     return _PAYLOADS[type(data)](**data.model_dump())

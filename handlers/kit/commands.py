@@ -6,6 +6,7 @@ CITIZEN_COMMANDS = (
     "complaint",
     "mycases",
     "track",
+    "receipt",
     "licence",
     "renewal",
     "withdraw",
@@ -17,5 +18,16 @@ CITIZEN_COMMANDS = (
     "cancel",
     "help",
 )
-STAFF_COMMANDS = ("case", "status", "opinion", "agree", "assign", "find", "cert", "refer")
+STAFF_COMMANDS = (
+    "case",
+    "status",
+    "opinion",
+    "agree",
+    "assign",
+    "find",
+    "cert",
+    "respondent",
+    "session",
+    "refer",
+)
 ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

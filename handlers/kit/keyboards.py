@@ -18,11 +18,13 @@ from handlers.kit.callbacks import (
     EditField,
     FormNav,
     LanguageChoice,
+    ProvinceChoice,
     SubjectChoice,
     pack,
     pack_stored,
 )
 from services.desk import Subject
+from services.licences import PROVINCES
 from services.texts import LOCALES, Texts, texts
 from services.view import Button
 
@@ -88,7 +90,25 @@ def nav(t: Texts, step: str, *actions: str) -> InlineKeyboardMarkup:
 
 
 def subjects(t: Texts) -> InlineKeyboardMarkup:
-    return inline([[(t.plain(f"subject-{s}"), SubjectChoice(subject=s).pack())] for s in Subject])
+    """The subjects in plain words; their legal names are for staff and reports."""
+    return inline(
+        [[(t.plain(f"subject-{s}-plain"), SubjectChoice(subject=s).pack())] for s in Subject]
+    )
+
+
+# Provinces on a row of the keyboard: their names fit three abreast on a phone.
+PROVINCES_PER_ROW = 3
+
+
+def provinces(t: Texts, step: str) -> InlineKeyboardMarkup:
+    """The 31 provinces, and a button for not knowing."""
+    buttons = [(name, ProvinceChoice(index=i).pack()) for i, name in enumerate(PROVINCES)]
+    rows = [
+        buttons[start : start + PROVINCES_PER_ROW]
+        for start in range(0, len(buttons), PROVINCES_PER_ROW)
+    ]
+    rows.append([(t.plain("button-skip"), FormNav(step=step, action="skip").pack())])
+    return inline(rows)
 
 
 def summary(t: Texts) -> InlineKeyboardMarkup:
@@ -106,8 +126,13 @@ def summary(t: Texts) -> InlineKeyboardMarkup:
 EDITABLE: tuple[str, ...] = get_args(Editable)
 
 
-def edit_fields(t: Texts) -> InlineKeyboardMarkup:
-    rows = [[(t.plain(f"field-{name}"), EditField(field=name).pack())] for name in EDITABLE]
+def edit_fields(t: Texts, names: list[str]) -> InlineKeyboardMarkup:
+    """The answers that can be changed (those the form's path has), and a way back."""
+    rows = [
+        [(t.plain(f"field-{name}"), EditField(field=name).pack())]
+        for name in EDITABLE
+        if name in names
+    ]
     rows.append([(t.plain("button-back"), FormNav(step="confirm", action="back").pack())])
     return inline(rows)
 

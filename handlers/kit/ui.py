@@ -14,10 +14,10 @@ from aiogram.types import (
     ReplyKeyboardRemove,
 )
 
-from services.formatting import format_number
+from services.names import OPINIONS, QUEUES, SETTINGS, STATUS_NAMES, all_of, shown_args
 from services.platforms import PlatformProfile
-from services.texts import Texts
-from services.workflow import Refused, status_label
+from services.texts import Rendered, Texts
+from services.workflow import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -62,17 +62,37 @@ async def drop_buttons(query: CallbackQuery) -> None:
 
 
 def refusal(t: Texts, profile: PlatformProfile, refused: Refused) -> str:
-    """A refusal of the rules in words: statuses and actions by their labels."""
-    args: dict[str, Any] = {}
-    for name, value in refused.args.items():
-        if name in ("from_status", "to_status"):
-            args[name] = t.plain(status_label(str(value)))
-        elif name == "action":
-            args[name] = t.plain(f"action-{value}")
-        elif name == "role":
-            args[name] = t.plain(f"role-{value}")
-        elif isinstance(value, int):
-            args[name] = format_number(value, t.locale)
-        else:
-            args[name] = str(value)
-    return t.render(profile, refused.key, **args)
+    """A refusal of the rules in words: statuses, actions, queues and settings by their
+    labels (`services.names`)."""
+    return t.render(profile, refused.key, **shown_args(refused.args, t))
+
+
+# The lists each command's usage shows, as refusals carry them (`services.names`).
+_USAGE_LISTS: dict[str, dict[str, str]] = {
+    "status": {"statuses": all_of(STATUS_NAMES)},
+    "opinion": {"opinions": all_of(OPINIONS)},
+    "sla": {"queues": all_of(QUEUES), "settings": all_of(SETTINGS)},
+}
+
+
+def usage_text(t: Texts, profile: PlatformProfile, command: str) -> Rendered:
+    """How a staff or admin command is used, with an example, in words."""
+    return t.render(profile, f"usage-{command}", **shown_args(_USAGE_LISTS.get(command, {}), t))
+
+
+async def usage(
+    message: Message,
+    t: Texts,
+    profile: PlatformProfile,
+    command: str,
+    lead: str | Rendered | None = None,
+    **args: Any,
+) -> None:
+    """Answer a command given nothing, or something it cannot use, with its usage: after what
+    was wrong (`lead`: a text key and its args, or a text already rendered)."""
+    text = usage_text(t, profile, command)
+    if isinstance(lead, Rendered):
+        text = Rendered(f"{lead}\n{text}")
+    elif lead is not None:
+        text = Rendered(f"{t.render(profile, lead, **args)}\n{text}")
+    await message.answer(text)

@@ -27,16 +27,33 @@ cert-missing =
     { $documents }
     <b>Send them by:</b> { $due }
 cert-missing-line = • { $document }
-cert-fee = <b>Fee:</b> { $amount } rials, paid to the government account online or in person.
+cert-fee =
+    <b>Fee:</b> { $amount } rials ({ $toman } toman)
+    <b>How to pay:</b> online only, by bank card, through the Shaparak payment gateway (licensed by the Central Bank) on the IT Organization of Iran's service desk, to the government account. No cash is accepted and the desk takes no money.
 cert-issued-link = <b>Public address of the certificate:</b> { $link }
 cert-rejected-reason = <b>Reason:</b> { $reason }
-    If you dispute this result, file a complaint with /dispute and the tracking code.
+# What the applicant is told: what happened, the request, and what comes next.
 cert-notice =
-    📣 Your request has changed.
+    { $heading }
     { $details }
-cert-documents-reminder =
-    ⏰ Reminder: the deadline for the missing documents is near.
-    { $details }
+    { $next }
+cert-notice-submitted = 📥 <b>Your software technical certificate request is registered.</b> Its tracking code is <code>{ $code }</code>.
+cert-notice-documents_incomplete = 📄 <b>The documents of request <code>{ $code }</code> are incomplete.</b>
+cert-notice-under_review = 🔍 <b>The review of request <code>{ $code }</code> has started.</b>
+cert-notice-awaiting_fee = 💳 <b>The review of request <code>{ $code }</code> is over; the fee is due.</b>
+cert-notice-issued = ✅ <b>The certificate of request <code>{ $code }</code> is issued.</b>
+cert-notice-rejected = ✖️ <b>Request <code>{ $code }</code> was rejected.</b>
+cert-documents-reminder = ⏰ <b>Reminder: the documents of request <code>{ $code }</code> are due soon.</b>
+cert-next-submitted = Next: the staff check your documents. If one is missing, we send the list and its deadline here. The due date is the time the organization publishes for issuing. To follow it: /track { $code }
+cert-next-documents_incomplete = Send them here: tap «{ cert-button-send-documents }» and send each document as a photo or a file. The service time starts again once the documents are complete.
+cert-next-under_review = Next: after the review we tell you the fee, or anything else needed, here. To follow it: /track { $code }
+cert-next-awaiting_fee = To pay, tap «{ cert-button-pay }» (or go to { $url }). Once paid, tap «{ cert-button-paid }» so that the staff check the payment and issue the certificate.
+cert-next-issued = The certificate is published for public access at the address above.
+cert-next-rejected = If you dispute this result, file a complaint with /dispute { $code }.
+cert-button-send-documents = 📎 Send documents
+cert-button-pay = 💳 Pay online
+cert-button-paid = ✅ I have paid
+cert-button-documents-done = ✅ Done
 cert-breach =
     🚨 <b>A certificate request is past its service time</b>
     { $details }
@@ -56,8 +73,7 @@ cert-needs-missing = A list of missing documents and a future due date are neede
 cert-needs-link = The public address of the issued certificate is needed, e.g. https://example.ir/cert/123
 cert-needs-reason = A reason for the rejection is needed.
 cert-bad-phone = The applicant's phone number is not valid.
-cert-new-usage = Usage: /cert new PHONE | PRODUCT | APPLICANT NAME
-cert-usage = Usage: /cert CODE [review | fee | issue LINK | reject REASON | missing DATE doc1; doc2]
+cert-new-usage = Usage: /cert new PHONE | PRODUCT | APPLICANT NAME; for example: /cert new 09121234567 | Sales system | Maryam Rezaei
 cert-not-found = No request with this code was found.
 cert-prompt-link = Write the public address of the certificate for request <code>{ $code }</code> as a reply to this message.
 cert-prompt-reason = Write the reason for rejecting request <code>{ $code }</code> as a reply to this message.
@@ -65,6 +81,41 @@ cert-prompt-missing = Write the due date and the missing documents of request <c
 cert-dispute-business = Information Technology Organization of Iran (software technical certificate)
 cert-dispute-usage = Add the tracking code of the certificate request, e.g. /dispute 23456-78901
 cert-dispute-intro = Let us file a complaint about request <code>{ $code }</code>; it will be linked to that request.
+cert-event-document = Document sent: { $name }
+cert-event-document-unnamed = Photo of a document sent
+cert-event-documents_sent = Documents complete
+cert-event-fee_reported = The applicant reported paying the fee
+
+## The applicant sends documents and says the fee is paid
+
+cert-documents-ask-list =
+    📎 Send the documents of request <code>{ $code }</code> here, each as a photo or a file (a PDF, say):
+    { $documents }
+    <b>Due by:</b> { $due }
+    When all are sent, tap «{ cert-button-documents-done }».
+cert-documents-ask = 📎 Send the documents of request <code>{ $code }</code> here as photos or files. When all are sent, tap «{ cert-button-documents-done }».
+cert-document-received = ✅ File { $n } of request <code>{ $code }</code> went to the certificate staff. Send the next document, or tap «{ cert-button-documents-done }» if that was all.
+cert-documents-not-file = Send the documents of request <code>{ $code }</code> as photos or files. If that was all, tap «{ cert-button-documents-done }»; to stop: /cancel
+cert-documents-none-yet = You have sent no file for request <code>{ $code }</code> yet. Send the documents as photos or files; to stop: /cancel
+cert-documents-done = ✅ { $count ->
+        [one] One file
+       *[other] { $n } files
+    } of request <code>{ $code }</code> reached the staff. We will tell you the result here after the review.
+cert-documents-done-already = The documents of request <code>{ $code }</code> were finished already. If you have another one, send it here.
+cert-documents-closed = Request <code>{ $code }</code> is «{ $status }» and takes no more documents.
+cert-documents-which = Which request is this file for? Choose it, and the file goes to its staff.
+cert-request-button = { $code } — { $product }
+cert-file-too-large = This file is larger than 20 MB and cannot be sent; please send a smaller file or split it.
+cert-paid-recorded = ✅ Your word that you paid for request <code>{ $code }</code> reached the certificate staff. Once the payment is confirmed the certificate is issued, and we send you its public address here.
+cert-paid-already = You have reported the payment of request <code>{ $code }</code> already; the staff are checking it.
+cert-paid-not-awaiting = Request <code>{ $code }</code> is «{ $status }» now and is not awaiting its fee.
+cert-staff-document = 📎 The applicant's document for request <code>{ $code }</code> ({ $product })
+cert-staff-document-said =
+    📎 The applicant's document for request <code>{ $code }</code> ({ $product })
+    The applicant wrote: { $words }
+cert-staff-documents-sent = 📨 The applicant has sent the documents of request <code>{ $code }</code> ({ $product }): { $n } files. After checking them, move the request with the buttons below.
+cert-staff-paid = 💳 The applicant of request <code>{ $code }</code> ({ $product }) reports paying the fee ({ $amount } rials). Once the payment is confirmed, issue the certificate with «{ cert-move-issued }».
+
 track-certificate =
     { $details }
     <b>History:</b>

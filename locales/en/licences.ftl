@@ -100,19 +100,37 @@ licence-import-duplicate-number = The licence number { $number } appears again i
 
 ## Renewal reminders
 
-licence-renewal-need-phone = For renewal reminders your mobile number must be the licence holder's. Please send your number with the button below.
+licence-renewal-need-phone = For renewal reminders your mobile number must be the licence holder's. Please send your number with the button below to see the licences under it and turn on a reminder for each. To stop: /cancel
 licence-renewal-finish-form = To turn on renewal reminders, first finish your open form or leave it with /cancel.
-licence-renewal-none = No licence is registered with { $phone } as its holder's mobile number. If your licence has an old number, please contact the union.
-licence-renewal-subscribed =
-    🔔 <b>Renewal reminders are on.</b> We will remind you 30, 7 and 1 days before each of these licences expires:
+licence-renewal-none = No licence is registered with { $phone } as its holder's mobile number. If your licence has an old number, please contact the union. To check any licence: /licence
+licence-renewal-list =
+    🪪 <b>Business licences under your mobile number</b>
     { $lines }
-    To stop the reminders: <code>/renewal off</code>
+    Renewal reminders come 30, 7 and 1 days before a licence expires. Tap a licence's button, or turn them all on. /renewal shows this list again at any time; to turn all off: /renewal off
+licence-renewal-list-none =
+    🪪 <b>Business licences under your mobile number</b>
+    { $lines }
+    None of these licences is in force, so none has a renewal to remind of. To renew one or lift a suspension, contact the union.
 licence-renewal-line =
-    • { $business } (no. { $number }), { $status }: { $days ->
-        [0] expires today
-        [1] expires tomorrow
-       *[other] expires { $expires }
-    }
+    • { $business } (no. { $number }), valid until { $expires }, { $when ->
+        [past] expired
+        [today] expires today
+        [tomorrow] expires tomorrow
+       *[days] { $n } days left
+    } — { $state }
+licence-renewal-state-on = 🔔 reminder on
+licence-renewal-state-off = 🔕 reminder off
+licence-renewal-state-none = no reminder ({ $status })
+licence-renewal-button-on = 🔔 Remind me for { $business } ({ $number })
+licence-renewal-button-off = 🔕 Stop reminders for { $business } ({ $number })
+licence-renewal-button-all-on = 🔔 Remind me for all
+licence-renewal-button-all-off = 🔕 Turn all off
+licence-renewal-button-none = No, thanks
+licence-renewal-followed = 🔔 Renewal reminders for “{ $business }” are on.
+licence-renewal-unfollowed = 🔕 Renewal reminders for “{ $business }” are off.
+licence-renewal-all-followed = 🔔 Renewal reminders are on for every licence.
+licence-renewal-all-unfollowed = 🔕 Renewal reminders are off for every licence.
+licence-renewal-declined = All right; no reminder was turned on. Send /renewal whenever you want one.
 licence-renewal-off = 🔕 Renewal reminders stopped for { $n } { $count ->
         [one] licence
        *[other] licences
@@ -125,6 +143,7 @@ licence-renewal-reminder =
         [1] tomorrow
        *[other] in { $n } days
     } ({ $expires }). So that your business is not stopped, apply to the union for renewal in time.
+    To change your reminders: /renewal
 
 ## Command line
 

@@ -14,6 +14,7 @@ help =
     /complaint — file a complaint against an online business
     /mycases — list my cases
     /track — follow a case by its tracking code, e.g. /track 12345-67890
+    /receipt CODE — get the printable receipt of a case again
     /licence — check a business licence
     /renewal — licence renewal reminders for its holder
     /withdraw CODE — withdraw a complaint
@@ -63,6 +64,10 @@ field-subject = Subject
 field-description = Description
 field-order_number = Order details
 field-attachments = Attachments
+field-province = Province
+field-order_date = Order date
+field-order_amount = Order amount
+field-contact = Mobile number
 
 ## Complaint subjects
 
@@ -70,6 +75,15 @@ subject-guild_law = Violations under Chapter 8 of the Guild System Law
 subject-online_business = Violations of Article 5 of the Article 87 bylaw (online businesses)
 subject-network_marketing = Violations of Article 13 of the bylaw (network marketing)
 subject-other = Other
+# The same subjects as citizens say them, with everyday examples; the names above are for staff and reports.
+subject-guild_law-plain = 🛒 Buying goods or a service
+subject-guild_law-examples = goods never arrived, overcharged, not as described or pictured, faulty, refund refused, no invoice, no price shown.
+subject-online_business-plain = 🌐 How an online shop behaves
+subject-online_business-examples = shows no licence or union symbol, false information on the site, unclear terms of sale or delivery, returns refused.
+subject-network_marketing-plain = 👥 Network or pyramid marketing
+subject-network_marketing-examples = a fee to join, earnings only by recruiting others, pyramid or chain schemes.
+subject-other-plain = 📝 Something else
+subject-other-examples = any complaint that fits none of these.
 
 ## Case statuses
 
@@ -84,7 +98,11 @@ status-closed = Closed
 ## Values
 
 value-none = —
+value-not-set = not set
 amount-rials = { $amount } rials
+amount-rials-tomans = { $rials } rials ({ $tomans } tomans)
+list-and = { $first } and { $last }
+list-comma = { $first }, { $next }
 amount-free = Free (0 rials)
 service-complaint = Complaint against an online business
 platform-telegram = Telegram
@@ -96,6 +114,7 @@ platform-none = not on the desk yet
 command-complaint = File a complaint
 command-mycases = My cases
 command-track = Track a code
+command-receipt = Printable receipt of a case
 command-licence = Check a licence
 command-language = Change the language
 command-cancel = Leave the form

@@ -19,7 +19,9 @@ event-complainant_linked = The complainant verified their mobile number
 
 ## The staff's form (/refer)
 
-referral-intro = 📨 Registering a referred complaint. Write each answer as a reply to its question; /cancel drops the form.
+referral-intro =
+    📨 Registering a referred complaint. Write each answer as a reply to its question; /cancel drops the form.
+    { usage-refer }
 referral-resumed = Your referral form left open goes on from its step; send /cancel to drop it.
 referral-cancelled = The referral form was dropped; nothing was registered.
 referral-skip-hint = (If the letter does not give it, send -.)
@@ -40,7 +42,7 @@ referral-ask-complainant-mobile = <b>Step { $n } of { $total }</b>
 referral-ask-business-name = <b>Step { $n } of { $total }</b>
     Write the name of the business complained about.
 referral-ask-website = <b>Step { $n } of { $total }</b>
-    Write its website or app, e.g. example.ir or a page like @shop
+    Write its website or app, e.g. <code>example.ir</code> or a page like <code>@shop</code>.
 referral-ask-licence = <b>Step { $n } of { $total }</b>
     Write its business licence number. { $skip }
 referral-ask-subject = <b>Step { $n } of { $total }</b>
@@ -52,7 +54,7 @@ referral-ask-order-number = <b>Step { $n } of { $total }</b>
 referral-ask-order-date = <b>Step { $n } of { $total }</b>
     Write the order date, e.g. 1405/08/25 { $skip }
 referral-ask-order-amount = <b>Step { $n } of { $total }</b>
-    Write the amount paid in rials, e.g. 2,500,000 { $skip }
+    Write the amount paid, e.g. 2,500,000 rials or 3 million tomans; without a unit it is taken as rials. { $skip }
 referral-summary =
     <b>Referred complaint</b>
     <b>Referred by:</b> { $body }

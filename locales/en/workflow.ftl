@@ -2,7 +2,7 @@
 
 ## Actions (buttons and history)
 
-action-claim = 🙋 Claim the case
+action-claim = 🙋 Take on the case
 action-refer_to_commission = Refer to the complaints commission
 action-refer_to_supervision = Refer to the supervision committee
 action-record_opinion = Record the commission's opinion
@@ -16,7 +16,7 @@ action-reopen = Reopen
 action-ask = ❓ Ask the complainant
 action-note = 📝 Internal note
 
-event-claim = Claimed by a clerk
+event-claim = Taken on by a clerk
 event-refer_to_commission = Referred to the complaints commission
 event-refer_to_supervision = Referred to the supervision committee
 event-record_opinion = Commission's opinion recorded
@@ -54,11 +54,7 @@ role-system = system
 
 ## Messages to the citizen about their case
 
-case-notice =
-    📣 <b>Case</b> <code>{ $code }</code>
-    { $body }
-    { $due }
-notice-due = <b>Next deadline:</b> { $due }
+case-notice = 📣 <b>Case</b> <code>{ $code }</code>
 case-notice-claimed = Your case has been assigned to a clerk and is under review.
 case-notice-referred-commission = Your case has been referred to the complaints commission, which will hear you and the business.
 case-notice-referred-supervision = Your case has been referred to the supervision committee. { $reason }
@@ -94,7 +90,9 @@ workflow-reopen-window-passed = The { $days }-day period to reopen this case has
 
 ## Deadline settings
 
-sla-unknown-setting = Unknown setting “{ $name }”. Known settings: { $known }
+sla-unknown-setting =
+    Unknown setting “{ $name }”. Names: { $settings }
+    Usage: /sla QUEUE NAME=DAYS; for example: /sla complaints commission=7
 sla-not-positive-integer = “{ $name }” must be a positive whole number, not “{ $value }”.
 sla-too-large = “{ $name }” ({ $value }) is above the maximum ({ $max }).
 
@@ -117,9 +115,10 @@ digest =
     New cases (last 24 hours): { $new }
     Open cases: { $open }
     Due today: { $due_today }
-    Past their deadline: { $breached }
+    Past their deadline: { $breached }{ $clerks }{ $sessions }
+digest-clerks =
     <b>By clerk:</b>
-    { $clerks }
+    { $lines }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = unassigned
 
@@ -128,12 +127,10 @@ digest-unassigned = unassigned
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 Case <code>{ $code }</code> ({ $business }) is assigned to you.
 staff-case-not-found = No case with this code was found.
-staff-status-usage = Usage: /status CODE STATUS reason — e.g. /status 12345-67890 closed no violation
+staff-status-missing = Write the new status too.
+staff-opinion-missing = Write the commission's opinion too.
+staff-person-missing = Name the clerk by their @username.
 staff-status-unknown = Unknown status “{ $name }”.
-staff-opinion-usage = Usage: /opinion CODE violation or no_violation
-staff-agree-usage = Usage: /agree CODE terms of the agreement — e.g. /agree 12345-67890 the seller refunds the amount by the end of the week
-staff-assign-usage = Usage: /assign CODE @username
-staff-assign-unknown = We do not know “{ $who }”; they must have written to the bot once.
 staff-assigned = Case <code>{ $code }</code> is assigned to { $clerk }.
 staff-stale = This button is out of date; the case is now “{ $status }” and nothing was changed.
 staff-ask-prompt = Write your question to the complainant of case <code>{ $code }</code> as a reply to this message.
@@ -161,7 +158,8 @@ citizen-answer-which = You have several unanswered questions; please reply to th
 citizen-withdraw-confirm = Do you withdraw your complaint, case <code>{ $code }</code>? The case will be closed.
 citizen-object-confirm = Do you object to the decision on case <code>{ $code }</code>? The case will be sent to Taazirat.
 citizen-action-usage = Add the tracking code, e.g. /withdraw 12345-67890
-citizen-action-done = ✅ Done. Case <code>{ $code }</code> is now “{ $status }”.
+citizen-action-done = ✅ <b>Case</b> <code>{ $code }</code>
+citizen-action-relayed = Your message reached the clerk too.
 button-yes-withdraw = Yes, I withdraw
 button-yes-object = Yes, I object
 button-no = No
@@ -171,7 +169,6 @@ track-step = <b>Current step:</b> { $step }
 
 ## Closures and holidays (admin)
 
-holiday-usage = Usage: /holiday list, or /holiday add 1405/09/10 reason, or /holiday remove 1405/09/10
 holiday-added = The office is closed on { $day }; the deadlines of { $moved } open cases moved.
 holiday-already = { $day } is already closed.
 holiday-removed = The closure on { $day } is removed; the deadlines of { $moved } open cases were recomputed.
@@ -186,17 +183,14 @@ holiday-line-closure = • { $day } — office closure { $name }
 
 staff-only = This is for the desk's clerks and admins only.
 admin-only = This is for the desk's admins only.
-staff-usage = Usage: /staff list, /staff add @username, /staff remove telegram:123
-staff-unknown = We do not know “{ $who }”; they must have written to the bot once.
 staff-list =
     <b>Clerks added by admins</b> (members of the staff chats are clerks too):
     { $lines }
-staff-list-line = • { $who }
+staff-list-line = • { $who } — { $platform }
 staff-added = { $who } is now a clerk.
 staff-already = { $who } was already a clerk.
 staff-removed = { $who } is no longer on the clerks' list.
 staff-not-listed = { $who } was not on the clerks' list.
-ban-usage = Usage: /ban @username or /unban telegram:123
 ban-self = You cannot ban yourself.
 banned = { $who } is banned.
 unbanned = { $who } is no longer banned.
@@ -205,21 +199,24 @@ banned-notice = Your access to the desk is blocked because of abusive behaviour.
 help-staff =
     <b>Clerk commands</b>
     /case CODE — a case, its history and the moves allowed
-    /status CODE STATUS reason — change the status
-    /opinion CODE violation|no_violation — the commission's opinion
-    /agree CODE terms — the parties' agreement, which closes the case
+    /status CODE STATUS reason — change the status; e.g. /status 12345-67890 closed the parties settled
+    /opinion CODE OPINION — the commission's opinion; e.g. /opinion 12345-67890 no violation
+    /agree CODE terms — the parties' agreement, which closes the case; e.g. /agree 12345-67890 the seller refunds the amount
     /assign CODE @username — assign a case
     /find TEXT — search cases
-    /cert — certificate requests
+    /respondent CODE TEXT — write to the respondent (a licensed business)
+    /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
+    /cert CODE — certificate requests
     /refer — register a complaint referred by another body
+    Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>
     /stats — statistics and a chart
     /export — CSV and XLSX export
-    /sla — deadlines of each queue
+    /sla — deadlines of each queue, and changing them
     /holiday — office closures
-    /staff — the clerks' list
-    /ban and /unban — block a user
+    /staff — the clerks' list, adding and removing
+    /ban and /unban — block a user and lift it
 
 dead-letter =
     ⚠️ <b>A message could not be delivered</b>
@@ -235,11 +232,13 @@ staff-card =
     <b>Subject:</b> { $subject }
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
+    <b>Respondent:</b> { $respondent }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
     <b>Source:</b> { $source }
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }
     <b>Step:</b> { $step } — due: { $step_due }
+    <b>Commission session:</b> { $session }
     <b>Article 72 deadline:</b> { $overall_due }
     <b>Commission's opinion:</b> { $opinion }
     <b>Order number:</b> { $order_number }

@@ -5,8 +5,8 @@
 
 licence-ask-query =
     شماره پروانه کسب، نشانی وب‌سایت یا نام کسب‌وکار را بنویسید.
-    مثلاً: <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code> یا «کتاب‌سرای نارون»
-licence-ask-inline = فرم شکایت شما باز است و پاسخ‌هایتان محفوظ می‌ماند. برای استعلام در همین حال، دستور را همراه با عبارت جستجو بفرستید؛ مثلاً: <code>/licence example.ir</code>
+    مثلاً: <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code> یا «کتاب‌سرای نارون».
+licence-ask-inline = فرم شکایت شما باز است و پاسخ‌هایتان محفوظ می‌ماند. برای استعلام در همین حال، دستور را همراه با عبارت جست‌وجو بفرستید؛ مثلاً: <code>/licence example.ir</code>.
 licence-query-hint = لطفاً شماره پروانه، نشانی وب‌سایت یا نام کسب‌وکار را به صورت متن بنویسید (دست‌کم دو حرف)؛ مثلاً <code>۱۴۰۲۱۲۳۴۵</code> یا <code>example.ir</code>.
 licence-verdict-valid = ✅ این پروانه کسب معتبر است.
 licence-warning-expired = ⚠️ <b>هشدار: اعتبار این پروانه به پایان رسیده است.</b> تا تمدید نشود، این کسب‌وکار پروانه معتبر ندارد.
@@ -89,7 +89,7 @@ licence-import-bad-phone = شماره تلفن «{ $value }» معتبر نیس�
 licence-import-bad-website = «{ $value }» نشانی وب‌سایت یا اپلیکیشن معتبری نیست.
 licence-import-bad-isic = کد آیسیک «{ $value }» باید شش رقم باشد.
 licence-import-bad-province = استان «{ $value }» شناخته نشد.
-licence-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۲/۰۵/۱۷) یا میلادی (2023-08-08) بنویسید.
+licence-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۲/۰۵/۱۷) یا میلادی (۲۰۲۳-۰۸-۰۸) بنویسید.
 licence-import-issued-in-future = تاریخ صدور «{ $value }» در آینده است.
 licence-import-expires-before-issue = تاریخ انقضای «{ $value }» پیش از تاریخ صدور است.
 licence-import-bad-status = وضعیت «{ $value }» شناخته نشد؛ یکی از این‌ها را بنویسید: معتبر، منقضی، تعلیق، ابطال، در حال تمدید.
@@ -97,19 +97,37 @@ licence-import-duplicate-number = شماره پروانه { $number } دوبار
 
 ## Renewal reminders
 
-licence-renewal-need-phone = برای یادآوری تمدید، شماره همراه شما باید همان شماره دارنده پروانه باشد. لطفاً با دکمه زیر شماره خود را بفرستید.
+licence-renewal-need-phone = برای یادآوری تمدید، شماره همراه شما باید همان شماره دارنده پروانه باشد. لطفاً با دکمه زیر شماره خود را بفرستید تا پروانه‌های به نام آن را ببینید و برای هر کدام یادآوری تمدید را روشن کنید. برای انصراف: /cancel
 licence-renewal-finish-form = برای فعال کردن یادآوری تمدید، ابتدا فرم باز خود را تمام کنید یا با /cancel از آن انصراف دهید.
-licence-renewal-none = پروانه‌ای با شماره همراه { $phone } به نام دارنده ثبت نشده است. اگر این شماره در پروانه شما به‌روز نیست، با اتحادیه تماس بگیرید.
-licence-renewal-subscribed =
-    🔔 <b>یادآوری تمدید فعال شد.</b> ۳۰، ۷ و ۱ روز پیش از پایان اعتبار این پروانه‌ها به شما یادآوری می‌کنیم:
+licence-renewal-none = پروانه‌ای با شماره همراه { $phone } به نام دارنده ثبت نشده است. اگر این شماره در پروانه شما به‌روز نیست، با اتحادیه تماس بگیرید. برای بررسی اعتبار هر پروانه‌ای: /licence
+licence-renewal-list =
+    🪪 <b>پروانه‌های کسب به نام شماره همراه شما</b>
     { $lines }
-    برای لغو یادآوری: <code>/renewal off</code>
+    یادآوری تمدید ۳۰، ۷ و ۱ روز پیش از پایان اعتبار فرستاده می‌شود. برای هر پروانه دکمه‌اش را بزنید، یا همه را با هم. هر وقت خواستید، با /renewal همین فهرست را می‌بینید؛ برای خاموش کردن همه: /renewal off
+licence-renewal-list-none =
+    🪪 <b>پروانه‌های کسب به نام شماره همراه شما</b>
+    { $lines }
+    هیچ‌کدام از این پروانه‌ها معتبر نیست، پس یادآوری تمدیدی ندارد. برای تمدید یا رفع تعلیق، با اتحادیه تماس بگیرید.
 licence-renewal-line =
-    • { $business } (شماره { $number })، { $status }: { $days ->
-        [0] امروز منقضی می‌شود
-        [1] فردا منقضی می‌شود
-       *[other] انقضا { $expires }
-    }
+    • { $business } (شماره { $number })، اعتبار تا { $expires }، { $when ->
+        [past] منقضی شده
+        [today] امروز منقضی می‌شود
+        [tomorrow] فردا منقضی می‌شود
+       *[days] { $n } روز مانده
+    } — { $state }
+licence-renewal-state-on = 🔔 یادآوری روشن
+licence-renewal-state-off = 🔕 یادآوری خاموش
+licence-renewal-state-none = بدون یادآوری ({ $status })
+licence-renewal-button-on = 🔔 یادآوری برای { $business } ({ $number })
+licence-renewal-button-off = 🔕 خاموش کردن یادآوری { $business } ({ $number })
+licence-renewal-button-all-on = 🔔 یادآوری برای همه
+licence-renewal-button-all-off = 🔕 خاموش کردن همه
+licence-renewal-button-none = نه، یادآوری نمی‌خواهم
+licence-renewal-followed = 🔔 یادآوری تمدید «{ $business }» روشن شد.
+licence-renewal-unfollowed = 🔕 یادآوری تمدید «{ $business }» خاموش شد.
+licence-renewal-all-followed = 🔔 یادآوری تمدید همه پروانه‌ها روشن شد.
+licence-renewal-all-unfollowed = 🔕 یادآوری تمدید همه پروانه‌ها خاموش شد.
+licence-renewal-declined = باشد؛ یادآوری‌ای روشن نشد. هر وقت خواستید، /renewal را بفرستید.
 licence-renewal-off = 🔕 یادآوری تمدید { $n } پروانه لغو شد.
 licence-renewal-off-none = یادآوری تمدیدی برای شما فعال نبود.
 licence-renewal-reminder =
@@ -119,13 +137,14 @@ licence-renewal-reminder =
         [1] فردا
        *[other] { $n } روز دیگر
     } ({ $expires }) به پایان می‌رسد. برای اینکه فعالیت کسب‌وکارتان متوقف نشود، درخواست تمدید را به موقع به اتحادیه بدهید.
+    برای تغییر یادآوری‌ها: /renewal
 
 ## Command line
 
 licence-cli-file-missing = فایل پیدا نشد: { $path }
 licence-cli-no-database = پایگاه داده آماده نیست؛ ابتدا python -m bot migrate را اجرا کنید.
 licence-cli-demo-refused = در پایگاه داده از پیش { $n } پروانه هست. داده نمونه فقط در پایگاه خالی ساخته می‌شود؛ چیزی نوشته نشد.
-licence-cli-demo-made = داده نمونه ساخته شد: { $licences } پروانه در { $categories } رسته و { $provinces } استان، و { $requests } درخواست تاییدیه فنی نرم‌افزار.
+licence-cli-demo-made = داده نمونه ساخته شد: { $licences } پروانه در { $categories } رسته و { $provinces } استان، و { $requests } درخواست تأییدیه فنی نرم‌افزار.
 licence-cli-demo-try =
     این‌ها را در ربات امتحان کنید:
     • با شماره پروانه: /licence { $number }
@@ -135,4 +154,4 @@ licence-cli-demo-try =
     • پروانه منقضی: /licence { $expired }
     • پروانه تعلیق‌شده: /licence { $suspended }
     • بدون پروانه، و ثبت شکایت: /licence { $unlicensed }
-    پیگیری درخواست‌های تاییدیه: { $codes }
+    پیگیری درخواست‌های تأییدیه: { $codes }

@@ -13,12 +13,13 @@ help =
     <b>راهنمای پیشخوان</b>
     /complaint — ثبت شکایت از یک کسب‌وکار اینترنتی
     /mycases — فهرست پرونده‌های من
-    /track — پیگیری با کد رهگیری، مثلاً: /track 12345-67890
+    /track — پیگیری با کد رهگیری، مثلاً: /track ۱۲۳۴۵-۶۷۸۹۰
+    /receipt کد — دریافت دوباره رسید چاپی پرونده
     /licence — استعلام پروانه کسب
     /renewal — یادآوری تمدید پروانه برای دارنده آن
     /withdraw کد — انصراف از شکایت
     /object کد — اعتراض به تصمیم
-    /dispute کد — شکایت درباره درخواست تاییدیه فنی
+    /dispute کد — شکایت درباره درخواست تأییدیه فنی
     /mydata — همه اطلاعاتی که از شما داریم
     /forget — پاک کردن اطلاعات شما
     /language — تغییر زبان
@@ -63,6 +64,10 @@ field-subject = موضوع
 field-description = شرح شکایت
 field-order_number = اطلاعات سفارش
 field-attachments = پیوست‌ها
+field-province = استان
+field-order_date = تاریخ سفارش
+field-order_amount = مبلغ سفارش
+field-contact = شماره همراه
 
 ## Complaint subjects (سرفصل شکایات)
 
@@ -70,6 +75,15 @@ subject-guild_law = تخلفات و جرایم فصل هشتم قانون نظا
 subject-online_business = تخلفات ماده ۵ آیین‌نامه اجرایی ماده ۸۷ (کسب‌وکارهای مجازی)
 subject-network_marketing = تخلفات ماده ۱۳ آیین‌نامه (بازاریابی شبکه‌ای)
 subject-other = سایر موارد
+# The same subjects as citizens say them, with everyday examples; the names above are for staff and reports.
+subject-guild_law-plain = 🛒 خرید کالا یا خدمت
+subject-guild_law-examples = کالا نرسید، گران‌فروشی، کالا با توضیح یا عکسش فرق داشت یا خراب بود، پول را پس نمی‌دهند، فاکتور نمی‌دهند، قیمت روی کالا نیست.
+subject-online_business-plain = 🌐 رفتار فروشگاه اینترنتی
+subject-online_business-examples = پروانه یا نماد اتحادیه را نشان نمی‌دهد، اطلاعات سایت نادرست است، شرایط فروش و ارسال روشن نیست، کالای مرجوعی را نمی‌پذیرد.
+subject-network_marketing-plain = 👥 بازاریابی شبکه‌ای یا هرمی
+subject-network_marketing-examples = برای عضویت پول گرفتند، سود فقط با عضوگیری دیگران، طرح‌های هرمی و زنجیره‌ای.
+subject-other-plain = 📝 موضوع دیگر
+subject-other-examples = هر شکایتی که در این‌ها نمی‌گنجد.
 
 ## Case statuses
 
@@ -84,7 +98,11 @@ status-closed = مختومه
 ## Values
 
 value-none = —
+value-not-set = ثبت نشده
 amount-rials = { $amount } ریال
+amount-rials-tomans = { $rials } ریال ({ $tomans } تومان)
+list-and = { $first } و { $last }
+list-comma = { $first }، { $next }
 amount-free = رایگان (۰ ریال)
 service-complaint = ثبت شکایت از کسب‌وکار مجازی
 platform-telegram = تلگرام
@@ -96,6 +114,7 @@ platform-none = هنوز در پیشخوان نیست
 command-complaint = ثبت شکایت
 command-mycases = پرونده‌های من
 command-track = پیگیری با کد رهگیری
+command-receipt = رسید چاپی پرونده
 command-licence = استعلام پروانه کسب
 command-language = تغییر زبان
 command-cancel = انصراف از فرم
@@ -103,7 +122,7 @@ command-help = راهنما
 command-renewal = یادآوری تمدید پروانه
 command-withdraw = انصراف از شکایت
 command-object = اعتراض به تصمیم
-command-dispute = شکایت درباره درخواست تاییدیه
+command-dispute = شکایت درباره درخواست تأییدیه
 command-case = مشاهده پرونده
 command-status = تغییر وضعیت پرونده
 command-opinion = ثبت نظر کمیسیون
@@ -111,13 +130,13 @@ command-agree = ثبت سازش طرفین
 command-refer = ثبت شکایت ارجاعی
 command-assign = واگذاری پرونده
 command-find = جست‌وجوی پرونده
-command-cert = درخواست‌های تاییدیه فنی
+command-cert = درخواست‌های تأییدیه فنی
 command-stats = آمار
 command-export = خروجی پرونده‌ها
 command-sla = مهلت‌های صف
 command-holiday = تعطیلی‌های دفتر
 command-staff = فهرست کارشناسان
-command-ban = مسدودکردن کاربر
+command-ban = مسدود کردن کاربر
 command-unban = رفع مسدودی
 command-mydata = اطلاعات من
 command-forget = پاک کردن اطلاعات من

@@ -19,7 +19,9 @@ event-complainant_linked = شاکی شماره همراه خود را تأیید
 
 ## The staff's form (/refer)
 
-referral-intro = 📨 ثبت شکایت ارجاعی را شروع می‌کنیم. پاسخ هر پرسش را در جواب (Reply) همان پیام بنویسید؛ با /cancel فرم کنار گذاشته می‌شود.
+referral-intro =
+    📨 ثبت شکایت ارجاعی را شروع می‌کنیم. پاسخ هر پرسش را در جواب (Reply) همان پیام بنویسید؛ با /cancel فرم کنار گذاشته می‌شود.
+    { usage-refer }
 referral-resumed = فرم نیمه‌کاره شکایت ارجاعی شما از همان مرحله ادامه می‌یابد؛ برای کنار گذاشتن آن /cancel را بفرستید.
 referral-cancelled = فرم شکایت ارجاعی کنار گذاشته شد؛ چیزی ثبت نشد.
 referral-skip-hint = (اگر نامه آن را ندارد، - بفرستید.)
@@ -40,7 +42,7 @@ referral-ask-complainant-mobile = <b>مرحله { $n } از { $total }</b>
 referral-ask-business-name = <b>مرحله { $n } از { $total }</b>
     نام کسب‌وکاری که از آن شکایت شده را بنویسید.
 referral-ask-website = <b>مرحله { $n } از { $total }</b>
-    نشانی وب‌سایت یا اپلیکیشن آن را بنویسید؛ مثلاً example.ir یا نام صفحه مانند @shop
+    نشانی وب‌سایت یا اپلیکیشن آن را بنویسید؛ مثلاً <code>example.ir</code> یا نام صفحه مانند <code>@shop</code>.
 referral-ask-licence = <b>مرحله { $n } از { $total }</b>
     شماره پروانه کسب آن را بنویسید. { $skip }
 referral-ask-subject = <b>مرحله { $n } از { $total }</b>
@@ -52,7 +54,7 @@ referral-ask-order-number = <b>مرحله { $n } از { $total }</b>
 referral-ask-order-date = <b>مرحله { $n } از { $total }</b>
     تاریخ سفارش را بنویسید؛ مثلاً ۱۴۰۵/۰۸/۲۵ { $skip }
 referral-ask-order-amount = <b>مرحله { $n } از { $total }</b>
-    مبلغ پرداختی را به ریال بنویسید؛ مثلاً ۲٬۵۰۰٬۰۰۰ { $skip }
+    مبلغ پرداختی را بنویسید؛ مثلاً ۲٬۵۰۰٬۰۰۰ ریال یا ۳ میلیون تومان. اگر واحد را ننویسید، ریال حساب می‌شود. { $skip }
 referral-summary =
     <b>خلاصه شکایت ارجاعی</b>
     <b>نهاد ارجاع‌دهنده:</b> { $body }
@@ -90,7 +92,7 @@ referral-licence-invalid = شماره پروانه باید فقط رقم و ح�
 referral-province-unknown = این نام استان شناخته نشد؛ نام یکی از ۳۱ استان را بنویسید، مثلاً اصفهان یا خراسان رضوی.
 referral-body-name-length = نام نهاد باید دست‌کم ۲ و حداکثر { $max } نویسه باشد.
 referral-letter-number-invalid = شماره نامه باید دست‌کم یک رقم داشته باشد و از { $max } نویسه بیشتر نباشد؛ مثلاً ۱۲۳۴/ص/۱۴۰۵
-referral-letter-date-invalid = تاریخ را به شکل سال/ماه/روز بنویسید؛ مثلاً ۱۴۰۵/۰۸/۲۸ یا 2026-11-19.
+referral-letter-date-invalid = تاریخ را به شکل سال/ماه/روز بنویسید؛ مثلاً ۱۴۰۵/۰۸/۲۸ یا ۲۰۲۶-۱۱-۱۹.
 referral-letter-date-future = تاریخ نامه نمی‌تواند در آینده باشد.
 referral-complainant-name-length = نام شاکی باید دست‌کم ۲ و حداکثر { $max } نویسه باشد.
 referral-mobile-invalid = این شماره همراه معتبر نیست؛ مانند ۰۹۱۲۳۴۵۶۷۸۹ بنویسید.
@@ -104,7 +106,7 @@ my-cases-verify-offer = اگر نهاد دیگری (مانند سازمان صن
 
 ## Import of referred complaints from a spreadsheet (admins)
 
-referral-import-send-file = برای درون‌ریزی شکایت‌های ارجاعی، لطفاً فایل CSV یا XLSX نامه‌ها را در گفتگوی خصوصی با ربات بفرستید و در توضیح فایل بنویسید /refer import. فایلی که ستون‌های نامه (نهاد ارجاع‌دهنده، شماره نامه، تاریخ نامه و ستون‌های شکایت) را دارد بدون این توضیح هم شناخته می‌شود.
+referral-import-send-file = برای درون‌ریزی شکایت‌های ارجاعی، لطفاً فایل CSV یا XLSX نامه‌ها را در گفت‌وگوی خصوصی با ربات بفرستید و در توضیح فایل بنویسید /refer import. فایلی که ستون‌های نامه (نهاد ارجاع‌دهنده، شماره نامه، تاریخ نامه و ستون‌های شکایت) را دارد بدون این توضیح هم شناخته می‌شود.
 referral-import-admin-only = درون‌ریزی شکایت‌های ارجاعی فقط از دست مدیران پیشخوان برمی‌آید. برای ثبت یک نامه /refer را بفرستید.
 referral-import-too-large = حجم این فایل بیش از { $max } مگابایت است و ربات نمی‌تواند آن را دریافت کند. لطفاً فایل را به چند بخش تقسیم کنید و جداگانه بفرستید.
 referral-import-started = 📥 فایل دریافت شد؛ درون‌ریزی شکایت‌های ارجاعی آغاز می‌شود…
@@ -144,7 +146,7 @@ referral-import-missing-columns =
 referral-import-duplicate-column = ستون «{ $column }» دو بار آمده است.
 referral-import-missing-value = مقدار این ستون خالی است.
 referral-import-too-long = این مقدار بیش از { $max } نویسه است.
-referral-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۵/۰۸/۰۱) یا میلادی (2026-10-23) بنویسید.
+referral-import-bad-date = تاریخ «{ $value }» خوانده نشد؛ شمسی (۱۴۰۵/۰۸/۰۱) یا میلادی (۲۰۲۶-۱۰-۲۳) بنویسید.
 referral-import-bad-body = نهاد «{ $value }» شناخته نشد؛ یکی از این‌ها را بنویسید: مرکز توسعه تجارت الکترونیکی، سازمان صنعت، معدن و تجارت استان …، اتاق اصناف، بازرسان ماده ۵۲، سایر.
 referral-import-needs-name-industry_organization = برای سازمان صنعت، معدن و تجارت، نام استان لازم است (در همین ستون پس از نام سازمان، یا در ستون «نام نهاد یا استان»).
 referral-import-needs-name-other = برای نهاد «سایر»، نام نهاد در ستون «نام نهاد یا استان» لازم است.

@@ -2,57 +2,98 @@
 
 ## Statistics (/stats)
 
-stats =
-    📊 <b>آمار پیشخوان</b> — { $date }
-    <b>کل پرونده‌ها:</b> { $total }
-
+stats-bad-period =
+    «{ $value }» دوره‌ای نیست که بشناسم.
+    { usage-stats }
+stats-period-all = همه پرونده‌ها
+stats-period-year = سال { $year }
+stats-head =
+    📊 <b>آمار پیشخوان — { $period }</b>
+    <b>پرونده‌های دریافتی:</b> { $total }
+stats-section-statuses =
     <b>به تفکیک وضعیت</b>
-    { $statuses }
-
+    { $lines }
+stats-section-subjects =
     <b>به تفکیک موضوع</b>
-    { $subjects }
-
+    { $lines }
+stats-section-months =
+    <b>به تفکیک ماه</b>
+    { $lines }
+stats-section-last-months =
     <b>دوازده ماه اخیر</b>
-    { $months }
-
+    { $lines }
+stats-section-provinces =
     <b>به تفکیک استان</b>
-    { $provinces }
-
-    <b>به تفکیک کارشناس</b>
-    { $clerks }
-
-    <b>زمان تا نخستین پاسخ</b> ({ $responded } پرونده)
-    { $first_response }
-    <b>زمان تا مختومه شدن</b> ({ $closed } پرونده)
-    { $closing }
-
+    { $lines }
+stats-membership =
+    <b>عضویت کسب‌وکار در اتحادیه</b>
+    • عضو (دارای پروانه در سامانه): { $members } ({ $members_share })
+    • غیرعضو: { $non_members } ({ $non_members_share })
+stats-first-response =
+    <b>نخستین پاسخ</b> ({ $count } پرونده)
+    میانه { $median } ساعت — صدک ۹۰: { $p90 } ساعت
+    در مهلت { $days } روز کاری: { $on_time } پرونده ({ $share })
+stats-first-response-none =
+    <b>نخستین پاسخ</b>
+    هنوز به پرونده‌ای پاسخ داده نشده است.
+stats-closing =
+    <b>مختومه شدن</b> ({ $count } پرونده)
+    میانه { $median } روز — صدک ۹۰: { $p90 } روز
+    در مهلت { $days } روزه ماده ۷۲: { $on_time } پرونده ({ $share })
+stats-closing-none =
+    <b>مختومه شدن</b>
+    هنوز پرونده‌ای مختومه نشده است.
+stats-now =
+    <b>هم‌اکنون</b> ({ $date })
+    • گذشته از مهلت مرحله: { $overdue }
+    • گذشته از مهلت ده‌روزه ماده ۷۲: { $breached }
+stats-section-clerks =
+    <b>بار کارشناسان</b> (در جریان، گذشته از مهلت، دریافتی در این دوره)
+    { $lines }
+stats-clerk-line = • { $clerk }: { $open } در جریان، { $overdue } گذشته از مهلت، { $received } در این دوره
+stats-clerk-nameless = کارشناس بی‌نام
+stats-section-satisfaction =
     <b>رضایت شهروندان</b>
-    { $satisfaction }
+    { $lines }
 stats-empty = 📊 هنوز پرونده‌ای ثبت نشده است.
+stats-empty-period = 📊 در { $period } پرونده‌ای دریافت نشده است.
 stats-line = • { $label }: { $count }
 stats-subline = { "  " }◦ { $label }: { $count }
 stats-others = سایر
 stats-none = —
 stats-province-unknown = نامشخص
 stats-unassigned = بدون کارشناس
-stats-hours = میانه { $median } ساعت — صدک ۹۰: { $p90 } ساعت
-stats-days = میانه { $median } روز — صدک ۹۰: { $p90 } روز
 stats-no-ratings = هنوز نظری ثبت نشده است.
 stats-satisfaction =
     { $count } نظر، میانگین { $average } از ۵
     { $scores }
 stats-score-line = • { $score } ⭐: { $count }
-stats-chart-caption = 📈 نمودار آمار پیشخوان — { $date }
+stats-chart-caption = 📈 نمودار آمار پیشخوان — { $period }
 
-chart-title = آمار پیشخوان
-chart-months = پرونده‌های دریافتی در دوازده ماه اخیر
+chart-title = آمار پیشخوان — { $period }
+chart-last-months = پرونده‌های دریافتی در دوازده ماه اخیر
+chart-months = پرونده‌های دریافتی به تفکیک ماه
 chart-statuses = پرونده‌ها به تفکیک وضعیت
 chart-subjects = پرونده‌ها به تفکیک موضوع
+chart-provinces = پرونده‌ها به تفکیک استان
+chart-membership = عضویت کسب‌وکار در اتحادیه
+chart-member = عضو
+chart-non-member = غیرعضو
+chart-deadlines = مهلت‌ها
+chart-first-on-time = نخستین پاسخ در مهلت
+chart-first-late = نخستین پاسخ پس از مهلت
+chart-closed-on-time = مختومه در مهلت ماده ۷۲
+chart-closed-late = مختومه پس از مهلت ماده ۷۲
+chart-overdue-now = هم‌اکنون گذشته از مهلت مرحله
+chart-breached-now = هم‌اکنون گذشته از مهلت ماده ۷۲
+chart-clerks = بار کارشناسان (هم‌اکنون)
+chart-clerk-open = در جریان
+chart-clerk-overdue = گذشته از مهلت
 chart-satisfaction = رضایت شهروندان (امتیاز ۱ تا ۵)
 
 ## Export (/export)
 
--export-usage = روش استفاده: /export from ۱۴۰۵/۰۱/۰۱ to ۱۴۰۵/۰۶/۳۱ status closed format csv (همه بخش‌ها اختیاری است؛ به‌جای from، to، status و format می‌توانید «از»، «تا»، «وضعیت» و «قالب» بنویسید)
+-export-usage = { usage-export }
 export-unknown-filter =
     «{ $name }» شناخته نشد.
     { -export-usage }
@@ -67,12 +108,20 @@ export-bad-date =
     { -export-usage }
 export-reversed = تاریخ شروع بعد از تاریخ پایان است.
 export-bad-status =
-    وضعیت «{ $value }» شناخته نشد. وضعیت‌ها: { $known }
+    وضعیت «{ $value }» شناخته نشد. وضعیت‌ها: { $statuses }
+    { -export-usage }
 export-bad-format =
     قالب «{ $value }» پشتیبانی نمی‌شود؛ csv یا xlsx بنویسید.
 export-empty = هیچ پرونده‌ای با این شرط‌ها پیدا نشد.
 export-too-large = فایل خروجی از حد مجاز ارسال بزرگ‌تر است؛ بازهٔ تاریخ را کوتاه‌تر کنید.
-export-done = 📄 خروجی { $count } پرونده — { $filters }
+export-done = 📄 خروجی { $format } از { $count } پرونده — { $filters }
+export-done-part = 📄 خروجی { $format } — بخش { $part } از { $parts }: ردیف‌های { $first } تا { $last } از { $count } پرونده — { $filters }
+export-format-xlsx = اکسل (XLSX)
+export-format-csv = CSV
+export-progress = ⏳ در حال آماده‌سازی خروجی { $format }: { $done } از { $count } پرونده…
+export-progress-done = ✅ خروجی { $format } از { $count } پرونده آماده شد؛ در حال ارسال…
+export-yes = بله
+export-no = خیر
 export-all = همه پرونده‌ها
 export-filter-from = از { $day }
 export-filter-to = تا { $day }
@@ -84,13 +133,31 @@ export-column-subject = موضوع
 export-column-business = کسب‌وکار
 export-column-website = وب‌سایت یا اپلیکیشن
 export-column-licence = شماره پروانه
-export-column-received_jalali = تاریخ دریافت
-export-column-received_iso = تاریخ دریافت (ISO)
-export-column-due = مهلت مرحله
-export-column-assignee = کارشناس
+export-column-member = عضو اتحادیه
 export-column-province = استان
+export-column-complainant = نام شاکی
+export-column-phone = شماره همراه شاکی
+export-column-description = شرح شکایت
+export-column-order_number = شماره سفارش
+export-column-order_date_jalali = تاریخ سفارش
+export-column-order_date = تاریخ سفارش (میلادی)
+export-column-amount = مبلغ (ریال)
+export-column-received_jalali = تاریخ دریافت
+export-column-received_iso = تاریخ دریافت (میلادی)
+export-column-assignee = کارشناس
+export-column-due = مهلت مرحله
+export-column-due_date = مهلت مرحله (میلادی)
+export-column-overall_due = مهلت ماده ۷۲
+export-column-overall_due_date = مهلت ماده ۷۲ (میلادی)
+export-column-overdue = گذشته از مهلت
+export-column-opinion = نظر کمیسیون
+export-column-decided_jalali = تاریخ تصمیم
+export-column-decided = تاریخ تصمیم (میلادی)
+export-column-reason = دلیل تصمیم
 export-column-rating = امتیاز رضایت
 export-column-closing = دلیل مختومه شدن
+export-column-source = منبع شکایت
+export-column-comment = توضیح شاکی درباره رسیدگی
 
 ## Search (/find)
 
@@ -104,17 +171,27 @@ find-more = نتیجه‌های بیشتری هم هست؛ جست‌وجو را 
 
 ## Deadline settings (/sla)
 
-sla-usage = روش استفاده: /sla complaints برای دیدن مهلت‌ها، یا /sla complaints commission_days=7 برای تغییر آن‌ها.
-sla-unknown-queue = صف «{ $name }» شناخته نشد. صف‌ها: { $known }
+sla-unknown-queue =
+    صف «{ $name }» شناخته نشد.
+    { usage-sla }
 sla-queue-complaints = شکایات
 sla-queue-licences = پروانه‌ها
-sla-queue-certificates = تاییدیه‌های فنی
+sla-queue-certificates = تأییدیه‌های فنی
 sla-show =
     ⏱ <b>مهلت‌های صف { $queue }</b>
     { $lines }
-    برای تغییر، مثلاً: /sla { $queue_key } commission_days=7
-sla-line = • { $label }: { $value } (<code>{ $name }</code>)
-sla-line-changed = • { $label }: <b>{ $value }</b> (<code>{ $name }</code>؛ رقم قانون: { $default })
+    برای تغییر، مثلاً: /sla { $queue } کمیسیون=۷
+sla-line = • { $label }: { $value } (نام: <code>{ $name }</code>)
+sla-line-changed = • { $label }: <b>{ $value }</b> (نام: <code>{ $name }</code>؛ رقم قانون: { $default })
+sla-show-certificates =
+    ⏱ <b>مهلت‌های صف { $queue }</b>
+    • زمان ارائه خدمت پس از کامل شدن مدارک (روز کاری): { $days }
+    این زمانِ اعلام‌شدهٔ سازمان فناوری اطلاعات در میز خدمت است و در تنظیمات پیشخوان تعیین می‌شود؛ مهلت‌های کمیسیون شکایات، ماده ۷۲ و تعزیرات به این صف مربوط نیست.
+sla-show-licences =
+    ⏱ <b>مهلت‌های صف { $queue }</b>
+    برای این صف مهلتی تعیین نشده است؛ مهلت‌های قانونی فقط برای شکایات و تأییدیه‌های فنی است.
+sla-certificates-fixed = زمان ارائه خدمت تأییدیه‌های فنی را سازمان فناوری اطلاعات اعلام می‌کند و در تنظیمات پیشخوان تعیین می‌شود؛ با /sla تغییر نمی‌کند. برای دیدن آن: /sla certificates
+sla-licences-none = صف پروانه‌ها مهلتی ندارد که تغییر کند. مهلت‌های شکایات را با /sla complaints ببینید.
 sla-changed = ✅ مهلت‌های صف { $queue } تغییر کرد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
 sla-setting-referral_working_days = بررسی و ارجاع به کمیسیون (روز کاری)
 sla-setting-commission_days = رسیدگی کمیسیون (روز)
@@ -133,7 +210,9 @@ rating-button = { $score } ⭐
 rating-recorded = امتیاز شما ثبت شد.
 rating-thanks-comment =
     از شما سپاسگزاریم؛ امتیاز شما برای پرونده <code>{ $code }</code> ثبت شد.
-    اگر توضیحی دارید، همین حالا بنویسید؛ برای رد شدن /cancel را بفرستید.
+    اگر توضیحی دارید، همین حالا بنویسید؛ وگرنه «بدون توضیح» را بزنید.
+button-no-comment = بدون توضیح
+rating-no-comment = امتیاز شما بدون توضیح ثبت شد. سپاسگزاریم!
 rating-thanks = از شما سپاسگزاریم؛ امتیاز شما برای پرونده <code>{ $code }</code> ثبت شد.
 rating-already = نظر شما درباره این پرونده پیش‌تر ثبت شده است و تغییری داده نشد.
 rating-not-yours = این نظرسنجی مربوط به شما نیست.

@@ -2,7 +2,7 @@
 
 ## Actions (buttons and history)
 
-action-claim = 🙋 برداشتن پرونده
+action-claim = 🙋 پذیرفتن پرونده
 action-refer_to_commission = ارجاع به کمیسیون شکایت
 action-refer_to_supervision = ارجاع به کمیته نظارت
 action-record_opinion = ثبت نظر کمیسیون
@@ -16,7 +16,7 @@ action-reopen = بازگشایی
 action-ask = ❓ پرسش از شاکی
 action-note = 📝 یادداشت داخلی
 
-event-claim = پرونده توسط کارشناس برداشته شد
+event-claim = پذیرفتن پرونده توسط کارشناس
 event-refer_to_commission = ارجاع به کمیسیون شکایت
 event-refer_to_supervision = ارجاع به کمیته نظارت
 event-record_opinion = ثبت نظر کمیسیون
@@ -54,11 +54,7 @@ role-system = سامانه
 
 ## Messages to the citizen about their case
 
-case-notice =
-    📣 <b>پرونده</b> <code>{ $code }</code>
-    { $body }
-    { $due }
-notice-due = <b>مهلت مرحله بعد:</b> { $due }
+case-notice = 📣 <b>پرونده</b> <code>{ $code }</code>
 case-notice-claimed = پرونده شما به کارشناس سپرده شد و در دست بررسی است.
 case-notice-referred-commission = پرونده شما برای رسیدگی به کمیسیون رسیدگی به شکایات ارجاع شد. کمیسیون با دعوت از شما و طرف شکایت رسیدگی می‌کند.
 case-notice-referred-supervision = پرونده شما به کمیته نظارت ارجاع شد. { $reason }
@@ -94,7 +90,9 @@ workflow-reopen-window-passed = مهلت { $days } روزه بازگشایی ا�
 
 ## Deadline settings
 
-sla-unknown-setting = تنظیم «{ $name }» شناخته نشد. تنظیم‌های موجود: { $known }
+sla-unknown-setting =
+    تنظیم «{ $name }» شناخته نشد. نام‌ها: { $settings }
+    روش استفاده: /sla صف نام=روز؛ مثلاً: /sla شکایات کمیسیون=۷
 sla-not-positive-integer = مقدار «{ $name }» باید عدد صحیح مثبت باشد، نه «{ $value }».
 sla-too-large = مقدار «{ $name }» ({ $value }) بیش از حد مجاز ({ $max }) است.
 
@@ -117,9 +115,10 @@ digest =
     پرونده‌های تازه (۲۴ ساعت گذشته): { $new }
     پرونده‌های باز: { $open }
     مهلت امروز: { $due_today }
-    مهلت گذشته: { $breached }
+    مهلت گذشته: { $breached }{ $clerks }{ $sessions }
+digest-clerks =
     <b>به تفکیک کارشناس:</b>
-    { $clerks }
+    { $lines }
 digest-clerk-line = • { $clerk }: { $count }
 digest-unassigned = بدون کارشناس
 
@@ -128,12 +127,10 @@ digest-unassigned = بدون کارشناس
 staff-history-line = • { $when } — { $event } ({ $role }) { $note }
 staff-assigned-to-you = 📌 پرونده <code>{ $code }</code> ({ $business }) به شما سپرده شد.
 staff-case-not-found = پرونده‌ای با این کد پیدا نشد.
-staff-status-usage = روش استفاده: /status کد وضعیت دلیل — مثلاً: /status 12345-67890 closed نبود تخلف
+staff-status-missing = وضعیت تازه را هم بنویسید.
+staff-opinion-missing = نظر کمیسیون را هم بنویسید.
+staff-person-missing = کارشناس را با @نام‌کاربری او بنویسید.
 staff-status-unknown = وضعیت «{ $name }» شناخته نشد.
-staff-opinion-usage = روش استفاده: /opinion کد violation یا no_violation
-staff-agree-usage = روش استفاده: /agree کد شرایط سازش — مثلاً: /agree 12345-67890 فروشنده تا پایان هفته مبلغ را بازمی‌گرداند
-staff-assign-usage = روش استفاده: /assign کد @نام_کاربری
-staff-assign-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-assigned = پرونده <code>{ $code }</code> به { $clerk } سپرده شد.
 staff-stale = این دکمه قدیمی است؛ پرونده اکنون در وضعیت «{ $status }» است و تغییری داده نشد.
 staff-ask-prompt = پرسش خود از شاکی پرونده <code>{ $code }</code> را در پاسخ به همین پیام بنویسید.
@@ -157,11 +154,12 @@ citizen-question =
     { $question }
     لطفاً پاسخ را در جواب همین پیام بنویسید.
 citizen-answer-sent = پاسخ شما برای پرونده <code>{ $code }</code> به کارشناس رسید.
-citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً پاسخ را در جواب (Reply) همان پیام پرسش بنویسید.
+citizen-answer-which = چند پرسش بی‌پاسخ دارید؛ لطفاً روی همان پیام پرسش «پاسخ» را بزنید و جوابتان را بنویسید.
 citizen-withdraw-confirm = آیا از شکایت پرونده <code>{ $code }</code> انصراف می‌دهید؟ پس از انصراف، پرونده مختومه می‌شود.
 citizen-object-confirm = آیا به تصمیم پرونده <code>{ $code }</code> اعتراض دارید؟ با اعتراض، پرونده برای رسیدگی به تعزیرات حکومتی فرستاده می‌شود.
-citizen-action-usage = کد رهگیری پرونده را هم بنویسید؛ مثلاً: /withdraw 12345-67890
-citizen-action-done = ✅ ثبت شد. پرونده <code>{ $code }</code> اکنون در وضعیت «{ $status }» است.
+citizen-action-usage = کد رهگیری پرونده را هم بنویسید؛ مثلاً: /withdraw ۱۲۳۴۵-۶۷۸۹۰
+citizen-action-done = ✅ <b>پرونده</b> <code>{ $code }</code>
+citizen-action-relayed = پیام شما هم به کارشناس رسید.
 button-yes-withdraw = بله، انصراف می‌دهم
 button-yes-object = بله، اعتراض دارم
 button-no = خیر
@@ -171,7 +169,6 @@ track-step = <b>مرحله فعلی:</b> { $step }
 
 ## Closures and holidays (admin)
 
-holiday-usage = روش استفاده: /holiday list یا /holiday add ۱۴۰۵/۰۹/۱۰ دلیل یا /holiday remove ۱۴۰۵/۰۹/۱۰
 holiday-added = دفتر در { $day } تعطیل اعلام شد؛ مهلت { $moved } پرونده باز جابه‌جا شد.
 holiday-already = { $day } پیش‌تر تعطیل اعلام شده است.
 holiday-removed = تعطیلی { $day } برداشته شد؛ مهلت { $moved } پرونده باز دوباره محاسبه شد.
@@ -186,17 +183,14 @@ holiday-line-closure = • { $day } — تعطیلی دفتر { $name }
 
 staff-only = این کار فقط برای کارشناسان و مدیران پیشخوان است.
 admin-only = این کار فقط برای مدیران پیشخوان است.
-staff-usage = روش استفاده: /staff list یا /staff add @نام_کاربری یا /staff remove telegram:123
-staff-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-list =
     <b>کارشناسان افزوده‌شده</b> (اعضای گروه‌های کارشناسی هم کارشناس به شمار می‌آیند):
     { $lines }
-staff-list-line = • { $who }
+staff-list-line = • { $who } — { $platform }
 staff-added = { $who } به فهرست کارشناسان افزوده شد.
 staff-already = { $who } پیش‌تر در فهرست کارشناسان بود.
 staff-removed = { $who } از فهرست کارشناسان برداشته شد.
 staff-not-listed = { $who } در فهرست کارشناسان نبود.
-ban-usage = روش استفاده: /ban @نام_کاربری یا /unban telegram:123
 ban-self = نمی‌توانید خودتان را مسدود کنید.
 banned = { $who } مسدود شد.
 unbanned = { $who } از مسدودی خارج شد.
@@ -205,21 +199,24 @@ banned-notice = دسترسی شما به پیشخوان به دلیل رفتار
 help-staff =
     <b>دستورهای کارشناس</b>
     /case کد — پرونده، سابقه و اقدام‌های مجاز
-    /status کد وضعیت دلیل — تغییر وضعیت
-    /opinion کد violation|no_violation — نظر کمیسیون
-    /agree کد شرایط — سازش طرفین و مختومه کردن پرونده
-    /assign کد @نام_کاربری — واگذاری پرونده
+    /status کد وضعیت دلیل — تغییر وضعیت؛ مثلاً: /status ۱۲۳۴۵-۶۷۸۹۰ مختومه سازش طرفین
+    /opinion کد نظر — نظر کمیسیون؛ مثلاً: /opinion ۱۲۳۴۵-۶۷۸۹۰ عدم تخلف
+    /agree کد شرایط — سازش طرفین و مختومه کردن پرونده؛ مثلاً: /agree ۱۲۳۴۵-۶۷۸۹۰ فروشنده مبلغ را بازمی‌گرداند
+    /assign کد @نام‌کاربری — واگذاری پرونده
     /find متن — جست‌وجوی پرونده
-    /cert — درخواست‌های تاییدیه فنی
+    /respondent کد متن — پیام به متشاکی (کسب‌وکار دارای پروانه)
+    /session کد تاریخ ساعت online پیوند|at نشانی — جلسه کمیسیون (move برای تغییر، cancel برای لغو)
+    /cert کد — درخواست‌های تأییدیه فنی
     /refer — ثبت شکایت ارجاعی از نهادهای دیگر
+    هر دستور بدون نوشتهٔ دیگر، روش استفادهٔ خود را نشان می‌دهد.
 help-admin =
     <b>دستورهای مدیر</b>
     /stats — آمار و نمودار
     /export — خروجی CSV و XLSX
-    /sla — مهلت‌های هر صف
+    /sla — مهلت‌های هر صف و تغییر آن‌ها
     /holiday — تعطیلی‌های دفتر
-    /staff — فهرست کارشناسان
-    /ban و /unban — مسدودکردن کاربر
+    /staff — فهرست کارشناسان، افزودن و حذف
+    /ban و /unban — مسدود کردن کاربر و رفع آن
 
 dead-letter =
     ⚠️ <b>پیامی فرستاده نشد</b>
@@ -235,11 +232,13 @@ staff-card =
     <b>موضوع:</b> { $subject }
     <b>کسب‌وکار:</b> { $business } ({ $website })
     <b>شماره پروانه:</b> { $licence }
+    <b>متشاکی:</b> { $respondent }
     <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
     <b>منبع:</b> { $source }
     <b>کارشناس:</b> { $assignee }
     <b>دریافت:</b> { $received }
     <b>مرحله:</b> { $step } — مهلت: { $step_due }
+    <b>جلسه کمیسیون:</b> { $session }
     <b>مهلت ماده ۷۲:</b> { $overall_due }
     <b>نظر کمیسیون:</b> { $opinion }
     <b>شماره سفارش:</b> { $order_number }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.repos.audit import AuditRepo
+from models.repos.case_reports import CaseReportRepo
 from models.repos.cases import CaseRepo
 from models.repos.certificates import CertificateRepo
 from models.repos.claims import ClaimRepo
@@ -21,6 +22,7 @@ from models.repos.outbox import OutboxRepo
 from models.repos.ratings import RatingRepo
 from models.repos.renewals import RenewalRepo
 from models.repos.reports import CaseExportRow, ReportRepo
+from models.repos.sessions import SessionRepo
 from models.repos.staff import StaffRepo
 from models.repos.threads import ThreadRepo
 from models.repos.users import Names, UserRepo
@@ -29,6 +31,7 @@ __all__ = [
     "AuditRepo",
     "CaseExportRow",
     "CaseRepo",
+    "CaseReportRepo",
     "CertificateRepo",
     "ClaimRepo",
     "DraftRepo",
@@ -41,6 +44,7 @@ __all__ = [
     "RenewalRepo",
     "Repo",
     "ReportRepo",
+    "SessionRepo",
     "StaffRepo",
     "ThreadRepo",
     "UserRepo",
@@ -62,11 +66,13 @@ class Repo:
         self.threads = ThreadRepo(session)
         self.drafts = DraftRepo(session)
         self.ratings = RatingRepo(session)
+        self.sessions = SessionRepo(session)
         self.outbox = OutboxRepo(session)
         # the office
         self.office = OfficeRepo(session)
         self.jobs = JobRepo(session)
         self.reports = ReportRepo(session)
+        self.case_reports = CaseReportRepo(session)
         # certificates and licences
         self.certificates = CertificateRepo(session)
         self.licences = LicenceRepo(session)

@@ -117,6 +117,18 @@ class CaseRepo:
             query = query.where(Case.status.in_(statuses))
         return int(await self.session.scalar(query) or 0)
 
+    async def against(
+        self, licence_ids: Sequence[int], *, statuses: Sequence[str] | None = None, limit: int = 50
+    ) -> list[Case]:
+        """The complaints about these licences (in `statuses`, if given), newest first."""
+        if not licence_ids:
+            return []
+        query = select(Case).where(Case.respondent_licence_id.in_(licence_ids))
+        if statuses is not None:
+            query = query.where(Case.status.in_(statuses))
+        query = query.order_by(Case.received_at.desc(), Case.id.desc()).limit(limit)
+        return list(await self.session.scalars(query))
+
     async def decided_since(
         self,
         citizen_ids: Sequence[int],
@@ -222,6 +234,17 @@ class CaseRepo:
             (assignee, int(count), int(late or 0), int(today or 0))
             for assignee, count, late, today in rows
         ]
+
+    async def any_event_since(self, queues: Sequence[str], since: datetime | None) -> bool:
+        """Whether anything happened to a case of these queues since then (ever, if None)."""
+        query = (
+            select(CaseEvent.id)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(Case.queue.in_(queues))
+        )
+        if since is not None:
+            query = query.where(CaseEvent.at >= since)
+        return await self.session.scalar(query.limit(1)) is not None
 
     async def count_received_since(self, queues: Sequence[str], since: datetime) -> int:
         total = await self.session.scalar(

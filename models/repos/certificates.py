@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.tables import CertificateEvent, CertificateRequest
@@ -55,9 +55,26 @@ class CertificateRepo:
         )
         return list(rows)
 
-    async def of_phones(self, phones: Sequence[str]) -> list[CertificateRequest]:
-        """The requests whose applicant gave one of these phone numbers."""
-        rows = await self.session.scalars(
-            select(CertificateRequest).where(CertificateRequest.applicant_phone.in_(phones))
+    async def of_phones(
+        self, phones: Sequence[str], *, limit: int | None = None
+    ) -> list[CertificateRequest]:
+        """The requests whose applicant gave one of these phone numbers, newest first."""
+        query = (
+            select(CertificateRequest)
+            .where(CertificateRequest.applicant_phone.in_(phones))
+            .order_by(CertificateRequest.submitted_at.desc(), CertificateRequest.id.desc())
         )
-        return list(rows)
+        if limit is not None:
+            query = query.limit(limit)
+        return list(await self.session.scalars(query))
+
+    async def count_events(self, request_id: int, action: str, since: datetime) -> int:
+        """How many times `action` was done on a request since an instant."""
+        found = await self.session.scalar(
+            select(func.count(CertificateEvent.id)).where(
+                CertificateEvent.request_id == request_id,
+                CertificateEvent.action == action,
+                CertificateEvent.at >= since,
+            )
+        )
+        return int(found or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.tables import JobRun
@@ -23,3 +24,7 @@ class JobRepo:
         """Take a job's period for this worker; False if another took it first."""
         taken = JobRun(name=name, period=period, at=at)
         return await add_new(self.session, taken, (JobRun.name, JobRun.period)) is not None
+
+    async def last_run_at(self, name: str) -> datetime | None:
+        """When a periodic job last ran, whatever its period; None if it never did."""
+        return await self.session.scalar(select(func.max(JobRun.at)).where(JobRun.name == name))

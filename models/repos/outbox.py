@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.repos.common import chunks
+from models.repos.common import chunks, rowcount
 from models.tables import OutboxMessage
 from models.upsert import add_new
 
@@ -104,3 +104,23 @@ class OutboxRepo:
             .order_by(OutboxMessage.id.desc())
             .limit(1)
         )
+
+    async def by_dedupe_key(self, key: str) -> OutboxMessage | None:
+        """The row queued under a dedupe key, if one ever was."""
+        return await self.session.scalar(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key == key)
+        )
+
+    async def cancel_unsent(self, dedupe_key: str) -> bool:
+        """Take back the message queued under this key if it has not gone out, freeing the key
+        for a later one; whether there was one to take back."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.dedupe_key == dedupe_key,
+                OutboxMessage.status.in_(("pending", "sending")),
+            )
+            .values(status="cancelled", dedupe_key=None, payload={})
+            .execution_options(synchronize_session=False)
+        )
+        return rowcount(result) > 0

@@ -37,12 +37,21 @@ class RenewalRepo:
         )
         return await add_new(self.session, reminder, key) is not None
 
-    async def unsubscribe(self, user_id: int) -> int:
-        """Drop every subscription of an account; how many there were."""
-        result = await self.session.execute(
-            delete(RenewalSubscription).where(RenewalSubscription.user_id == user_id)
-        )
+    async def unsubscribe(self, user_id: int, licence_id: int | None = None) -> int:
+        """Drop an account's subscription to a licence, or every one of its subscriptions;
+        how many there were."""
+        query = delete(RenewalSubscription).where(RenewalSubscription.user_id == user_id)
+        if licence_id is not None:
+            query = query.where(RenewalSubscription.licence_id == licence_id)
+        result = await self.session.execute(query)
         return rowcount(result)
+
+    async def followed_by(self, user_id: int) -> set[int]:
+        """The licences an account follows."""
+        rows = await self.session.scalars(
+            select(RenewalSubscription.licence_id).where(RenewalSubscription.user_id == user_id)
+        )
+        return set(rows)
 
     async def due(
         self,

@@ -29,7 +29,6 @@ class CaseExportRow(NamedTuple):
     assignee_last_name: str | None
     province: str | None
     score: int | None
-    closing_reason: str | None
 
 
 class ReportRepo:
@@ -62,17 +61,6 @@ class ReportRepo:
 
     async def counts_by_province(self) -> list[tuple[str | None, int]]:
         return await self._count_by(Case.province)
-
-    async def counts_by_closing(self, closed_status: str) -> list[tuple[str, int]]:
-        """Cases in `closed_status` by the reason they were closed, most first."""
-        total = func.count(Case.id)
-        rows = await self.session.execute(
-            select(Case.closing_reason, total)
-            .where(Case.status == closed_status, Case.closing_reason.is_not(None))
-            .group_by(Case.closing_reason)
-            .order_by(total.desc(), Case.closing_reason)
-        )
-        return [(str(reason), int(count)) for reason, count in rows]
 
     async def counts_by_assignee(self) -> list[tuple[int | None, str | None, str | None, int]]:
         """Cases per clerk (None: no clerk), with the clerk's names, most first."""
@@ -199,7 +187,6 @@ class ReportRepo:
                 assignee.last_name,
                 Case.province,
                 Rating.score,
-                Case.closing_reason,
             )
             .outerjoin(assignee, assignee.id == Case.assignee_id)
             .outerjoin(Rating, Rating.case_id == Case.id)

@@ -8,13 +8,24 @@ from datetime import datetime
 from typing import ClassVar, Literal
 
 from models.repos import Repo
-from models.tables import Case, OutboxMessage, User
+from models.tables import Case, CaseEvent, OutboxMessage, User
+from services import respondents, sessions
 from services.casework.moves import actions_for
 from services.casework.notices import status_text
 from services.desk import ChatRef, DeskConfig
-from services.formatting import format_code, format_date, format_datetime, format_number
+from services.formatting import (
+    format_code,
+    format_date,
+    format_datetime,
+    format_number,
+    format_phone,
+    localize_digits,
+)
 from services.lengths import Shortened, shorten
+from services.names import OPINIONS, QUEUES, SETTINGS
+from services.normalize import parse_jalali_or_gregorian_date
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
+from services.people import display_name
 from services.platforms import PlatformProfile, profile_of
 from services.sources import source_text
 from services.texts import Rendered, Texts, texts
@@ -32,21 +43,35 @@ class CaseMove(ButtonPayload):
     kind: ClassVar[str] = "case"
 
     case_id: int
-    action: Action | Literal["view", "ask", "note"]
+    action: Action | Literal["view", "ask", "note", "respondent"]
     seen: CaseStatus | Literal[""] = ""
+
+
+def drawn_moves(case: Case, role: Role, now: datetime, config: DeskConfig) -> list[Action]:
+    """The moves drawn as buttons under a case: those allowed now, but not the opinion once
+    it is recorded (an admin corrects it with /opinion and a reason, not with the button that
+    recorded it). A tap on a move not drawn now changes nothing."""
+    return [
+        action
+        for action in actions_for(case, role, now, config)
+        if not (action is Action.RECORD_OPINION and case.opinion)
+    ]
 
 
 def staff_buttons(
     case: Case, role: Role, now: datetime, config: DeskConfig, t: Texts
 ) -> list[list[Button]]:
-    """The buttons under a case for staff: the moves allowed now, then ask and note."""
+    """The buttons under a case for staff: the moves drawn now, then ask and note."""
     seen = CaseStatus(case.status)
 
-    def button(action: Action | Literal["ask", "note"]) -> Button:
+    def button(action: Action | Literal["ask", "note", "respondent"]) -> Button:
         return Button(t.plain(f"action-{action}"), callback=CaseMove(case.id, action, seen))
 
-    rows = [[button(action)] for action in actions_for(case, role, now, config)]
+    rows = [[button(action)] for action in drawn_moves(case, role, now, config)]
     rows.append([button("ask"), button("note")])
+    if case.respondent_licence_id is not None:
+        # The business complained about is in the registry: it may be written to.
+        rows.append([button("respondent")])
     return rows
 
 
@@ -57,6 +82,8 @@ async def staff_card(
     one message the platform takes: a description too long for it is cut with a note (the
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id) if case.citizen_id is not None else None
+    respondent = await respondent_line(repo, case, t, profile)
+    session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
     none = t.plain("value-none")
@@ -68,7 +95,7 @@ async def staff_card(
             when=format_datetime(event.at, t.locale),
             event=t.plain(f"event-{event.action}"),
             role=t.plain(f"role-{event.actor_role}"),
-            note=event.note or "",
+            note=history_note(event, t),
         )
         for event in events
     )
@@ -80,7 +107,7 @@ async def staff_card(
         return t.render(
             profile,
             "staff-card",
-            heading=t.plain("staff-card-new" if new else "staff-card-seen"),
+            heading=t.render(profile, "staff-card-new" if new else "staff-card-seen"),
             code=format_code(case.code, t.locale),
             status=status_text(case, t),
             subject=t.plain(f"subject-{case.subject}"),
@@ -88,13 +115,15 @@ async def staff_card(
             website=case.business_url or none,
             licence=case.licence_number or none,
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
+            respondent=respondent,
             platform=t.plain(f"platform-{case.platform}"),
-            phone=case.contact_phone or none,
+            phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
             source=source_text(case, t),
-            assignee=assignee.full_name if assignee else t.plain("digest-unassigned"),
+            assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
             step_due=when(case.step_due_at),
+            session=sessions.session_line(session, t),
             overall_due=when(case.overall_due_at),
             opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
             order_number=case.order_number or none,
@@ -111,6 +140,55 @@ async def staff_card(
 
     note = t.plain("text-cut-note")
     return shorten(profile, render, case.description, profile.text_limit, note=note)
+
+
+def history_note(event: CaseEvent, t: Texts) -> str:
+    """An event's note in the case's history: what a person wrote, as they wrote it; what the
+    desk noted (an opinion, a day off, changed deadlines) in words, never by its keys."""
+    note = event.note or ""
+    if event.action == Action.RECORD_OPINION and note in OPINIONS.keys:
+        return OPINIONS.label(note, t)
+    if event.action in ("closure_added", "closure_removed"):
+        day = parse_jalali_or_gregorian_date(note)
+        return format_date(day, t.locale) if day else ""
+    if event.action == "sla_changed":
+        return _deadlines_changed(note, t)
+    return note
+
+
+def _deadlines_changed(note: str, t: Texts) -> str:
+    """`complaints: commission_days 5→7, …` (services.reports.sla) in words; what cannot be
+    read so is left out rather than shown by its keys."""
+    queue, _, changes = note.partition(": ")
+    parts = [QUEUES.label(queue, t)] if queue in QUEUES.keys else []
+    for change in changes.split(", "):
+        setting, _, values = change.partition(" ")
+        before, _, after = values.partition("→")
+        if setting in SETTINGS.keys and before.isdigit() and after.isdigit():
+            parts.append(
+                t.plain(
+                    "history-deadline-changed",
+                    setting=SETTINGS.label(setting, t),
+                    before=format_number(int(before), t.locale),
+                    after=format_number(int(after), t.locale),
+                )
+            )
+    return "، ".join(parts) if t.locale == "fa" else ", ".join(parts)
+
+
+async def respondent_line(repo: Repo, case: Case, t: Texts, profile: PlatformProfile) -> Rendered:
+    """Who the respondent is: the registry's licence the complaint names, and whether its
+    holder is on the desk (and can be asked with /respondent) or not."""
+    licence, holder = await respondents.respondent_of(repo, case)
+    if licence is None:
+        return t.render(profile, "staff-respondent-unknown")
+    return t.render(
+        profile,
+        "staff-respondent-on-desk" if holder is not None else "staff-respondent-off-desk",
+        business=licence.business_name,
+        licence=localize_digits(licence.number, t.locale),
+        holder=licence.holder_name,
+    )
 
 
 def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rendered:

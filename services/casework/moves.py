@@ -23,7 +23,6 @@ from services.workflow import (
     Action,
     CaseFacts,
     CaseStatus,
-    CitizenMay,
     Closing,
     Opinion,
     Planned,
@@ -32,7 +31,6 @@ from services.workflow import (
     TransitionRequest,
     allowed_actions,
     plan,
-    rules_of,
 )
 
 
@@ -79,7 +77,8 @@ async def apply(
     reason: str | None = None,
     opinion: Opinion | None = None,
 ) -> Applied | Refused:
-    """Move a case if the rules allow it, and commit: case, deadlines, audit, message."""
+    """Move a case if the rules allow it, and commit: case, deadlines, audit, message (to the
+    complainant for a staff move; the caller confirms the complainant's own)."""
     request = TransitionRequest(action=action, role=role, now=now, reason=reason, opinion=opinion)
     result = plan(
         facts_of(case),
@@ -113,13 +112,14 @@ async def apply(
     note = result.reason or (result.sets_opinion.value if result.sets_opinion else None)
     from_status = result.from_status.value
     record_event(repo, case, actor, role, action.value, now, note, from_status=from_status)
-    await tell_citizen(repo, case, result.citizen_message_key, now, reason=result.reason)
     if role is Role.CITIZEN:
+        # The complainant's own move is confirmed once, in the chat where they made it.
         label = texts(config.staff_locale).plain(f"action-{action.value}")
         tell_staff(repo, case, "staff-citizen-action", now, config, action=label)
-    if result.changes_status and CitizenMay.RATE in rules_of(result.to_status).citizen:
-        await satisfaction.request_rating(repo, case, now)
+    else:
+        await tell_citizen(repo, case, result.citizen_message_key, now, reason=result.reason)
     if result.changes_status:
+        await satisfaction.after_move(repo, case, action, now)
         _retitle_thread(repo, case, now)
     await repo.commit()
     return Applied(result, case)
@@ -176,4 +176,13 @@ def action_towards(case: Case, target: CaseStatus, role: Role) -> Action | None:
             if row.target is status or row.named_only:
                 continue
             return row.action
+    return None
+
+
+def target_of(case: Case, action: Action, role: Role) -> CaseStatus | None:
+    """Where `action` by `role` takes the case from its status, if it may be asked for."""
+    status = CaseStatus(case.status)
+    for row in TRANSITIONS:
+        if row.action is action and status in row.sources and role in row.roles:
+            return row.target
     return None

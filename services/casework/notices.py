@@ -3,6 +3,7 @@ staff did beside the workflow's moves."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -12,15 +13,47 @@ from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
 from services.outbox import Outgoing, Purpose, card_in, enqueue, text_for
 from services.ownership import complainant
-from services.platforms import profile_of
-from services.texts import Texts, texts
-from services.workflow import (
-    CaseStatus,
-    Role,
-    closing_label,
-    is_open,
-    status_label,
-)
+from services.platforms import PlatformProfile, profile_of
+from services.texts import Rendered, Texts, texts
+from services.workflow import CaseStatus, Role, closing_label, status_label
+
+
+def step_lines(case: Case, t: Texts, profile: PlatformProfile) -> list[Rendered]:
+    """The step a case is at and when it is due, while a step runs; the same words in a
+    notice and in `/track`."""
+    if case.step is None or case.step_due_at is None:
+        return []
+    return [
+        t.render(profile, "track-step", step=t.plain(f"step-{case.step}")),
+        t.render(profile, "track-due", due=format_datetime(case.step_due_at, t.locale)),
+    ]
+
+
+def notice_text(
+    case: Case,
+    key: str,
+    t: Texts,
+    profile: PlatformProfile,
+    *,
+    heading: str = "case-notice",
+    reason: str | None = None,
+    after: Sequence[Rendered] = (),
+    extra: Mapping[str, str] | None = None,
+) -> Rendered:
+    """What happened to a case in one message: the heading with its code, the words of `key`,
+    the step that now runs, and any lines `after`; no line is left empty."""
+    code = format_code(case.code, t.locale)
+    body = t.render(
+        profile,
+        key,
+        code=code,
+        status=t.plain(status_label(case.status)),
+        reason=reason or "",
+        **(extra or {}),
+    )
+    lines = [t.render(profile, heading, code=code), body.strip(), *step_lines(case, t, profile)]
+    lines.extend(after)
+    return Rendered("\n".join(line for line in lines if line))
 
 
 def status_text(case: Case, t: Texts) -> str:
@@ -48,28 +81,12 @@ async def tell_citizen(
         return
     t = texts(citizen.locale or case.locale)
     profile = profile_of(citizen.platform)
-    body = t.render(
-        profile,
-        key,
-        code=format_code(case.code, t.locale),
-        status=t.plain(status_label(case.status)),
-        reason=reason or "",
-        **args,
-    )
-    due = (
-        t.render(profile, "notice-due", due=format_datetime(case.step_due_at, t.locale))
-        if case.step_due_at is not None and is_open(CaseStatus(case.status))
-        else ""
-    )
-    text = t.render(
-        profile, "case-notice", body=body, due=due, code=format_code(case.code, t.locale)
-    )
     enqueue(
         repo,
         Outgoing(
             platform=profile.platform,
             chat_id=citizen.platform_user_id,
-            text=text,
+            text=notice_text(case, key, t, profile, reason=reason, extra=args),
             parse_mode=profile.parse_mode,
         ),
         now=now,

@@ -9,11 +9,19 @@ from models.repos import Repo
 from models.tables import CaseEvent, QueuePolicy, User
 from services import people
 from services.casework import clocks
-from services.deadlines import SLA_NOT_POSITIVE_INTEGER, SlaPolicy, policy_from_mapping
+from services.deadlines import (
+    MAX_SLA_DAYS,
+    SLA_NOT_POSITIVE_INTEGER,
+    SLA_TOO_LARGE,
+    SLA_UNKNOWN_SETTING,
+    SlaPolicy,
+    policy_from_mapping,
+)
 from services.desk import DeskConfig, Queue
 from services.formatting import (
     format_number,
 )
+from services.names import QUEUES, SETTINGS, all_of
 from services.normalize import (
     normalize_text,
     to_ascii_digits,
@@ -42,26 +50,40 @@ class SlaChanged:
 
 
 def parse_sla(text: str) -> SlaCommand | Refused:
-    """The queue (complaints when not named) and the settings typed as `name=days`; digits
-    in any script. A value that is not a whole number is refused here; the rest of the rules
-    are policy_from_mapping's."""
-    words = to_ascii_digits(normalize_text(text)).split()
+    """`[QUEUE] [NAME=DAYS …]`: the queue (complaints when not named) and the settings to
+    change, each by any of its names (`services.names`: `commission_days`, «کمیسیون»,
+    «رسیدگی کمیسیون»), names of several words included; digits in any script. A setting not
+    known, or days not a whole number from 1 to MAX_SLA_DAYS, are refused here by the name as
+    typed, and nothing changes."""
+    pieces = [piece.strip() for piece in to_ascii_digits(normalize_text(text)).split("=")]
+    lists = {"queues": all_of(QUEUES), "settings": all_of(SETTINGS)}
+    if len(pieces) == 1:
+        if not pieces[0]:
+            return SlaCommand(Queue.COMPLAINTS, {})
+        queue = QUEUES.named(pieces[0])
+        if queue is None:
+            return Refused("sla-unknown-queue", {"name": pieces[0], **lists})
+        return SlaCommand(Queue(queue), {})
+    # "QUEUE NAME", then "DAYS NAME" between the signs, then "DAYS".
+    first = pieces[0]
+    queue_named = QUEUES.leading(first)
     queue = Queue.COMPLAINTS
-    if words and "=" not in words[0]:
-        named = words.pop(0).lower()
-        if named not in {q.value for q in Queue}:
-            known = ", ".join(q.value for q in Queue)
-            return Refused("sla-unknown-queue", {"name": named, "known": known})
-        queue = Queue(named)
+    if queue_named is not None and queue_named[1]:
+        queue, first = Queue(queue_named[0]), queue_named[1]
+    names = [first] + [piece.partition(" ")[2] for piece in pieces[1:-1]]
+    raws = [piece.partition(" ")[0] for piece in pieces[1:]]
     values: dict[str, int] = {}
-    for word in words:
-        name, equals, raw = word.partition("=")
-        if not equals or not name:
-            return Refused("sla-usage")
-        try:
-            values[name] = int(raw)
-        except ValueError:
-            return Refused(SLA_NOT_POSITIVE_INTEGER, {"name": name, "value": raw})
+    for typed, raw in zip(names, raws, strict=True):
+        if not typed or not raw:
+            return Refused("usage-sla", lists)
+        setting = SETTINGS.named(typed)
+        if setting is None:
+            return Refused(SLA_UNKNOWN_SETTING, {"name": typed, "settings": lists["settings"]})
+        if not raw.isdigit() or int(raw) < 1:
+            return Refused(SLA_NOT_POSITIVE_INTEGER, {"name": typed, "value": raw})
+        if int(raw) > MAX_SLA_DAYS:
+            return Refused(SLA_TOO_LARGE, {"name": typed, "value": int(raw), "max": MAX_SLA_DAYS})
+        values[setting] = int(raw)
     return SlaCommand(queue, values)
 
 
@@ -71,7 +93,11 @@ async def change_sla(
     """Change a queue's deadline settings over its current ones, and commit: the stored policy
     (only what differs from the law's figures), an audit entry, and the deadlines of the
     queue's open cases recomputed (each case that moved gets an event). A refused change
-    changes nothing."""
+    changes nothing. Only the complaints queue runs the statutory steps: the others have no
+    such setting to change."""
+    refused = _fixed_queue(command.queue)
+    if refused is not None:
+        return refused
     before = await clocks.policy_for(repo, command.queue)
     after = policy_from_mapping(command.values, base=before)
     if isinstance(after, Refused):
@@ -123,6 +149,39 @@ async def _retime(
     return moved
 
 
+def _fixed_queue(queue: Queue) -> Refused | None:
+    """Why a queue's deadlines are not changed with /sla: the certificates' service time is
+    the IT Organization's published figure (seed 002), kept in the desk's settings; the
+    licences queue runs no deadline."""
+    if queue is Queue.CERTIFICATES:
+        return Refused("sla-certificates-fixed")
+    if queue is Queue.LICENCES:
+        return Refused("sla-licences-none")
+    return None
+
+
+def describe_queue(
+    queue: Queue,
+    policy: SlaPolicy,
+    config: DeskConfig,
+    t: Texts,
+    profile: PlatformProfile,
+) -> Rendered:
+    """Only the deadlines that apply to a queue: the complaint steps and Article 72 for
+    complaints; for certificates the service time once the documents are complete (no
+    commission, Article 72 or Taazirat there); for licences, that none runs."""
+    if queue is Queue.CERTIFICATES:
+        return t.render(
+            profile,
+            "sla-show-certificates",
+            queue=t.plain(f"sla-queue-{queue.value}"),
+            days=format_number(config.certificate_service_days, t.locale),
+        )
+    if queue is Queue.LICENCES:
+        return t.render(profile, "sla-show-licences", queue=t.plain(f"sla-queue-{queue.value}"))
+    return describe_sla(queue, policy, t, profile)
+
+
 def describe_sla(queue: Queue, policy: SlaPolicy, t: Texts, profile: PlatformProfile) -> Rendered:
     """A queue's deadline settings, each with its name to type and the law's figure where it
     differs."""
@@ -136,7 +195,7 @@ def describe_sla(queue: Queue, policy: SlaPolicy, t: Texts, profile: PlatformPro
                 profile,
                 "sla-line" if value == default else "sla-line-changed",
                 label=t.plain(f"sla-setting-{item.name}"),
-                name=item.name,
+                name=SETTINGS.typed(item.name, t),
                 value=format_number(value, t.locale),
                 default=format_number(default, t.locale),
             )

@@ -1,8 +1,8 @@
 """referred complaints: a case's source and letter, a complainant known only by mobile, and
 why a closed case was closed
 
-Revision ID: 0013_referred
-Revises: 0012
+Revision ID: 0015_referred
+Revises: 0014_parties
 Create Date: 2026-11-25 10:00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013_referred"
-down_revision: str | None = "0012"
+revision: str = "0015_referred"
+down_revision: str | None = "0014_parties"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
