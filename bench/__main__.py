@@ -75,6 +75,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="(a) only the in-process Bot API, not also the loopback HTTP stand-in",
     )
+    parser.add_argument(
+        "--mix",
+        default=",".join(throughput.MIXES),
+        help="(a) the updates: form (the complaint form and case checks), start3 (/start and "
+        "three texts) [form,start3]",
+    )
     size = parser.add_argument_group("sizes (defaults: issue 6; --quick: small)")
     size.add_argument("--updates", type=int, help="(a) updates per pass [2000; quick 300]")
     size.add_argument("--concurrency", help="(a) conversations in flight, one pass each [1,16]")
@@ -103,6 +109,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     quick = args.quick
     args.updates = args.updates or (300 if quick else 2000)
     args.concurrency = _ints(args.concurrency or "1,16")
+    args.mix = [name.strip() for name in args.mix.split(",") if name.strip()]
+    if set(args.mix) - set(throughput.MIXES):
+        parser.error(f"unknown mix in {args.mix}; choose of {throughput.MIXES}")
     args.seeds = args.seeds or (15 if quick else 60)
     args.cases = _ints(args.cases or ("10000,100000" if quick else "10000,100000,1000000"))
     args.licences = args.licences or (100_000 if quick else 1_000_000)
@@ -154,6 +163,7 @@ async def main(argv: list[str] | None = None) -> int:
             redis_url=args.redis_url or None,
             profile_to=str(args.results) if args.profile else None,
             http=not args.no_http,
+            mixes=args.mix,
         ),
         "sweep": lambda: sweep.run(backends, args.cases, args.due_fraction, args.sweep_repeats),
         "lookup": lambda: lookup.run(backends, args.licences, args.lookups, args.scans),

@@ -9,6 +9,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as PlatformUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,6 +28,9 @@ from services.workflow import Role
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+# How many people without a draft are remembered at most (then forgotten all at once).
+_REMEMBERED_AT_MOST = 100_000
 
 
 class DatabaseMiddleware(BaseMiddleware):
@@ -48,6 +52,11 @@ class ContextMiddleware(BaseMiddleware):
         self.settings = settings
         self.clock = clock
         self.roles = roles
+        # People whose last update here ended with no form open and no draft: their drafts
+        # are not looked for again until one of their updates ends otherwise. Only where the
+        # conversations live in this process's memory (with Redis other workers share them,
+        # and may open a form this one never hears of).
+        self._without_draft: set[int] = set()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         bot: DeskBot = data["bot"]
@@ -79,11 +88,26 @@ class ContextMiddleware(BaseMiddleware):
             await _turn_away(bot, repo, user, event, ctx.t)
             return None
         state: FSMContext | None = data.get("state")
-        if user is not None and state is not None and _is_private(event):
-            await _resume_form(repo, user.id, state)
-            # State filters read the state found before this middleware: give them this one.
-            data["raw_state"] = await state.get_state()
-        return await handler(event, data)
+        if user is None or state is None or not _is_private(event):
+            return await handler(event, data)
+        remembers = isinstance(state.storage, MemoryStorage)
+        if remembers and user.id in self._without_draft:
+            repo.drafts.known_none(user.id)
+        none_found = await _resume_form(repo, user.id, state)
+        # State filters read the state found before this middleware: give them this one.
+        data["raw_state"] = await state.get_state()
+        self._without_draft.discard(user.id)
+        result = await handler(event, data)
+        if (
+            remembers
+            and none_found
+            and user.id not in repo.drafts.saved
+            and await state.get_state() is None
+        ):
+            if len(self._without_draft) >= _REMEMBERED_AT_MOST:
+                self._without_draft.clear()
+            self._without_draft.add(user.id)
+        return result
 
     async def _person(
         self, repo: Repo, bot: DeskBot, sender: PlatformUser, event: TelegramObject
@@ -153,12 +177,15 @@ def _is_private(event: TelegramObject) -> bool:
     return chat is not None and chat.type == "private"
 
 
-async def _resume_form(repo: Repo, user_id: int, state: FSMContext) -> None:
-    """After a restart the conversation state is gone but the draft is not: pick it up again."""
+async def _resume_form(repo: Repo, user_id: int, state: FSMContext) -> bool:
+    """After a restart the conversation state is gone but the draft is not: pick it up again.
+    True when there was neither a form open nor a draft."""
     if await state.get_state() is not None:
-        return
+        return False
     draft = await repo.drafts.any_of(user_id)
-    if draft is not None:
-        await state.set_state(draft.step)
-        await state.set_data(dict(draft.data))
-        logger.info("form resumed from its draft", extra={"form": draft.form})
+    if draft is None:
+        return True
+    await state.set_state(draft.step)
+    await state.set_data(dict(draft.data))
+    logger.info("form resumed from its draft", extra={"form": draft.form})
+    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Hashable, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -137,10 +137,14 @@ class Texts:
     def __init__(self, locale: str) -> None:
         self.locale = locale if locale in LOCALES else FALLBACK
         self._l10n = _localization(self.locale)
+        # Formatted texts by key and arguments, values typed by people standing as slots: a
+        # text is formatted once for each platform and set of arguments that are not typed.
+        self._formatted: dict[Hashable, str] = {}
 
     def plain(self, key: str, **args: Any) -> str:
         """A text without markup: for buttons, titles and alerts."""
-        return self._format(key, {name: self._value(value) for name, value in args.items()})
+        values = {name: self._value(value) for name, value in args.items()}
+        return self._remembered((None, key, _frozen(values)), lambda: self._format(key, values))
 
     def render(self, profile: PlatformProfile, key: str, **args: Any) -> Rendered:
         """A text for a message on a platform, with user values escaped.
@@ -158,7 +162,9 @@ class Texts:
                 slots[name] = slot
             else:
                 slots[name] = value
-        text = profile.finish(self._format(key, slots))
+        text = self._remembered(
+            (profile, key, _frozen(slots)), lambda: profile.finish(self._format(key, slots))
+        )
         for slot, value in values.items():
             text = text.replace(slot, value)
         return Rendered(text)
@@ -172,11 +178,33 @@ class Texts:
             return localize_value(value, self.locale)
         return value
 
+    def _remembered(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """What `make` formats, kept by `key` (while there is room) when the key is hashable."""
+        try:
+            return self._formatted[key]
+        except KeyError:
+            pass
+        except TypeError:  # an argument that cannot be a key: formatted every time
+            return make()
+        text = make()
+        if len(self._formatted) < _FORMATTED_AT_MOST:
+            self._formatted[key] = text
+        return text
+
     def _format(self, key: str, args: Mapping[str, Any]) -> str:
         text = self._l10n.format_value(key, dict(args))
         if text == key:
             raise UnknownText(key)
         return str(text)
+
+
+_FORMATTED_AT_MOST = 20_000
+
+
+def _frozen(args: Mapping[str, Any]) -> tuple[tuple[str, type, Any], ...]:
+    """Arguments as part of a key: each with its type, since 1, 1.0 and True are equal keys
+    but format differently."""
+    return tuple((name, type(value), value) for name, value in args.items())
 
 
 @cache

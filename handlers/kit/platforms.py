@@ -9,7 +9,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.methods import TelegramMethod
+from aiogram.methods import Response, TelegramMethod
 
 from handlers.kit.pieces import pieces
 from services.platforms import Platform, PlatformProfile, profile_of
@@ -38,6 +38,7 @@ class DeskBot(Bot):
     async def __call__(self, method: TelegramMethod[T], request_timeout: int | None = None) -> T:
         """Every request goes out as the platform takes it: words too long for one message
         go in several, in order (handlers.kit.pieces)."""
+        _keep_response_type(method)
         split = pieces(self.profile, method)
         if len(split.methods) == 1:
             return cast(T, await super().__call__(split.methods[0], request_timeout))
@@ -45,6 +46,19 @@ class DeskBot(Bot):
         for piece in split.methods:
             answers.append(await super().__call__(piece, request_timeout))
         return cast(T, answers[split.main])
+
+
+# The answer types of the methods sent, kept alive. aiogram reads every answer as
+# `Response[<what the method returns>]`, and pydantic only keeps such a type while something
+# holds it: dropped by the garbage collector, it is built again (tens of milliseconds) on the
+# next answer of that kind.
+_RESPONSE_TYPES: dict[Any, type[Any]] = {}
+
+
+def _keep_response_type(method: TelegramMethod[Any]) -> None:
+    returning = method.__returning__
+    if returning not in _RESPONSE_TYPES:
+        _RESPONSE_TYPES[returning] = Response[returning]  # type: ignore[valid-type]
 
 
 def make_session(base: str) -> BaseSession:

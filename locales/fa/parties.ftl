@@ -25,12 +25,12 @@ relay-to-respondent =
 respondent-usage =
     روش استفاده: /respondent «کد رهگیری» «متن پیام»
     یا در رشته پرونده: /respondent متن پیام
-    مثلاً: /respondent 12345-67890 لطفاً فاکتور سفارش را بفرستید.
+    مثلاً: /respondent ۱۲۳۴۵-۶۷۸۹۰ لطفاً فاکتور سفارش را بفرستید.
 respondent-sent = ✅ برای متشاکی پرونده <code>{ $code }</code> فرستاده شد.
 respondent-not-on-desk = متشاکی پرونده <code>{ $code }</code> در پیشخوان نیست (پروانه‌ای از ثبت اتحادیه در پرونده نیامده، یا دارنده پروانه هنوز شماره همراهش را در پیشخوان تأیید نکرده است)؛ پیام فرستاده نشد.
-staff-respondent-unknown = پروانه‌ای از ثبت اتحادیه در شکایت نیامده است
-staff-respondent-on-desk = { $business } (پروانه { $licence }، { $holder }) — در پیشخوان است؛ با /respondent پیام بفرستید
-staff-respondent-off-desk = { $business } (پروانه { $licence }، { $holder }) — در پیشخوان نیست؛ با تأیید شماره همراهش از شکایت باخبر می‌شود
+staff-respondent-unknown = پروانه‌ای از ثبت اتحادیه در شکایت نیامده است.
+staff-respondent-on-desk = { $business } (پروانه { $licence }، { $holder }) — در پیشخوان است؛ با /respondent پیام بفرستید.
+staff-respondent-off-desk = { $business } (پروانه { $licence }، { $holder }) — در پیشخوان نیست؛ با تأیید شماره همراهش از شکایت باخبر می‌شود.
 event-respondent_told = به متشاکی خبر داده شد
 event-respondent_wrote = پیام متشاکی
 event-asked_respondent = پیام کارشناس به متشاکی
@@ -47,22 +47,22 @@ my-cases-against-line = • <code>{ $code }</code> — { $subject } — { $statu
 command-session = جلسه کمیسیون پرونده
 session-usage =
     روش استفاده از /session:
-    • تعیین جلسه حضوری: /session «کد رهگیری» «تاریخ» «ساعت» at «نشانی»
-    • تعیین جلسه برخط: /session «کد رهگیری» «تاریخ» «ساعت» online «پیوند»
-    • تغییر زمان: /session «کد رهگیری» move «تاریخ» «ساعت» (و در صورت نیاز محل تازه)
-    • لغو: /session «کد رهگیری» cancel
-    مثلاً: /session 12345-67890 1405/09/20 10:30 online https://meet.example.ir/room
-    تاریخ به تقویم شمسی و ساعت به وقت تهران است؛ به جای at و online می‌توانید «حضوری» و «برخط» بنویسید.
+    • تعیین جلسه حضوری: /session «کد رهگیری» «تاریخ» «ساعت» حضوری «نشانی»
+    • تعیین جلسه برخط: /session «کد رهگیری» «تاریخ» «ساعت» برخط «پیوند»
+    • تغییر زمان: /session «کد رهگیری» تغییر «تاریخ» «ساعت» (و در صورت نیاز محل تازه)
+    • لغو: /session «کد رهگیری» لغو
+    مثلاً: /session ۱۲۳۴۵-۶۷۸۹۰ ۱۴۰۵/۰۹/۲۰ ۱۰:۳۰ برخط <code>https://meet.example.ir/room</code>
+    تاریخ به تقویم شمسی و ساعت به وقت تهران است.
 session-refused-when = تاریخ یا ساعت جلسه خوانده نشد؛ تاریخ را شمسی مثل ۱۴۰۵/۰۹/۲۰ و ساعت را مثل ۱۰:۳۰ بنویسید.
 session-refused-past = این زمان گذشته است؛ جلسه باید در آینده باشد.
 session-refused-holiday = آن روز تعطیل رسمی است ({ $name })؛ لطفاً روز کاری دیگری انتخاب کنید.
 session-refused-weekend = آن روز تعطیل آخر هفته یا تعطیلی اداره است؛ لطفاً روز کاری دیگری انتخاب کنید.
 session-refused-hours = این ساعت بیرون از ساعت کاری اداره است؛ جلسه باید از ساعت { $open } تا پیش از { $close } شروع شود.
-session-refused-link = پیوند جلسه برخط باید نشانی کاملی باشد که با https:// یا http:// شروع می‌شود.
+session-refused-link = پیوند جلسه برخط باید نشانی کاملی باشد که با <code>https://</code> یا <code>http://</code> شروع می‌شود.
 session-refused-address = نشانی جلسه حضوری را کامل بنویسید.
 session-refused-ended = رسیدگی به این پرونده پایان یافته است و برای آن جلسه‌ای تعیین نمی‌شود.
 session-none = برای این پرونده جلسه‌ای تعیین نشده است.
-session-exists = برای این پرونده جلسه‌ای در { $when } تعیین شده است؛ برای تغییر زمانش move و برای لغوش cancel را به کار ببرید.
+session-exists = برای این پرونده جلسه‌ای در { $when } تعیین شده است؛ برای تغییر زمانش «تغییر» و برای لغوش «لغو» را به کار ببرید.
 session-respondent-told = از شاکی و متشاکی دعوت شد.
 session-respondent-not-told = از شاکی دعوت شد؛ متشاکی در پیشخوان نیست و باید از راه دیگری دعوت شود.
 session-scheduled-staff = ✅ جلسه کمیسیون پرونده <code>{ $code }</code> برای { $when } تعیین شد. { $respondent }

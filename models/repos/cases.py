@@ -71,6 +71,8 @@ class CaseRepo:
         return list(rows)
 
     async def open_questions(self, case_ids: Sequence[int]) -> list[CaseMessage]:
+        if not case_ids:  # no case, no question: nothing to ask the database
+            return []
         rows = await self.session.scalars(
             select(CaseMessage)
             .where(

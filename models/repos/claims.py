@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Table, delete, select, tuple_, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Table,
+    bindparam,
+    delete,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.repos.common import rowcount
 from models.tables import ProcessedUpdate
-from models.upsert import insert
 
 _CLAIMS = cast(Table, ProcessedUpdate.__table__)
 
@@ -33,6 +42,28 @@ def _of(platform: str, update_id: int) -> tuple[ColumnElement[bool], ...]:
     return _CLAIMS.c.platform == platform, _CLAIMS.c.update_id == update_id
 
 
+# The two statements every update makes, built once (and so compiled once, their cache key
+# kept with them): the claim, in each dialect's own spelling of ON CONFLICT, and the done-mark.
+def _given(name: str) -> BindParameter[Any]:
+    return bindparam(f"given_{name}", type_=_CLAIMS.c[name].type)
+
+
+_KEY = (_CLAIMS.c.platform == _given("platform"), _CLAIMS.c.update_id == _given("update_id"))
+_TAKE = {
+    name: insert(_CLAIMS)
+    .values(
+        platform=_given("platform"),
+        update_id=_given("update_id"),
+        status="processing",
+        at=_given("at"),
+        payload=_given("payload"),
+    )
+    .on_conflict_do_nothing(index_elements=[_CLAIMS.c.platform, _CLAIMS.c.update_id])
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+_DONE = update(_CLAIMS).where(*_KEY).values(status="done", payload=None)
+
+
 class ClaimRepo:
     """Claims on updates: taken, renewed, taken over, settled, purged."""
 
@@ -42,16 +73,15 @@ class ClaimRepo:
     async def take(self, key: Key, now: datetime, payload: str) -> bool:
         """Claim an update no one has claimed; False if a claim on it is there."""
         platform, update_id = key
+        dialect = self.session.get_bind().dialect.name
         fresh = await self.session.execute(
-            insert(self.session, _CLAIMS)
-            .values(
-                platform=platform,
-                update_id=update_id,
-                status="processing",
-                at=now,
-                payload=payload,
-            )
-            .on_conflict_do_nothing(index_elements=[_CLAIMS.c.platform, _CLAIMS.c.update_id])
+            _TAKE["postgresql" if dialect == "postgresql" else "sqlite"],
+            {
+                "given_platform": platform,
+                "given_update_id": update_id,
+                "given_at": now,
+                "given_payload": payload,
+            },
         )
         return rowcount(fresh) == 1
 
@@ -114,8 +144,9 @@ class ClaimRepo:
 
     async def done(self, key: Key) -> None:
         """The update is handled (or given up): its kept copy goes."""
+        platform, update_id = key
         await self.session.execute(
-            update(_CLAIMS).where(*_of(*key)).values(status="done", payload=None)
+            _DONE, {"given_platform": platform, "given_update_id": update_id}
         )
 
     async def release(self, key: Key) -> None:

@@ -21,6 +21,12 @@ class DraftRepo:
         # People found with no draft in this session (one update): asked again, the answer is
         # known. Saving a draft forgets it.
         self._none: set[int] = set()
+        # People whose draft this session saved.
+        self.saved: set[int] = set()
+
+    def known_none(self, user_id: int) -> None:
+        """The caller knows this person has no draft: asking for one will not query."""
+        self._none.add(user_id)
 
     async def get(self, user_id: int, form: str) -> Draft | None:
         if user_id in self._none:
@@ -44,6 +50,7 @@ class DraftRepo:
     ) -> None:
         """Keep a form's step and answers, in one statement whether the form is open or new."""
         self._none.discard(user_id)
+        self.saved.add(user_id)
         draft = Draft(user_id=user_id, form=form, step=step, data=dict(data), updated_at=now)
         await put(self.session, draft, (Draft.user_id, Draft.form))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.repos.common import chunks
@@ -15,6 +15,16 @@ from models.upsert import insert
 
 # Last sight is kept to this resolution, so that not every update writes.
 SEEN_RESOLUTION = timedelta(minutes=5)
+
+# The person of an update, asked on every update: built once, so compiled once.
+_BY_PLATFORM_ID = (
+    select(User)
+    .where(
+        User.platform == bindparam("platform"),
+        User.platform_user_id == bindparam("platform_user_id"),
+    )
+    .execution_options(populate_existing=True)
+)
 
 
 class Names(NamedTuple):
@@ -50,9 +60,7 @@ class UserRepo:
     async def by_platform_id(self, platform: str, platform_user_id: int) -> User | None:
         """The person's row as stored now, over anything this session loaded of it before."""
         return await self.session.scalar(
-            select(User)
-            .where(User.platform == platform, User.platform_user_id == platform_user_id)
-            .execution_options(populate_existing=True)
+            _BY_PLATFORM_ID, {"platform": platform, "platform_user_id": platform_user_id}
         )
 
     async def by_username(self, username: str) -> User | None:
