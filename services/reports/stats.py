@@ -287,7 +287,7 @@ async def gather(repo: Repo, now: datetime, config: DeskConfig, period: Period) 
     starts = _period_months(period, now)
     per_month = []
     if starts:
-        per_month = await repo.reports.counts_by_period([midnight(day) for day in starts])
+        per_month = await repo.case_reports.counts_by_period([midnight(day) for day in starts])
     statuses = dict(await figures.counts_received_by(Case.status, received))
     subjects = dict(await figures.counts_received_by(Case.subject, received))
     members, non_members = await figures.counts_by_membership(received)
