@@ -91,22 +91,24 @@ class ContextMiddleware(BaseMiddleware):
         if user is None or state is None or not _is_private(event):
             return await handler(event, data)
         remembers = isinstance(state.storage, MemoryStorage)
-        if remembers and user.id in self._without_draft:
-            repo.drafts.known_none(user.id)
-        none_found = await _resume_form(repo, user.id, state)
+        # Read once: a handler that rolls back expires the row, and it is not read again.
+        user_id = user.id
+        if remembers and user_id in self._without_draft:
+            repo.drafts.known_none(user_id)
+        none_found = await _resume_form(repo, user_id, state)
         # State filters read the state found before this middleware: give them this one.
         data["raw_state"] = await state.get_state()
-        self._without_draft.discard(user.id)
+        self._without_draft.discard(user_id)
         result = await handler(event, data)
         if (
             remembers
             and none_found
-            and user.id not in repo.drafts.saved
+            and user_id not in repo.drafts.saved
             and await state.get_state() is None
         ):
             if len(self._without_draft) >= _REMEMBERED_AT_MOST:
                 self._without_draft.clear()
-            self._without_draft.add(user.id)
+            self._without_draft.add(user_id)
         return result
 
     async def _person(

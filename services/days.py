@@ -31,7 +31,8 @@ class DayProblem(StrEnum):
     FUTURE = "future"
 
 
-_MONTHS = {
+# The Jalali months by their names, Persian and Latin, as people write them.
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -133,9 +134,9 @@ def _numeric(words: str) -> datetime.date | DayProblem | None:
 def _named(words: str, today: datetime.date) -> datetime.date | DayProblem:
     """A day, a Jalali month by its name, perhaps a year."""
     match = _NAMED.fullmatch(words)
-    if match is None or match.group(2) not in _MONTHS:
+    if match is None or match.group(2) not in MONTHS:
         return DayProblem.UNREADABLE
-    day, month = int(match.group(1)), _MONTHS[match.group(2)]
+    day, month = int(match.group(1)), MONTHS[match.group(2)]
     if match.group(3) is not None:
         return _jalali(int(match.group(3)), month, day)
     this_year = jdatetime.date.fromgregorian(date=today).year

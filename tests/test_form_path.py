@@ -204,7 +204,7 @@ async def test_a_licensed_website_brings_its_licence_number_and_province(
     await desk.press_button(person, "تمام شد")
     await desk.share_contact(person, PHONE, owner_id=person.id)
     summary = desk.last_text(person)
-    assert "استان:" in summary and "اصفهان" in summary and "1400/12345" in summary
+    assert "استان:" in summary and "اصفهان" in summary and "۱۴۰۰/۱۲۳۴۵" in summary
     await desk.press_button(person, "تأیید و ثبت نهایی")
 
     assert_counted_one_by_one(headings(desk, person))

@@ -29,7 +29,7 @@ async def test_certificates_show_the_service_days_only(desk: Desk, platform: Pla
     await desk.say(admin, "/sla certificates")
 
     text = shown(desk.last_text(admin))
-    assert "مهلت‌های صف تاییدیه‌های فنی" in text
+    assert "مهلت‌های صف تأییدیه‌های فنی" in text
     assert "زمان ارائه خدمت پس از کامل شدن مدارک (روز کاری): ۱۵" in text
     for line in text.splitlines():
         if line.startswith("•"):

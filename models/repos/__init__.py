@@ -21,7 +21,6 @@ from models.repos.office import OfficeRepo
 from models.repos.outbox import OutboxRepo
 from models.repos.ratings import RatingRepo
 from models.repos.renewals import RenewalRepo
-from models.repos.reports import CaseExportRow, ReportRepo
 from models.repos.sessions import SessionRepo
 from models.repos.staff import StaffRepo
 from models.repos.threads import ThreadRepo
@@ -29,7 +28,6 @@ from models.repos.users import Names, UserRepo
 
 __all__ = [
     "AuditRepo",
-    "CaseExportRow",
     "CaseRepo",
     "CaseReportRepo",
     "CertificateRepo",
@@ -43,7 +41,6 @@ __all__ = [
     "RatingRepo",
     "RenewalRepo",
     "Repo",
-    "ReportRepo",
     "SessionRepo",
     "StaffRepo",
     "ThreadRepo",
@@ -71,7 +68,6 @@ class Repo:
         # the office
         self.office = OfficeRepo(session)
         self.jobs = JobRepo(session)
-        self.reports = ReportRepo(session)
         self.case_reports = CaseReportRepo(session)
         # certificates and licences
         self.certificates = CertificateRepo(session)

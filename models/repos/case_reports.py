@@ -125,6 +125,27 @@ class CaseReportRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def counts_by_period(self, bounds: Sequence[datetime]) -> list[int]:
+        """Cases received in each period [bounds[i], bounds[i + 1]), in one grouped query."""
+        periods = len(bounds) - 1
+        bucket = case(
+            *[(Case.received_at < bound, index) for index, bound in enumerate(bounds[1:])]
+        ).label("bucket")
+        # Grouped over a subquery: PostgreSQL would not see two renderings of the CASE (with
+        # their own parameters) as the same expression.
+        inner = (
+            select(bucket)
+            .where(Case.received_at >= bounds[0], Case.received_at < bounds[-1])
+            .subquery()
+        )
+        rows = await self.session.execute(
+            select(inner.c.bucket, func.count()).group_by(inner.c.bucket)
+        )
+        counts = [0] * periods
+        for index, count in rows:
+            counts[int(index)] = int(count)
+        return counts
+
     def _dialect(self) -> str:
         return self.session.get_bind().dialect.name
 

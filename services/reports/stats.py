@@ -20,6 +20,7 @@ from models.repos.case_reports import ClerkLoad, Received
 from models.tables import Case
 from services.calendar import TEHRAN, WorkingCalendar
 from services.casework.clocks import calendar_for, policy_for
+from services.days import MONTHS
 from services.desk import DeskConfig, Queue, Subject
 from services.formatting import (
     format_date,
@@ -41,40 +42,6 @@ _DAY = 86400.0
 # Jalali years a period may name: anything else is a typing mistake.
 YEARS = range(1380, 1500)
 
-_MONTH_NAMES = {
-    name: index
-    for names in (
-        (
-            "فروردین",
-            "اردیبهشت",
-            "خرداد",
-            "تیر",
-            "مرداد",
-            "شهریور",
-            "مهر",
-            "آبان",
-            "آذر",
-            "دی",
-            "بهمن",
-            "اسفند",
-        ),
-        (
-            "farvardin",
-            "ordibehesht",
-            "khordad",
-            "tir",
-            "mordad",
-            "shahrivar",
-            "mehr",
-            "aban",
-            "azar",
-            "dey",
-            "bahman",
-            "esfand",
-        ),
-    )
-    for index, name in enumerate(names, start=1)
-}
 _THIS_MONTH = {"this month", "این ماه", "ماه جاری", "همین ماه"}
 _LAST_MONTH = {"last month", "ماه قبل", "ماه گذشته", "ماه پیش"}
 _THIS_YEAR = {"this year", "امسال", "سال جاری"}
@@ -161,8 +128,8 @@ def _named_period(words: str) -> Period | None:
     parts = words.split()
     if len(parts) == 2:
         for name, year in (parts, parts[::-1]):
-            if name in _MONTH_NAMES and _YEAR.fullmatch(year):
-                return Period(PeriodKind.MONTH, int(year), _MONTH_NAMES[name])
+            if name in MONTHS and _YEAR.fullmatch(year):
+                return Period(PeriodKind.MONTH, int(year), MONTHS[name])
     return None
 
 
@@ -289,7 +256,7 @@ async def gather(repo: Repo, now: datetime, config: DeskConfig, period: Period) 
     starts = _period_months(period, now)
     per_month = []
     if starts:
-        per_month = await repo.reports.counts_by_period([midnight(day) for day in starts])
+        per_month = await repo.case_reports.counts_by_period([midnight(day) for day in starts])
     statuses = dict(await figures.counts_received_by(Case.status, received))
     subjects = dict(await figures.counts_received_by(Case.subject, received))
     members, non_members = await figures.counts_by_membership(received)
