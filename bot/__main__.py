@@ -1,5 +1,5 @@
 """The command line: `python -m bot run | migrate | rotate-keys | import-licences FILE |
-import-certificates FILE | demo-data`."""
+import-certificates FILE | import-referrals FILE | demo-data`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from services.settings import MissingTokens, Settings, configure_keys
 IMPORTS = {
     "licences": "the licence registry",
     "certificates": "software certificate requests (applicants are not messaged)",
+    "referrals": "complaints referred by other bodies, one letter a row",
 }
 
 

@@ -1,5 +1,5 @@
 """The registry's commands: `python -m bot import-licences FILE`, `python -m bot
-import-certificates FILE` and `python -m bot demo-data`.
+import-certificates FILE`, `python -m bot import-referrals FILE` and `python -m bot demo-data`.
 
 Both speak the desk's default language (DEFAULT_LOCALE); the progress bar goes to stderr so
 that the report on stdout can be kept in a file.
@@ -26,11 +26,19 @@ from services.demo_data import AlreadyFilled, DemoData, fill_demo
 from services.formatting import format_code, format_number, localize_digits
 from services.licence_desk import ProgressThrottle, percent, plain_text, text_bar
 from services.licence_import import licence_sheet
+from services.referral_import import referral_sheet
+from services.referrals import limits_of
 from services.settings import Settings
 from services.sheet_import import ImportReport, SheetImport, SheetLayout, report_text
 from services.texts import Texts, texts
 
-__all__ = ["TerminalBar", "demo_data", "import_certificates_file", "import_file"]
+__all__ = [
+    "TerminalBar",
+    "demo_data",
+    "import_certificates_file",
+    "import_file",
+    "import_referrals_file",
+]
 
 
 class TerminalBar:
@@ -99,10 +107,30 @@ def import_certificates_file(
     return _import_sheet(settings, path, certificates, out, err)
 
 
+def import_referrals_file(
+    settings: Settings, path: Path, *, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Import complaints referred by other bodies from a CSV or XLSX file, then list the codes
+    of the new cases; exit codes as :func:`import_file`. Each new case's card goes to the
+    complaints staff chat when the desk runs."""
+
+    def referrals(session: AsyncSession) -> SheetImport:
+        return referral_sheet(
+            Repo(session),
+            now=SystemClock().now(),
+            config=settings.config,
+            limits=limits_of(settings),
+            commit=session.commit,
+        )
+
+    return _import_sheet(settings, path, referrals, out, err)
+
+
 # `python -m bot import-KIND FILE`, by kind.
 IMPORTERS: dict[str, Callable[[Settings, Path], int]] = {
     "licences": import_file,
     "certificates": import_certificates_file,
+    "referrals": import_referrals_file,
 }
 
 

@@ -16,10 +16,12 @@ from aiogram.types import Message
 
 from handlers.complaints import remind
 from handlers.kit.context import Ctx
-from handlers.kit.keyboards import main_menu, menu_button
+from handlers.kit.keyboards import contact_keyboard, main_menu, menu_button
 from handlers.kit.ui import reply
+from handlers.referrals import verify_offer
 from services import cases as service
 from services.normalize import is_blank
+from services.texts import Rendered
 from services.tracking import looks_like_a_code
 
 
@@ -28,10 +30,21 @@ class TrackForm(StatesGroup):
 
 
 async def my_cases(message: Message, state: FSMContext, ctx: Ctx) -> None:
-    """The citizen's cases, newest first, with their status; then a form left open goes on."""
+    """The citizen's cases, newest first, with their status; then a form left open goes on.
+    Outside any form, someone whose mobile is not verified is offered to share it: a
+    complaint another body referred in their name shows then."""
     if await state.get_state() == TrackForm.code.state:
         await state.clear()
-    await message.answer(await service.list_cases(ctx.repo, ctx.user, ctx.t, ctx.profile))
+    listed = await service.list_cases(ctx.repo, ctx.user, ctx.t, ctx.profile)
+    if (
+        ctx.user.phone_verified_at is None
+        and await state.get_state() is None
+        and await ctx.repo.drafts.any_of(ctx.user.id) is None
+    ):
+        offered = Rendered(f"{listed}\n\n{verify_offer(ctx)}")
+        await message.answer(offered, reply_markup=contact_keyboard(ctx.t))
+        return
+    await message.answer(listed)
     await remind(message, state, ctx)
 
 

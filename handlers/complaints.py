@@ -29,6 +29,7 @@ from handlers.kit.keyboards import (
 from handlers.kit.ui import Markup, acknowledge, drop_buttons, reply
 from services import complaint_form as steps
 from services import complaints as service
+from services import referrals
 from services.calendar import tehran_today
 from services.desk import Subject
 from services.formatting import (
@@ -614,8 +615,7 @@ async def contact(message: Message, state: FSMContext, ctx: Ctx) -> None:
     if phone is None:
         await form.say("contact-invalid", contact_keyboard(form.t))
         return
-    form.user.phone = phone
-    form.user.phone_verified_at = form.clock.now()
+    await referrals.verify_phone(form.repo, form.user, phone, form.clock.now())
     await form.say("contact-verified", ReplyKeyboardRemove())
     await form.advance({"contact": steps.SHARED})
 

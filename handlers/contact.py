@@ -15,7 +15,8 @@ from handlers.kit.context import Ctx
 from handlers.kit.keyboards import contact_keyboard, main_menu
 from handlers.kit.ui import reply
 from handlers.licences import RenewalForm, show_holdings
-from services import certificates, renewals, respondents, sessions
+from services import cases as case_list
+from services import certificates, referrals, renewals, respondents, sessions
 from services.formatting import format_number
 from services.normalize import parse_phone
 from services.texts import Rendered
@@ -34,8 +35,8 @@ async def contact_shared(message: Message, state: FSMContext, ctx: Ctx) -> None:
         await reply(message, ctx.t, ctx.profile, "contact-invalid", contact_keyboard(ctx.t))
         return
     now = ctx.clock.now()
-    ctx.user.phone = phone
-    ctx.user.phone_verified_at = now
+    # A complaint another body referred in this number's name is theirs now.
+    found = await referrals.verify_phone(ctx.repo, ctx.user, phone, now)
     await ctx.repo.commit()
     # A licence holder now on the desk hears of the complaints about their licences.
     await respondents.tell_pending(ctx.repo, ctx.user, ctx.settings.config, now)
@@ -60,6 +61,8 @@ async def contact_shared(message: Message, state: FSMContext, ctx: Ctx) -> None:
         main_menu(ctx.t),
         lines=await _what_it_enables(ctx),
     )
+    if found:
+        await message.answer(await case_list.list_cases(ctx.repo, ctx.user, ctx.t, ctx.profile))
 
 
 async def _what_it_enables(ctx: Ctx) -> Rendered:

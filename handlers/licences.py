@@ -1,7 +1,8 @@
 """Licences: a citizen checks one, an admin imports the registry, a holder follows renewals.
 
 The file an admin sends is imported here whatever its kind: the licence registry, or the
-certificate requests when its header has their columns (``/cert import`` says so outright).
+certificate requests or the referred complaints when its header has their columns (``/cert
+import`` and ``/refer import`` say so outright).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ from services.licence_import import LAYOUT as LICENCES
 from services.licence_import import licence_sheet
 from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import as_written
+from services.referral_import import is_referral_file, referral_sheet
+from services.referrals import limits_of
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,
@@ -271,8 +274,19 @@ async def import_document(
         await receive_import(message, ctx, CERTIFICATES, lambda *_: certificates)
         return
     licences = licence_sheet(ctx.repo.licences, today=tehran_today(now), commit=ctx.repo.commit)
+    referred = referral_sheet(
+        ctx.repo,
+        now=now,
+        config=ctx.settings.config,
+        limits=limits_of(ctx.settings),
+        by=ctx.user,
+        role=ctx.role,
+        commit=ctx.repo.commit,
+    )
 
     def kind(content: bytes, filename: str | None) -> SheetImport:
+        if is_referral_file(content, filename):
+            return referred
         return certificates if is_certificate_file(content, filename) else licences
 
     await receive_import(message, ctx, LICENCES, kind)

@@ -17,10 +17,18 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from handlers.certificates import CertInput
-from handlers.kit.callbacks import CaseAction, CertAction, OpinionChoice
+from handlers.kit.callbacks import (
+    CaseAction,
+    CertAction,
+    OpinionChoice,
+    ReferralBodyChoice,
+    ReferralDone,
+    ReferralSubjectChoice,
+)
 from handlers.kit.commands import ADMIN_COMMANDS, STAFF_COMMANDS
 from handlers.kit.context import Ctx
 from handlers.kit.ui import acknowledge, reply
+from handlers.referrals import ReferralForm
 from handlers.relay import InCaseThread
 from handlers.staff import StaffInput, StaffOnly
 from services import people
@@ -116,11 +124,13 @@ def make_router() -> Router:
     router.message.register(
         refuse_in_staff_chat,
         in_a_group,
-        StateFilter(*StaffInput.__all_states__, CertInput.details),
+        StateFilter(*StaffInput.__all_states__, CertInput.details, *ReferralForm.__all_states__),
         not_staff,
     )
     router.message.register(refuse_in_staff_chat, in_a_group, InCaseThread(), not_staff)
     router.callback_query.register(refuse_button, CaseAction.filter())
     router.callback_query.register(refuse_button, CertAction.filter())
     router.callback_query.register(refuse_button, OpinionChoice.filter())
+    for choice in (ReferralBodyChoice, ReferralSubjectChoice, ReferralDone):
+        router.callback_query.register(refuse_button, choice.filter())
     return router

@@ -135,6 +135,8 @@ async def clerk_message(
         ctx.repo, case, ctx.user, ctx.role, content, ctx.clock.now(), staff_message=staff_message
     )
     if not sent:
+        # A referred complaint whose complainant has not verified the letter's mobile yet.
+        await message.reply(ctx.t.render(ctx.profile, "relay-complainant-absent"))
         return
     confirmation = await message.reply(
         ctx.t.render(

@@ -21,6 +21,7 @@ from handlers.kit.ui import acknowledge, drop_buttons, refusal, reply, usage, us
 from models.tables import Case
 from services import people, relay
 from services.casework import cards, moves, notes
+from services.casework.notices import status_text
 from services.formatting import format_code
 from services.names import OPINIONS, STATUS_NAMES
 from services.normalize import as_written, is_blank
@@ -31,6 +32,8 @@ from services.tracking import parse_code
 from services.workflow import Action, CaseStatus, Opinion, Refused, Role
 
 logger = logging.getLogger(__name__)
+# The words a move asks for, where they are not a reason: an agreement's terms.
+_PROMPTS = {Action.AGREE: "staff-terms-prompt"}
 
 
 class StaffOnly(Filter):
@@ -150,6 +153,8 @@ def _moves_open(case: Case, ctx: Ctx) -> Rendered:
         target = moves.target_of(case, action, ctx.role)
         if action is Action.RECORD_OPINION:
             lines.append(ctx.t.render(ctx.profile, "staff-move-opinion", code=code))
+        elif action is Action.AGREE:
+            lines.append(ctx.t.render(ctx.profile, "staff-move-agree", code=code))
         elif target is not None and target != case.status:
             status = STATUS_NAMES.typed(target, ctx.t)
             lines.append(ctx.t.render(ctx.profile, "staff-move-to", code=code, status=status))
@@ -182,6 +187,29 @@ async def record_opinion(
         case,
         Move(Action.RECORD_OPINION, reason, opinion),
         hint=lambda: usage_text(ctx.t, ctx.profile, "opinion"),
+    )
+
+
+async def agree(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    ctx: Ctx,
+) -> None:
+    """`/agree CODE terms…`: the parties' agreement (سازش), which closes the case; without the
+    terms, they are asked for."""
+    code_text, _, rest = (command.args or "").strip().partition(" ")
+    case = await case_named(message, ctx, "agree", code_text)
+    if case is None:
+        return
+    terms = as_written(rest) or None
+    await _transition(
+        message,
+        ctx,
+        case,
+        Move(Action.AGREE, terms),
+        state,
+        hint=lambda: usage_text(ctx.t, ctx.profile, "agree"),
     )
 
 
@@ -363,7 +391,7 @@ async def _transition(
             await message.answer(
                 ctx.t.render(
                     ctx.profile,
-                    "staff-reason-prompt",
+                    _PROMPTS.get(action, "staff-reason-prompt"),
                     code=code,
                     action=ctx.t.plain(f"action-{action}"),
                 ),
@@ -398,7 +426,7 @@ async def _transition(
         from_buttons(buttons),
         code=format_code(case.code, ctx.t.locale),
         action=ctx.t.plain(f"action-{action}"),
-        status=STATUS_NAMES.label(case.status, ctx.t),
+        status=status_text(case, ctx.t),
         who=people.display_name(ctx.user, ctx.t),
     )
     return True
@@ -437,12 +465,12 @@ async def typed_input(
             return
         await _transition(message, ctx, case, Move(Action(data["action"]), text))
     elif raw_state == StaffInput.question.state:
-        await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
+        asked = await notes.ask_citizen(ctx.repo, case, ctx.user, ctx.role, text, ctx.clock.now())
         await reply(
             message,
             ctx.t,
             ctx.profile,
-            "staff-question-sent",
+            "staff-question-sent" if asked else "relay-complainant-absent",
             code=format_code(case.code, ctx.t.locale),
         )
     elif raw_state == StaffInput.respondent.state:
@@ -492,6 +520,7 @@ def make_router() -> Router:
     router.message.register(show_case, Command("case"), staff)
     router.message.register(change_status, Command("status"), staff)
     router.message.register(record_opinion, Command("opinion"), staff)
+    router.message.register(agree, Command("agree"), staff)
     router.message.register(assign, Command("assign"), staff)
     router.message.register(
         typed_input,

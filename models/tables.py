@@ -80,7 +80,9 @@ class Case(Timestamped, Base):
     order_date: Mapped[date | None] = mapped_column(Date)
     order_amount: Mapped[int | None] = mapped_column(BigInteger)
 
-    citizen_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # None for a referred complaint whose complainant has not verified the letter's mobile on
+    # the desk yet: the case is theirs once they do (services.ownership.complainant).
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     contact_name: Mapped[str] = mapped_column(String(256))
     contact_phone: Mapped[str | None] = mapped_column(EncryptedString(), index=True)
     platform: Mapped[str] = mapped_column(String(16))
@@ -95,6 +97,8 @@ class Case(Timestamped, Base):
     decided_at: Mapped[datetime | None]
     closed_by_withdrawal: Mapped[bool] = mapped_column(Boolean, default=False)
     objection_used: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why a closed case was closed (services.workflow.Closing); None while it is not closed.
+    closing_reason: Mapped[str | None] = mapped_column(String(32))
     step: Mapped[str | None] = mapped_column(String(32))
     step_due_at: Mapped[datetime | None]
     overall_due_at: Mapped[datetime | None]
@@ -112,7 +116,16 @@ class Case(Timestamped, Base):
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     staff_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
-    citizen: Mapped[User] = relationship(foreign_keys=[citizen_id], lazy="raise")
+    # Where the complaint came from (services.referrals): filed in chat, or referred by another
+    # body with its letter, whose date starts the clock.
+    source_kind: Mapped[str] = mapped_column(String(16), default="chat", server_default="chat")
+    source_body: Mapped[str | None] = mapped_column(String(32))
+    # The province of an Industry, Mine and Trade Organization, or the name of another body.
+    source_body_name: Mapped[str | None] = mapped_column(String(256))
+    letter_number: Mapped[str | None] = mapped_column(String(64))
+    letter_date: Mapped[date | None] = mapped_column(Date, index=True)
+
+    citizen: Mapped[User | None] = relationship(foreign_keys=[citizen_id], lazy="raise")
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="case", lazy="raise", order_by="Attachment.id"
     )

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from models.repos import Repo
 from models.tables import Case, CertificateEvent, User
 from services import certificates, respondents
-from services.casework.notices import step_lines
+from services.casework.notices import status_text, step_lines
 from services.certificate_import import IMPORTED
 from services.formatting import (
     format_code,
@@ -24,7 +24,7 @@ from services.ownership import owns
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Rendered, Texts, texts
 from services.tracking import CodeKind, CodeReading, Typed, parse_code, read_code
-from services.workflow import FOLLOWED, Action, status_label
+from services.workflow import FOLLOWED, Action, CaseStatus, Closing, status_label
 
 LIST_LIMIT = 20
 
@@ -225,6 +225,9 @@ STORY: Mapping[str, str] = MappingProxyType(
         Action.WITHDRAW: "story-withdraw",
         Action.OBJECT: "story-object",
         Action.REOPEN: "story-reopen",
+        Action.AGREE: "story-agree",
+        "referred": "story-referred",
+        "complainant_linked": "story-complainant_linked",
         "asked": "story-asked",
         "answered": "story-answered",
         "wrote": "story-wrote",
@@ -265,11 +268,15 @@ def case_story(case: Case, t: Texts, profile: PlatformProfile) -> str:
             code=format_code(case.code, t.locale),
             business=case.business_name,
             subject=t.plain(f"subject-{case.subject}-plain"),  # the citizen's words
-            status=t.plain(status_label(case.status)),
+            status=status_text(case, t),
             received=format_datetime(case.received_at, t.locale),
         ),
         *step_lines(case, t, profile),
     ]
+    if case.closing_reason == Closing.AGREEMENT and case.status == CaseStatus.CLOSED:
+        # The terms the parties agreed on, when their agreement closed the case.
+        terms = next((e.note for e in reversed(case.events) if e.action == Action.AGREE), None)
+        lines.append(t.render(profile, "track-agreement", terms=terms or t.plain("value-none")))
     if case.attachments:
         count = format_number(len(case.attachments), t.locale)
         lines.append(t.render(profile, "track-attachments", count=count))

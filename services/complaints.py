@@ -23,7 +23,7 @@ from services.desk import ChatRef, DeskConfig, Queue, Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
 from services.lengths import Shortened, shorten, utf16_units
 from services.licences import canonical_province
-from services.money import RIALS_PER_TOMAN, AmountProblem, Money, parse_money
+from services.money import DEFAULT_UNIT, RIALS_PER_TOMAN, AmountProblem, Money, Unit, parse_money
 from services.outbox import Outgoing, Purpose, enqueue
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
@@ -145,10 +145,10 @@ _AMOUNT_PROBLEMS = {
 
 
 @_refuses_blank
-def check_order_amount(text: str) -> Money | Invalid:
+def check_order_amount(text: str, default: Unit = DEFAULT_UNIT) -> Money | Invalid:
     """An amount as people write it (``services.money``: «۳ میلیون تومان», «۲٬۵۰۰٬۰۰۰ ریال»);
-    tomans when no unit is written."""
-    value = parse_money(text)
+    in `default` (tomans) when no unit is written."""
+    value = parse_money(text, default)
     return Invalid(_AMOUNT_PROBLEMS[value]) if isinstance(value, AmountProblem) else value
 
 

@@ -45,6 +45,7 @@ from services.outbox import (
     purpose_of,
     text_for,
 )
+from services.ownership import complainant
 from services.platforms import Platform, PlatformProfile, profile_of
 from services.texts import Texts, texts
 from services.workflow import ENDED, FOLLOWED, Action, Role, rules_of, status_label
@@ -205,7 +206,7 @@ async def from_clerk(
     platform, signed as the desk: neither the clerk's name nor their account goes with it.
     Kept as the case's reply and audited; the first one is the case's first response.
     False when the citizen is unknown."""
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return False
     t = texts(citizen.locale or case.locale)

@@ -20,7 +20,7 @@ from models.tables import Case, CaseEvent, Rating, User
 from services.formatting import format_code, localize_digits
 from services.normalize import as_written
 from services.outbox import OutboxStatus, Purpose, enqueue_once, person, text_for
-from services.ownership import own_case
+from services.ownership import complainant, own_case
 from services.texts import texts
 from services.view import Button, ButtonPayload
 from services.workflow import Action, CitizenMay, Role, rules_of
@@ -68,8 +68,9 @@ def _question_key(case: Case) -> str:
 async def after_move(repo: Repo, case: Case, action: Action, now: datetime) -> None:
     """A closing decision asks the complainant to rate the case; any other move that takes
     it out of a closing (an objection, a reopening) takes back the question not yet sent, so
-    it never arrives saying the case was closed."""
-    if action is Action.CLOSE:
+    it never arrives saying the case was closed. The parties' agreement recorded by the union
+    closes the case as its decision does."""
+    if action in (Action.CLOSE, Action.AGREE):
         await request_rating(repo, case, now)
     elif not is_closed_by_decision(case):
         await repo.outbox.cancel_unsent(_question_key(case))
@@ -92,7 +93,7 @@ async def request_rating(repo: Repo, case: Case, now: datetime) -> None:
     the caller's transaction."""
     if await repo.ratings.of_case(case.id) is not None:
         return
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)

@@ -269,7 +269,7 @@ def session_line(session: CommissionSession | None, t: Texts) -> str:
 async def _parties(repo: Repo, case: Case) -> list[tuple[Party, User]]:
     """Whom a session is told to: the complainant, and the respondent when on the desk."""
     found: list[tuple[Party, User]] = []
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await repo.users.get(case.citizen_id) if case.citizen_id is not None else None
     if citizen is not None and not citizen.is_banned:
         found.append((Party.COMPLAINANT, citizen))
     _, holder = await respondents.respondent_of(repo, case)

@@ -21,7 +21,12 @@ moves that would be accepted. A new status is its line in `STATUSES`, its rows i
 
 Decisions the law leaves open, taken here:
 - A case cannot be closed before the commission (or the supervision committee) has seen it: a
-  clerk who finds a complaint invalid, duplicate or out of scope voids it instead.
+  clerk who finds a complaint invalid, duplicate or out of scope voids it instead. The parties'
+  agreement (سازش) is the exception: recorded by staff with its terms at any open step, it
+  closes the case with a closing reason of its own; the complainant may still object to it
+  within the objection window, as to any closing decision.
+- Every move that closes a case says why (`Closing`): the commission found no violation, the
+  supervision committee decided, the complainant withdrew, or the parties agreed.
 - The commission's opinion is recorded once. A clerk cannot record a second one; an admin may
   correct it, with a reason, while the case is still with the commission.
 - An objection is only against a closing decision, once per case, within a configurable
@@ -56,6 +61,7 @@ __all__ = [
     "CaseFacts",
     "CaseStatus",
     "CitizenMay",
+    "Closing",
     "Opinion",
     "Phase",
     "Planned",
@@ -67,6 +73,7 @@ __all__ = [
     "TransitionRequest",
     "allowed_actions",
     "citizen_may",
+    "closing_label",
     "is_open",
     "plan",
     "rules_of",
@@ -113,6 +120,7 @@ class Action(StrEnum):
     RECORD_OPINION = "record_opinion"
     CLOSE = "close"
     REFER_TO_JUDICIAL = "refer_to_judicial"
+    AGREE = "agree"
     VOID = "void"
     WITHDRAW = "withdraw"
     OBJECT = "object"
@@ -120,6 +128,24 @@ class Action(StrEnum):
 
 
 STAFF_ROLES: frozenset[Role] = frozenset({Role.CLERK, Role.ADMIN})
+
+
+class Closing(StrEnum):
+    """Why a case was closed (مختومه): the union reports its closings by reason."""
+
+    # Step 3: the commission found no violation and the union closed the case.
+    NO_VIOLATION = "no_violation"
+    # The supervision committee decided the case.
+    SUPERVISION = "supervision"
+    # The complainant withdrew (انصراف شاکی).
+    WITHDRAWAL = "withdrawal"
+    # The parties agreed (سازش), on terms recorded by staff.
+    AGREEMENT = "agreement"
+
+
+def closing_label(closing: str) -> str:
+    """The locale key of a closing reason's label."""
+    return f"closing-{Closing(closing).value}"
 
 
 class Phase(StrEnum):
@@ -296,6 +322,8 @@ class CaseFacts:
     decided_at: datetime | None = None
     closed_by_withdrawal: bool = False
     objection_used: bool = False
+    # Why the case was closed, while it is closed.
+    closing: Closing | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +384,11 @@ class Transition:
     needs_reason: bool = False
     needs_opinion: bool = False
     guards: tuple[Guard, ...] = ()
+    # The reason a row that closes the case records (`Closing`).
+    closing: Closing | None = None
+    # Asked for by its own name (a command, a button), never as "the move towards `target`":
+    # `/status CODE closed` is the union's decision, not the parties' agreement.
+    named_only: bool = False
 
 
 # Refusal keys.
@@ -494,6 +527,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "case-notice-closed-no-violation",
         needs_reason=True,
         guards=(_opinion_found_no_violation,),
+        closing=Closing.NO_VIOLATION,
     ),
     Transition(
         Action.CLOSE,
@@ -502,6 +536,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _S.CLOSED,
         "case-notice-closed-by-supervision",
         needs_reason=True,
+        closing=Closing.SUPERVISION,
     ),
     Transition(
         Action.REFER_TO_JUDICIAL,
@@ -517,6 +552,17 @@ TRANSITIONS: tuple[Transition, ...] = (
         _STAFF,
         _S.REFERRED_JUDICIAL,
         "case-notice-referred-judicial",
+    ),
+    # The parties' agreement (سازش), its terms as the reason, closes the case at any open step.
+    Transition(
+        Action.AGREE,
+        OPEN_STATUSES,
+        _STAFF,
+        _S.CLOSED,
+        "case-notice-closed-by-agreement",
+        needs_reason=True,
+        closing=Closing.AGREEMENT,
+        named_only=True,
     ),
     # Invalid, duplicate or out of scope; Taazirat's cases are no longer the union's to void.
     Transition(
@@ -534,6 +580,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _CITIZEN,
         _S.CLOSED,
         "case-notice-withdrawn",
+        closing=Closing.WITHDRAWAL,
     ),
     # Step 3: the complainant objects to the closing decision; the case goes to Taazirat.
     Transition(
@@ -564,9 +611,12 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 
 def _check_table(rows: tuple[Transition, ...]) -> None:
-    """At most one row answers any (action, status, role): the table is unambiguous."""
+    """At most one row answers any (action, status, role): the table is unambiguous; a row
+    says why it closes a case exactly when it closes one."""
     seen: set[tuple[Action, CaseStatus, Role]] = set()
     for row in rows:
+        if (row.closing is not None) is not (row.target is CaseStatus.CLOSED):
+            raise ValueError(f"{row.action}: a closing reason exactly on a row that closes")
         for status in row.sources:
             for role in row.roles:
                 cell = (row.action, status, role)
@@ -595,6 +645,8 @@ def _after(facts: CaseFacts, row: Transition, request: TransitionRequest) -> Cas
         decided_at=decided_at,
         closed_by_withdrawal=row.action is Action.WITHDRAW,
         objection_used=facts.objection_used or row.action is Action.OBJECT,
+        # A move that keeps the status (an opinion recorded) keeps the reason it had.
+        closing=row.closing if row.target is not facts.status else facts.closing,
     )
 
 

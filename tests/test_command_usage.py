@@ -28,6 +28,7 @@ WRONG = {
     "case": "abc",
     "status": "abc closed",
     "opinion": "abc تخلف",
+    "agree": "abc سازش",
     "assign": "abc @ali",
     "find": "؟!",
     "cert": "abc",
@@ -40,6 +41,7 @@ WRONG = {
     "unban": "abc",
     "respondent": "abc سلام",
     "session": "abc",
+    "refer": "abc",
 }
 
 

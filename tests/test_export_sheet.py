@@ -48,6 +48,7 @@ HEADINGS = [
     "نام شاکی",
     "شماره همراه شاکی",
     "شرح شکایت",
+    "منبع شکایت",
     "شماره سفارش",
     "تاریخ سفارش",
     "تاریخ سفارش (میلادی)",
@@ -64,6 +65,7 @@ HEADINGS = [
     "تاریخ تصمیم",
     "تاریخ تصمیم (میلادی)",
     "دلیل تصمیم",
+    "دلیل مختومه شدن",
     "امتیاز رضایت",
     "توضیح شاکی درباره رسیدگی",
 ]
@@ -165,11 +167,11 @@ async def test_the_sheet_has_a_styled_frozen_filtered_right_to_left_header(
     assert all(cell.font.bold for cell in header)
     assert all(cell.fill.fgColor.rgb.endswith("1F4E78") for cell in header)
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:AC{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:AE{sheet.max_row}"
     assert sheet.max_row == 3
     assert sheet.sheet_view.rightToLeft is True
-    widths = {letter: sheet.column_dimensions[letter].width for letter in ("A", "K", "AC")}
-    assert widths == {"A": 14, "K": 60, "AC": 40}
+    widths = {letter: sheet.column_dimensions[letter].width for letter in ("A", "K", "AE")}
+    assert widths == {"A": 14, "K": 60, "AE": 40}
 
 
 async def test_every_column_of_a_case_is_exported_with_real_dates(
@@ -193,6 +195,7 @@ async def test_every_column_of_a_case_is_exported_with_real_dates(
         "نام شاکی": "سارا احمدی",
         "شماره همراه شاکی": "09121234567",
         "شرح شکایت": "کفش سفارش دادم و پس از یک ماه نرسید.",
+        "منبع شکایت": "ثبت‌شده در گفت‌وگو با ربات",
         "شماره سفارش": "A-77",
         "تاریخ سفارش": "1405/08/03",
         "تاریخ سفارش (میلادی)": datetime(2026, 10, 25),
@@ -209,6 +212,7 @@ async def test_every_column_of_a_case_is_exported_with_real_dates(
         "تاریخ تصمیم": "1405/08/20 12:00",
         "تاریخ تصمیم (میلادی)": datetime(2026, 11, 11, 12, 0),
         "دلیل تصمیم": "فروشنده وجه را بازگرداند.",
+        "دلیل مختومه شدن": None,
         "امتیاز رضایت": 4,
         "توضیح شاکی درباره رسیدگی": "سریع پیگیری شد.",
     }
@@ -220,9 +224,9 @@ async def test_every_column_of_a_case_is_exported_with_real_dates(
     # Typed as it was: no protective apostrophe in a spreadsheet's text cell.
     assert late["کسب‌وکار"] == "@mehrshop"
     cells = {cell.column_letter: cell for cell in sheet[2]}
-    assert cells["Q"].is_date and cells["Q"].number_format == "yyyy-mm-dd hh:mm"
-    assert cells["N"].is_date and cells["N"].number_format == "yyyy-mm-dd"
-    assert cells["O"].data_type == "n" and cells["O"].number_format == "#,##0"
+    assert cells["R"].is_date and cells["R"].number_format == "yyyy-mm-dd hh:mm"
+    assert cells["O"].is_date and cells["O"].number_format == "yyyy-mm-dd"
+    assert cells["P"].data_type == "n" and cells["P"].number_format == "#,##0"
 
 
 @pytest.mark.parametrize("platform", list(Platform))

@@ -328,6 +328,7 @@ async def test_export_csv_rows_match_the_database(desk: Desk, sara: Person) -> N
     [document] = sent_to(desk, ADMIN, "sendDocument")
     header, *rows = csv_rows(document)
     assert header[:3] == ["کد رهگیری", "وضعیت", "موضوع"]
+    assert "دلیل مختومه شدن" in header and "منبع شکایت" in header
     expected = await expected_rows(desk)
     assert [
         (

@@ -79,6 +79,7 @@ async def test_the_staff_card_offers_exactly_the_moves_allowed(desk: Desk, sara:
         "🙋 پذیرفتن پرونده",
         "ارجاع به کمیسیون شکایت",
         "ارجاع به کمیته نظارت",
+        "🤝 سازش طرفین",
         "ابطال",
         "❓ پرسش از شاکی",
         "📝 یادداشت داخلی",

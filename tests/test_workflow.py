@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from services.calendar import TEHRAN
+from services.texts import LOCALES
 from services.workflow import (
     OPEN_STATUSES,
     STAFF_ROLES,
@@ -16,6 +17,7 @@ from services.workflow import (
     Action,
     CaseFacts,
     CaseStatus,
+    Closing,
     Opinion,
     Planned,
     Refused,
@@ -24,9 +26,11 @@ from services.workflow import (
     TransitionRequest,
     _check_table,
     allowed_actions,
+    closing_label,
     is_open,
     plan,
 )
+from tests.test_locales import keys
 
 S = CaseStatus
 A = Action
@@ -95,6 +99,8 @@ for _role in STAFF:
             LEGAL[(_status, _opinion, _role, A.REFER_TO_SUPERVISION)] = S.REFERRED_SUPERVISION
         for _status in OPEN_STATUSES:
             LEGAL[(_status, _opinion, _role, A.VOID)] = S.VOIDED
+            # The parties' agreement closes the case wherever the union is at work on it.
+            LEGAL[(_status, _opinion, _role, A.AGREE)] = S.CLOSED
         LEGAL[(S.REFERRED_SUPERVISION, _opinion, _role, A.CLOSE)] = S.CLOSED
         LEGAL[(S.REFERRED_SUPERVISION, _opinion, _role, A.REFER_TO_JUDICIAL)] = S.REFERRED_JUDICIAL
         LEGAL[(S.CLOSED, _opinion, _role, A.REOPEN)] = S.IN_PROGRESS
@@ -287,7 +293,10 @@ def test_closing_on_no_violation_records_the_decision_time() -> None:
     case = facts(S.REFERRED_COMMISSION, Opinion.NO_VIOLATION)
     outcome = planned(run(case, A.CLOSE, Role.CLERK))
     assert outcome.after == CaseFacts(
-        status=S.CLOSED, opinion=Opinion.NO_VIOLATION, decided_at=NOW
+        status=S.CLOSED,
+        opinion=Opinion.NO_VIOLATION,
+        decided_at=NOW,
+        closing=Closing.NO_VIOLATION,
     )
     assert outcome.citizen_message_key == "case-notice-closed-no-violation"
 
@@ -421,7 +430,7 @@ def test_allowed_actions_for_a_new_case() -> None:
         NOW,
         objection_window=OBJECTION_WINDOW,
         reopen_window=REOPEN_WINDOW,
-    ) == [A.CLAIM, A.REFER_TO_COMMISSION, A.REFER_TO_SUPERVISION, A.VOID]
+    ) == [A.CLAIM, A.REFER_TO_COMMISSION, A.REFER_TO_SUPERVISION, A.AGREE, A.VOID]
 
 
 def test_allowed_actions_for_the_complainant_after_a_decision() -> None:
@@ -472,3 +481,61 @@ def test_a_table_with_two_rows_for_one_move_is_rejected() -> None:
     )
     with pytest.raises(ValueError, match="two transitions"):
         _check_table((row, row))
+
+
+# Why a case was closed.
+
+
+def test_a_row_that_closes_without_saying_why_is_rejected() -> None:
+    row = Transition(
+        A.CLOSE, frozenset({S.REFERRED_SUPERVISION}), frozenset({Role.CLERK}), S.CLOSED, "k"
+    )
+    with pytest.raises(ValueError, match="closing reason"):
+        _check_table((row,))
+
+
+def test_every_closing_says_why_and_every_reason_is_reached() -> None:
+    closings = {row.closing for row in TRANSITIONS if row.target is S.CLOSED}
+    assert closings == set(Closing)
+
+
+@pytest.mark.parametrize("status", sorted(OPEN_STATUSES))
+def test_the_parties_agreement_closes_the_case_at_any_open_step(status: CaseStatus) -> None:
+    outcome = planned(run(facts(status), A.AGREE, Role.CLERK, reason="  فروشنده مبلغ را پس داد "))
+    assert outcome.after == CaseFacts(status=S.CLOSED, decided_at=NOW, closing=Closing.AGREEMENT)
+    assert outcome.reason == "فروشنده مبلغ را پس داد"
+    assert outcome.citizen_message_key == "case-notice-closed-by-agreement"
+
+
+def test_an_agreement_needs_its_terms() -> None:
+    outcome = refused(run(facts(S.IN_PROGRESS), A.AGREE, Role.CLERK, reason="\u200c "))
+    assert outcome.key == "workflow-needs-reason"
+
+
+def test_an_objection_to_an_agreement_keeps_no_closing_reason() -> None:
+    agreed = CaseFacts(status=S.CLOSED, decided_at=DECIDED, closing=Closing.AGREEMENT)
+    outcome = planned(run(agreed, A.OBJECT, Role.CITIZEN))
+    assert outcome.after.status is S.REFERRED_JUDICIAL and outcome.after.closing is None
+    late = NOW + OBJECTION_WINDOW
+    assert refused(run(agreed, A.OBJECT, Role.CITIZEN, now=late)).key == (
+        "workflow-objection-window-passed"
+    )
+
+
+def test_reopening_forgets_why_the_case_was_closed() -> None:
+    agreed = CaseFacts(status=S.CLOSED, decided_at=DECIDED, closing=Closing.AGREEMENT)
+    outcome = planned(run(agreed, A.REOPEN, Role.CLERK))
+    assert outcome.after.closing is None and outcome.after.status is S.IN_PROGRESS
+
+
+def test_a_withdrawal_is_its_own_closing_reason() -> None:
+    outcome = planned(run(facts(S.IN_PROGRESS), A.WITHDRAW, Role.CITIZEN))
+    assert (outcome.after.closing, outcome.after.closed_by_withdrawal) == (
+        Closing.WITHDRAWAL,
+        True,
+    )
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_closing_reason_has_its_label_in_both_locales(locale: str) -> None:
+    assert {closing_label(reason) for reason in Closing} <= keys(locale)

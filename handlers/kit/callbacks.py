@@ -24,6 +24,7 @@ from services.relay import Offer
 from services.satisfaction import RatingOffer
 from services.sessions import Answer as SessionAnswerKind
 from services.sessions import SessionAnswer
+from services.sources import ReferringBody
 from services.texts import LOCALES
 from services.view import ButtonPayload
 from services.workflow import Action, CaseStatus, Opinion
@@ -247,6 +248,24 @@ class SessionReply(DeskCallback, prefix="sess"):
     session_id: RowId
     version: Annotated[int, Field(ge=1)]
     answer: SessionAnswerKind
+
+
+class ReferralBodyChoice(DeskCallback, prefix="refb"):
+    """The body that referred a complaint, in the staff's referral form."""
+
+    body: ReferringBody
+
+
+class ReferralSubjectChoice(DeskCallback, prefix="refs"):
+    """The subject of a referred complaint, in the staff's referral form."""
+
+    subject: Subject
+
+
+class ReferralDone(DeskCallback, prefix="refd"):
+    """The end of the staff's referral form: register it, or drop it."""
+
+    action: Literal["confirm", "cancel"]
 
 
 # The services' button payloads and the callback data each is drawn as: the same fields.

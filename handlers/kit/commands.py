@@ -18,5 +18,16 @@ CITIZEN_COMMANDS = (
     "cancel",
     "help",
 )
-STAFF_COMMANDS = ("case", "status", "opinion", "assign", "find", "cert", "respondent", "session")
+STAFF_COMMANDS = (
+    "case",
+    "status",
+    "opinion",
+    "agree",
+    "assign",
+    "find",
+    "cert",
+    "respondent",
+    "session",
+    "refer",
+)
 ADMIN_COMMANDS = ("stats", "export", "sla", "holiday", "staff", "ban", "unban")

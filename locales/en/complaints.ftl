@@ -187,6 +187,7 @@ track-story =
     <b>What happened:</b>
     { $story }
 track-due = <b>Due date of the current step:</b> { $due }
+track-agreement = <b>Terms of the agreement:</b> { $terms }
 story-line = • { $when } — { $event }
 story-line-reason = • { $when } — { $event }: { $reason }
 story-filed = Your complaint was filed
@@ -201,6 +202,9 @@ story-void = The case was voided
 story-withdraw = You withdrew the complaint and the case was closed
 story-object = You objected to the decision and the case was sent to Taazirat
 story-reopen = The case was reopened
+story-agree = The parties reached an agreement and the case was closed
+story-referred = The complaint referred by another body was registered
+story-complainant_linked = You verified your mobile and the referred complaint became yours
 story-asked = A clerk asked you a question
 story-answered = You answered the clerk's question
 story-wrote = You wrote to the clerk

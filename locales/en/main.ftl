@@ -107,6 +107,7 @@ amount-free = Free (0 rials)
 service-complaint = Complaint against an online business
 platform-telegram = Telegram
 platform-bale = Bale
+platform-none = not on the desk yet
 
 ## Command menu
 
@@ -125,6 +126,8 @@ command-dispute = Complain about a certificate request
 command-case = Open a case
 command-status = Change a case's status
 command-opinion = Record the commission's opinion
+command-agree = Record the parties' agreement
+command-refer = Register a referred complaint
 command-assign = Assign a case
 command-find = Search cases
 command-cert = Certificate requests

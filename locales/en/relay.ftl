@@ -7,6 +7,7 @@ relay-to-staff =
     💬 <b>Message from the complainant</b> — <code>{ $code }</code>
     { $body }
 relay-file-only = (file attached)
+relay-complainant-absent = The complainant of this case is not on the desk yet (they have not verified the letter's mobile number); the message was not sent.
 relay-sent-to-citizen = ✅ Sent to the complainant of case <code>{ $code }</code>.
 relay-staff-case-ended = 🔒 <b>Case closed</b> — status “{ $status }” (since { $since })
 relay-staff-case-ended-undated = 🔒 <b>Case closed</b> — status “{ $status }”

@@ -58,6 +58,7 @@ stats-section-satisfaction =
 stats-empty = 📊 No case has been filed yet.
 stats-empty-period = 📊 No case was received in { $period }.
 stats-line = • { $label }: { $count }
+stats-subline = { "  " }◦ { $label }: { $count }
 stats-others = Others
 stats-none = —
 stats-province-unknown = Unknown
@@ -154,6 +155,8 @@ export-column-decided_jalali = Decided
 export-column-decided = Decided (Gregorian)
 export-column-reason = Reason of the decision
 export-column-rating = Satisfaction score
+export-column-closing = Why closed
+export-column-source = Source
 export-column-comment = Complainant's comment
 
 ## Search (/find)

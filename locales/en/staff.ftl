@@ -41,6 +41,8 @@ usage-status =
 usage-opinion =
     Usage: /opinion CODE OPINION; for example: /opinion 12345-67890 no violation
     Opinions: { $opinions }. Only an admin may correct an opinion already recorded, with a reason; for example: /opinion 12345-67890 violation the commission's corrected minutes
+usage-agree = Usage: /agree CODE TERMS, the parties' agreement, which closes the case; without the terms they are asked for. For example: /agree 12345-67890 the seller refunds the amount by the end of the week
+usage-refer = Usage: /refer alone for a complaint another body referred, asked question by question; an admin sends a CSV or XLSX file of letters with the caption /refer import. For example: /refer import
 usage-assign = Usage: /assign CODE @username; for example: /assign 12345-67890 @ali
 usage-find = Usage: /find and a tracking code, a mobile number, a business name or words of the complaint; for example: /find digikala
 usage-cert =
@@ -59,6 +61,7 @@ usage-ban = Usage: /ban @username to ban someone and /unban @username to lift it
 
 ## What a command was given that it could not use
 
+staff-refer-unknown = /refer takes nothing after it but “import”, not “{ $text }”.
 staff-not-a-code = "{ $text }" is not a tracking code.
 staff-case-unknown = No case has the code { $code }.
 cert-unknown = No certificate request has the code { $code }.
@@ -69,6 +72,7 @@ staff-status-allowed =
 staff-status-allowed-none = No change of status is open to you now.
 staff-move-to = <code>/status { $code } { $status }</code>
 staff-move-opinion = <code>/opinion { $code } OPINION</code>
+staff-move-agree = <code>/agree { $code } TERMS</code>
 staff-opinion-unknown = The opinion "{ $name }" is not known.
 staff-person-unknown = We do not know "{ $who }"; they must have written to the bot once.
 staff-button-gone = This button no longer applies; the case's buttons have been updated.

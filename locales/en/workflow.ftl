@@ -8,6 +8,7 @@ action-refer_to_supervision = Refer to the supervision committee
 action-record_opinion = Record the commission's opinion
 action-close = Close the case
 action-refer_to_judicial = Refer to Taazirat
+action-agree = 🤝 Parties' agreement
 action-void = Void
 action-withdraw = Complainant withdraws
 action-object = Complainant objects
@@ -21,6 +22,7 @@ event-refer_to_supervision = Referred to the supervision committee
 event-record_opinion = Commission's opinion recorded
 event-close = Closed
 event-refer_to_judicial = Referred to Taazirat
+event-agree = The parties agreed; the case was closed
 event-void = Voided
 event-withdraw = Complainant withdrew
 event-object = Complainant objected
@@ -32,6 +34,12 @@ event-answered = Complainant's answer
 
 opinion-violation = Violation found
 opinion-no_violation = No violation found
+
+closing-no_violation = no violation, in the commission's opinion
+closing-supervision = the supervision committee's decision
+closing-withdrawal = the complainant withdrew
+closing-agreement = the parties' agreement
+status-with-closing = { $status } ({ $closing })
 
 step-referral = Review and referral to the commission (2 working days)
 step-commission = Commission hearing (5 days)
@@ -55,6 +63,9 @@ case-notice-closed-no-violation = Your case has been reviewed and closed: { $rea
     If you object to this decision, send /object { $code }.
 case-notice-closed-by-supervision = Your case was closed after the supervision committee's review: { $reason }
     If you object to this decision, send /object { $code }.
+case-notice-closed-by-agreement = Your agreement with the business has been recorded and the case is closed.
+    Terms: { $reason }
+    If you object to this agreement, say so with /object { $code }.
 case-notice-referred-judicial = Your case has been sent to the Government Discretionary Punishments Organization (Taazirat), which hears it within two weeks.
 case-notice-voided = Your case was voided: { $reason }
 case-notice-withdrawn = Your withdrawal is recorded and the case is closed.
@@ -124,6 +135,7 @@ staff-assigned = Case <code>{ $code }</code> is assigned to { $clerk }.
 staff-stale = This button is out of date; the case is now “{ $status }” and nothing was changed.
 staff-ask-prompt = Write your question to the complainant of case <code>{ $code }</code> as a reply to this message.
 staff-note-prompt = Write the internal note for case <code>{ $code }</code> as a reply to this message.
+staff-terms-prompt = Write the terms of the parties' agreement on case <code>{ $code }</code> as a reply to this message; once recorded, the case is closed.
 staff-reason-prompt = Write the reason for “{ $action }” on case <code>{ $code }</code> as a reply to this message.
 staff-opinion-choose = The commission's opinion on case <code>{ $code }</code>:
 staff-moved = ✅ Case <code>{ $code }</code>: { $action } — status: { $status } (by { $who })
@@ -189,11 +201,13 @@ help-staff =
     /case CODE — a case, its history and the moves allowed
     /status CODE STATUS reason — change the status; e.g. /status 12345-67890 closed the parties settled
     /opinion CODE OPINION — the commission's opinion; e.g. /opinion 12345-67890 no violation
+    /agree CODE terms — the parties' agreement, which closes the case; e.g. /agree 12345-67890 the seller refunds the amount
     /assign CODE @username — assign a case
     /find TEXT — search cases
     /respondent CODE TEXT — write to the respondent (a licensed business)
     /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
     /cert CODE — certificate requests
+    /refer — register a complaint referred by another body
     Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>
@@ -220,6 +234,7 @@ staff-card =
     <b>Licence number:</b> { $licence }
     <b>Respondent:</b> { $respondent }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
+    <b>Source:</b> { $source }
     <b>Clerk:</b> { $assignee }
     <b>Received:</b> { $received }
     <b>Step:</b> { $step } — due: { $step_due }

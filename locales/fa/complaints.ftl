@@ -181,6 +181,7 @@ track-story =
     <b>روند پرونده:</b>
     { $story }
 track-due = <b>مهلت مرحله فعلی:</b> { $due }
+track-agreement = <b>شرایط سازش:</b> { $terms }
 story-line = • { $when } — { $event }
 story-line-reason = • { $when } — { $event }: { $reason }
 story-filed = شکایت شما ثبت شد
@@ -195,6 +196,9 @@ story-void = پرونده باطل شد
 story-withdraw = از شکایت انصراف دادید و پرونده مختومه شد
 story-object = به تصمیم اعتراض کردید و پرونده به تعزیرات حکومتی ارسال شد
 story-reopen = پرونده دوباره باز شد
+story-agree = طرفین سازش کردند و پرونده مختومه شد
+story-referred = شکایت ارجاعی از نهاد دیگر ثبت شد
+story-complainant_linked = شماره همراه خود را تأیید کردید و شکایت ارجاعی به شما سپرده شد
 story-asked = کارشناس از شما پرسشی کرد
 story-answered = به پرسش کارشناس پاسخ دادید
 story-wrote = برای کارشناس پیام فرستادید

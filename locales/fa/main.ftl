@@ -107,6 +107,7 @@ amount-free = رایگان (۰ ریال)
 service-complaint = ثبت شکایت از کسب‌وکار مجازی
 platform-telegram = تلگرام
 platform-bale = بله
+platform-none = هنوز در پیشخوان نیست
 
 ## Command menu
 
@@ -125,6 +126,8 @@ command-dispute = شکایت درباره درخواست تأییدیه
 command-case = مشاهده پرونده
 command-status = تغییر وضعیت پرونده
 command-opinion = ثبت نظر کمیسیون
+command-agree = ثبت سازش طرفین
+command-refer = ثبت شکایت ارجاعی
 command-assign = واگذاری پرونده
 command-find = جست‌وجوی پرونده
 command-cert = درخواست‌های تأییدیه فنی

@@ -8,6 +8,7 @@ relay-to-staff =
     { $body }
 relay-file-only = (فایل پیوست)
 relay-sent-to-citizen = ✅ برای شاکی پرونده <code>{ $code }</code> فرستاده شد.
+relay-complainant-absent = شاکی این پرونده هنوز در پیشخوان نیست (شماره همراه نامه را تأیید نکرده است)؛ پیام به او فرستاده نشد.
 relay-staff-case-ended = 🔒 <b>پرونده بسته است</b> — وضعیت: «{ $status }» (از { $since })
 relay-staff-case-ended-undated = 🔒 <b>پرونده بسته است</b> — وضعیت: «{ $status }»
 relay-undelivered =

@@ -58,6 +58,7 @@ stats-section-satisfaction =
 stats-empty = 📊 هنوز پرونده‌ای ثبت نشده است.
 stats-empty-period = 📊 در { $period } پرونده‌ای دریافت نشده است.
 stats-line = • { $label }: { $count }
+stats-subline = { "  " }◦ { $label }: { $count }
 stats-others = سایر
 stats-none = —
 stats-province-unknown = نامشخص
@@ -154,6 +155,8 @@ export-column-decided_jalali = تاریخ تصمیم
 export-column-decided = تاریخ تصمیم (میلادی)
 export-column-reason = دلیل تصمیم
 export-column-rating = امتیاز رضایت
+export-column-closing = دلیل مختومه شدن
+export-column-source = منبع شکایت
 export-column-comment = توضیح شاکی درباره رسیدگی
 
 ## Search (/find)

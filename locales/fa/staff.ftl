@@ -41,6 +41,8 @@ usage-status =
 usage-opinion =
     روش استفاده: /opinion کد نظر؛ مثلاً: /opinion ۱۲۳۴۵-۶۷۸۹۰ عدم تخلف
     نظرها: { $opinions }. اصلاح نظری که ثبت شده فقط از مدیر و با نوشتن دلیل پذیرفته می‌شود؛ مثلاً: /opinion ۱۲۳۴۵-۶۷۸۹۰ تخلف صورت‌جلسه اصلاحی کمیسیون
+usage-agree = روش استفاده: /agree کد شرایط سازش؛ سازش طرفین پرونده را مختومه می‌کند و اگر شرایط را ننویسید، پرسیده می‌شود. مثلاً: /agree ۱۲۳۴۵-۶۷۸۹۰ فروشنده تا پایان هفته مبلغ را بازمی‌گرداند
+usage-refer = روش استفاده: /refer به‌تنهایی برای ثبت شکایتی که نهاد دیگری ارجاع داده است، پرسش به پرسش؛ مدیر پرونده‌ای با قالب CSV یا XLSX از نامه‌ها را با عنوان /refer import می‌فرستد. مثلاً: /refer import
 usage-assign = روش استفاده: /assign کد @نام‌کاربری؛ مثلاً: /assign ۱۲۳۴۵-۶۷۸۹۰ @ali
 usage-find = روش استفاده: /find و سپس کد رهگیری، شماره همراه، نام کسب‌وکار یا واژه‌هایی از شرح شکایت؛ مثلاً: /find دیجی‌کالا
 usage-cert =
@@ -59,6 +61,7 @@ usage-ban = روش استفاده: /ban @نام‌کاربری برای مسدو
 
 ## What a command was given that it could not use
 
+staff-refer-unknown = پس از /refer جز import چیزی نوشته نمی‌شود، نه «{ $text }».
 staff-not-a-code = «{ $text }» کد رهگیری نیست.
 staff-case-unknown = پرونده‌ای با کد { $code } پیدا نشد.
 cert-unknown = درخواستی با کد { $code } پیدا نشد.
@@ -69,6 +72,7 @@ staff-status-allowed =
 staff-status-allowed-none = اکنون هیچ تغییر وضعیتی برای شما ممکن نیست.
 staff-move-to = <code>/status { $code } { $status }</code>
 staff-move-opinion = <code>/opinion { $code } نظر</code>
+staff-move-agree = <code>/agree { $code } شرایط سازش</code>
 staff-opinion-unknown = نظر «{ $name }» شناخته نشد.
 staff-person-unknown = «{ $who }» را نمی‌شناسیم؛ این شخص باید یک بار به ربات پیام داده باشد.
 staff-button-gone = این دکمه دیگر کاربردی ندارد؛ دکمه‌های پرونده به‌روز شد.

@@ -85,6 +85,9 @@ class CaseSheetRow(NamedTuple):
     decision_reason: str | None
     score: int | None
     comment: str | None
+    closing_reason: str | None
+    source_body: str | None
+    source_body_name: str | None
 
 
 def is_member() -> ColumnElement[bool]:
@@ -166,6 +169,19 @@ class CaseReportRepo:
             .order_by(total.desc(), column)
         )
         return [(key, int(count)) for key, count in rows]
+
+    async def counts_by_closing(
+        self, closed_status: str, period: Received
+    ) -> list[tuple[str, int]]:
+        """Cases of the period in `closed_status` by the reason they were closed, most first."""
+        total = func.count(Case.id)
+        rows = await self.session.execute(
+            select(Case.closing_reason, total)
+            .where(*period.where(), Case.status == closed_status, Case.closing_reason.is_not(None))
+            .group_by(Case.closing_reason)
+            .order_by(total.desc(), Case.closing_reason)
+        )
+        return [(str(reason), int(count)) for reason, count in rows]
 
     async def counts_by_membership(self, period: Received) -> tuple[int, int]:
         """Cases of the period against members of the union, and against non-members."""
@@ -359,6 +375,9 @@ class CaseReportRepo:
                 reason,
                 Rating.score,
                 Rating.comment,
+                Case.closing_reason,
+                Case.source_body,
+                Case.source_body_name,
             )
             .outerjoin(assignee, assignee.id == Case.assignee_id)
             .outerjoin(Rating, Rating.case_id == Case.id)

@@ -4,7 +4,7 @@ queries the alerts and the digest read; and the staff's searches."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -150,6 +150,27 @@ class CaseRepo:
             .limit(limit)
         )
         return list(rows)
+
+    async def awaiting_complainant(self, phone: str) -> list[Case]:
+        """Referred cases that name this mobile as their complainant's and no account yet."""
+        rows = await self.session.scalars(
+            select(Case)
+            .where(Case.contact_phone == phone, Case.citizen_id.is_(None))
+            .order_by(Case.id)
+        )
+        return list(rows)
+
+    async def letters_of(
+        self, body: str, letter_date: date
+    ) -> list[tuple[str | None, str | None, str]]:
+        """What tells apart the cases a body referred by its letters of one day: each one's
+        body name, letter number and business key (no encrypted column is read)."""
+        rows = await self.session.execute(
+            select(Case.source_body_name, Case.letter_number, Case.business_key).where(
+                Case.letter_date == letter_date, Case.source_body == body
+            )
+        )
+        return [(name, number, business) for name, number, business in rows]
 
     async def forget_contact(self, citizen_id: int) -> None:
         """The contact details kept on a person's cases go (the cases stay)."""

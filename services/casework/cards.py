@@ -11,6 +11,7 @@ from models.repos import Repo
 from models.tables import Case, CaseEvent, OutboxMessage, User
 from services import respondents, sessions
 from services.casework.moves import actions_for
+from services.casework.notices import status_text
 from services.desk import ChatRef, DeskConfig
 from services.formatting import (
     format_code,
@@ -26,9 +27,10 @@ from services.normalize import parse_jalali_or_gregorian_date
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
 from services.people import display_name
 from services.platforms import PlatformProfile, profile_of
+from services.sources import source_text
 from services.texts import Rendered, Texts, texts
 from services.view import Button, ButtonPayload
-from services.workflow import Action, CaseStatus, Role, status_label
+from services.workflow import Action, CaseStatus, Role
 
 HISTORY_SHOWN = 10
 
@@ -79,7 +81,7 @@ async def staff_card(
     """A case as staff see it: who, what, where it stands, its deadlines and its history, in
     one message the platform takes: a description too long for it is cut with a note (the
     whole is `description_in_full`). `new` heads it as a complaint just filed."""
-    citizen = await repo.users.get(case.citizen_id)
+    citizen = await repo.users.get(case.citizen_id) if case.citizen_id is not None else None
     respondent = await respondent_line(repo, case, t, profile)
     session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
@@ -107,7 +109,7 @@ async def staff_card(
             "staff-card",
             heading=t.render(profile, "staff-card-new" if new else "staff-card-seen"),
             code=format_code(case.code, t.locale),
-            status=t.plain(status_label(case.status)),
+            status=status_text(case, t),
             subject=t.plain(f"subject-{case.subject}"),
             business=case.business_name,
             website=case.business_url or none,
@@ -116,6 +118,7 @@ async def staff_card(
             respondent=respondent,
             platform=t.plain(f"platform-{case.platform}"),
             phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
+            source=source_text(case, t),
             assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
             step=t.plain(f"step-{case.step}") if case.step else none,
@@ -195,7 +198,7 @@ def description_in_full(case: Case, t: Texts, profile: PlatformProfile) -> Rende
 
 
 async def post_card(
-    repo: Repo, case: Case, citizen: User, config: DeskConfig, chat: ChatRef, now: datetime
+    repo: Repo, case: Case, citizen: User | None, config: DeskConfig, chat: ChatRef, now: datetime
 ) -> None:
     """A new case's card in its staff chat, in one message with its buttons: a description too
     long for it is cut there, and follows in full under the card; then the attachments."""

@@ -23,6 +23,7 @@ from services.workflow import (
     Action,
     CaseFacts,
     CaseStatus,
+    Closing,
     Opinion,
     Planned,
     Refused,
@@ -41,6 +42,7 @@ def facts_of(case: Case) -> CaseFacts:
         decided_at=case.decided_at,
         closed_by_withdrawal=case.closed_by_withdrawal,
         objection_used=case.objection_used,
+        closing=Closing(case.closing_reason) if case.closing_reason else None,
     )
 
 
@@ -92,6 +94,7 @@ async def apply(
     case.decided_at = after.decided_at
     case.closed_by_withdrawal = after.closed_by_withdrawal
     case.objection_used = after.objection_used
+    case.closing_reason = after.closing.value if after.closing else None
     if result.sets_opinion is not None:
         case.opinion_at = now
     if result.changes_status:
@@ -165,11 +168,12 @@ def _explained(refused: Refused, case: Case, action: Action) -> Refused:
 
 
 def action_towards(case: Case, target: CaseStatus, role: Role) -> Action | None:
-    """The move that takes a case from its status to `target` for `role`, if there is one."""
+    """The move that takes a case from its status to `target` for `role`, if there is one; a
+    move asked for by its own name (the parties' agreement) is never taken for it."""
     status = CaseStatus(case.status)
     for row in TRANSITIONS:
         if status in row.sources and role in row.roles and row.target is target:
-            if row.target is status:
+            if row.target is status or row.named_only:
                 continue
             return row.action
     return None

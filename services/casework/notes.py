@@ -10,6 +10,7 @@ from models.tables import Case, CaseMessage, User
 from services.casework.notices import record_event
 from services.formatting import format_code
 from services.outbox import Purpose, enqueue, person, text_for
+from services.ownership import complainant
 from services.texts import texts
 from services.workflow import (
     Role,
@@ -48,11 +49,12 @@ async def assign(repo: Repo, case: Case, clerk: User, by: User, role: Role, now:
 
 async def ask_citizen(
     repo: Repo, case: Case, clerk: User, role: Role, question: str, now: datetime
-) -> None:
-    """A clerk's question reaches the citizen; their reply comes back to the case."""
-    citizen = await repo.users.get(case.citizen_id)
+) -> bool:
+    """A clerk's question reaches the citizen; their reply comes back to the case. False when
+    the complainant is not on the desk (a referred complaint whose mobile nobody verified)."""
+    citizen = await complainant(repo, case, now)
     if citizen is None:
-        return
+        return False
     t = texts(citizen.locale or case.locale)
     row = enqueue(
         repo,
@@ -82,3 +84,4 @@ async def ask_citizen(
         case.first_response_at = now
     record_event(repo, case, clerk, role, "asked", now, question)
     await repo.commit()
+    return True

@@ -3,7 +3,7 @@ staff did beside the workflow's moves."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -12,9 +12,10 @@ from models.tables import Case, CaseEvent, User
 from services.desk import DeskConfig
 from services.formatting import format_code, format_datetime
 from services.outbox import Outgoing, Purpose, card_in, enqueue, text_for
+from services.ownership import complainant
 from services.platforms import PlatformProfile, profile_of
 from services.texts import Rendered, Texts, texts
-from services.workflow import Role, status_label
+from services.workflow import CaseStatus, Role, closing_label, status_label
 
 
 def step_lines(case: Case, t: Texts, profile: PlatformProfile) -> list[Rendered]:
@@ -37,6 +38,7 @@ def notice_text(
     heading: str = "case-notice",
     reason: str | None = None,
     after: Sequence[Rendered] = (),
+    extra: Mapping[str, str] | None = None,
 ) -> Rendered:
     """What happened to a case in one message: the heading with its code, the words of `key`,
     the step that now runs, and any lines `after`; no line is left empty."""
@@ -47,17 +49,34 @@ def notice_text(
         code=code,
         status=t.plain(status_label(case.status)),
         reason=reason or "",
+        **(extra or {}),
     )
     lines = [t.render(profile, heading, code=code), body.strip(), *step_lines(case, t, profile)]
     lines.extend(after)
     return Rendered("\n".join(line for line in lines if line))
 
 
+def status_text(case: Case, t: Texts) -> str:
+    """A case's status in words, with why it was closed where it was: «مختومه (سازش طرفین)»."""
+    status = t.plain(status_label(case.status))
+    if case.status != CaseStatus.CLOSED or not case.closing_reason:
+        return status
+    closing = t.plain(closing_label(case.closing_reason))
+    return t.plain("status-with-closing", status=status, closing=closing)
+
+
 async def tell_citizen(
-    repo: Repo, case: Case, key: str, now: datetime, *, reason: str | None = None
+    repo: Repo,
+    case: Case,
+    key: str,
+    now: datetime,
+    *,
+    reason: str | None = None,
+    **args: str,
 ) -> None:
-    """A message to the complainant about their case, in their language and platform."""
-    citizen = await repo.users.get(case.citizen_id)
+    """A message to the complainant about their case, in their language and platform; a
+    referred case's complainant is looked for by the letter's mobile at every notice."""
+    citizen = await complainant(repo, case, now)
     if citizen is None:
         return
     t = texts(citizen.locale or case.locale)
@@ -67,7 +86,7 @@ async def tell_citizen(
         Outgoing(
             platform=profile.platform,
             chat_id=citizen.platform_user_id,
-            text=notice_text(case, key, t, profile, reason=reason),
+            text=notice_text(case, key, t, profile, reason=reason, extra=args),
             parse_mode=profile.parse_mode,
         ),
         now=now,

@@ -38,6 +38,7 @@ from services.normalize import (
     parse_jalali_or_gregorian_date,
 )
 from services.reports.stats import label_of, midnight, persian
+from services.sources import body_text
 from services.texts import Texts
 from services.workflow import FOLLOWED, TERMINAL, CaseStatus, Refused, status_label
 
@@ -193,6 +194,7 @@ EXPORT_COLUMNS = (
     _C("complainant", 22),
     _C("phone", 15),
     _C("description", 60),
+    _C("source", 34),
     _C("order_number", 16),
     _C("order_date_jalali", 13),
     _C("order_date", 13, Kind.DAY),
@@ -209,6 +211,7 @@ EXPORT_COLUMNS = (
     _C("decided_jalali", 17),
     _C("decided", 18, Kind.INSTANT),
     _C("reason", 40),
+    _C("closing", 20),
     _C("rating", 10, Kind.NUMBER),
     _C("comment", 40),
 )
@@ -417,6 +420,12 @@ class _Labels:
             self._known[family, key] = label_of(self._t, family, key)
         return self._known[family, key]
 
+    def source(self, body: str | None, name: str | None) -> str:
+        """Where a case came from: the chat, or the body that referred it."""
+        if body is None:
+            return self._t.plain("source-chat")
+        return body_text(body, name, self._t)
+
 
 def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
     assignee = " ".join(p for p in (row.assignee_first_name, row.assignee_last_name) if p)
@@ -438,6 +447,7 @@ def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
         row.contact_name,
         _national_phone(row.contact_phone),
         row.description,
+        labels.source(row.source_body, row.source_body_name),
         row.order_number,
         _jalali_day(row.order_date) if row.order_date else None,
         row.order_date,
@@ -454,6 +464,7 @@ def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
         _jalali_datetime(row.decided_at),
         row.decided_at,
         row.decision_reason if decided else None,
+        labels("closing", row.closing_reason),
         row.score,
         row.comment,
     ]

@@ -189,6 +189,8 @@ class Stats:
     total: int
     # Every status, in the workflow's order, zeros included.
     by_status: list[tuple[str, int]]
+    # Closed cases by why they were closed (services.workflow.Closing).
+    by_closing: list[tuple[str, int]]
     # Every subject, zeros included.
     by_subject: list[tuple[str, int]]
     # The months of the period (none for a single month).
@@ -271,6 +273,7 @@ async def gather(repo: Repo, now: datetime, config: DeskConfig, period: Period) 
         total=await figures.count_received(received),
         by_status=[(status.value, statuses.get(status.value, 0)) for status in CaseStatus]
         + [(key, count) for key, count in statuses.items() if key not in set(CaseStatus)],
+        by_closing=await figures.counts_by_closing(CaseStatus.CLOSED.value, received),
         by_subject=[(subject.value, subjects.get(subject.value, 0)) for subject in Subject]
         + [(key, count) for key, count in subjects.items() if key not in set(Subject)],
         by_month=[MonthCount(day, n) for day, n in zip(starts[:-1], per_month, strict=True)],
@@ -449,12 +452,29 @@ def describe(stats: Stats, t: Texts, profile: PlatformProfile) -> Rendered:
     def section(key: str, body: Rendered) -> str:
         return t.render(profile, key, lines=body)
 
+    def statuses() -> Rendered:
+        # Closed cases are counted once more by why they were closed, under their line.
+        rows = []
+        for key, count in stats.by_status:
+            rows.append(lines([(label_of(t, "status", key), count)]))
+            if key == CaseStatus.CLOSED:
+                rows.extend(
+                    t.render(
+                        profile,
+                        "stats-subline",
+                        label=label_of(t, "closing", reason),
+                        count=number(n),
+                    )
+                    for reason, n in stats.by_closing
+                )
+        return Rendered("\n".join(rows)) if rows else Rendered(t.plain("stats-none"))
+
     provinces, other_provinces = _top(stats.by_province)
     sections = [
         t.render(profile, "stats-head", period=period, total=number(stats.total)),
         section(
             "stats-section-statuses",
-            lines([(label_of(t, "status", k), c) for k, c in stats.by_status]),
+            statuses(),
         ),
         section(
             "stats-section-subjects",
