@@ -219,13 +219,14 @@ def _cut(source: Path, target: Path) -> None:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]
-    font = subset.load_font(str(source), options)
-    cutter = subset.Subsetter(options)
-    cutter.populate(unicodes=[c for low, high in _RANGES for c in range(low, high + 1)])
-    cutter.subset(font)
-    # Written under a name of its own first: another process may be making the same file.
-    partial = target.with_name(f"{target.stem}.{os.getpid()}.partial{target.suffix}")
-    subset.save_font(font, str(partial), options)
+    # Closed when cut: the font file left open would be closed only by the collector.
+    with subset.load_font(str(source), options) as font:
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=[c for low, high in _RANGES for c in range(low, high + 1)])
+        cutter.subset(font)
+        # Written under a name of its own first: another process may be making the same file.
+        partial = target.with_name(f"{target.stem}.{os.getpid()}.partial{target.suffix}")
+        subset.save_font(font, str(partial), options)
     partial.replace(target)
 
 
