@@ -255,21 +255,11 @@ async def _unique_code(repo: Repo) -> TrackingCode:
             return code
 
 
-async def file_complaint(
-    repo: Repo, citizen: User, data: ComplaintData, config: DeskConfig, now: datetime
-) -> Case | None:
-    """File a complaint in one transaction: the draft is claimed first, then the case awaiting
-    expert review with its deadlines, its audit event, the citizen's receipt and the staff
-    chat's card with the attachments are written. Outside office hours the clock starts at the
-    next opening. None when the draft was filed already (a second tap of confirm).
-    """
-    if not await repo.drafts.claim(citizen.id, FORM):
-        await repo.rollback()
-        return None
-    calendar = await clocks.calendar_for(repo, config)
-    code = await _unique_code(repo)
-    case = Case(
-        code=code.digits,
+async def new_complaint(repo: Repo, data: ComplaintData, **filed: Any) -> Case:
+    """A complaint awaiting expert review under a tracking code of its own, from the form's
+    answers; `filed` says by whom, from where, and when its clock starts."""
+    return Case(
+        code=(await _unique_code(repo)).digits,
         kind="complaint",
         queue=Queue.COMPLAINTS,
         status=CaseStatus.AWAITING_REVIEW,
@@ -283,6 +273,27 @@ async def file_complaint(
         order_number=data.order_number,
         order_date=data.order_date,
         order_amount=data.order_amount,
+        closed_by_withdrawal=False,
+        objection_used=False,
+        **filed,
+    )
+
+
+async def file_complaint(
+    repo: Repo, citizen: User, data: ComplaintData, config: DeskConfig, now: datetime
+) -> Case | None:
+    """File a complaint in one transaction: the draft is claimed first, then the case awaiting
+    expert review with its deadlines, its audit event, the citizen's receipt and the staff
+    chat's card with the attachments are written. Outside office hours the clock starts at the
+    next opening. None when the draft was filed already (a second tap of confirm).
+    """
+    if not await repo.drafts.claim(citizen.id, FORM):
+        await repo.rollback()
+        return None
+    calendar = await clocks.calendar_for(repo, config)
+    case = await new_complaint(
+        repo,
+        data,
         citizen_id=citizen.id,
         contact_name=citizen.full_name,
         contact_phone=citizen.phone,
@@ -291,8 +302,6 @@ async def file_complaint(
         received_at=now,
         clock_started_at=calendar.clock_start(now),
         status_changed_at=now,
-        closed_by_withdrawal=False,
-        objection_used=False,
         certificate_id=data.certificate_id,
         province=data.province,
     )

@@ -28,11 +28,11 @@ from typing import Any
 
 from models.repos import Repo
 from models.tables import Case, CaseEvent, User
-from services import normalize, personal_data, relay
+from services import normalize, relay
 from services.calendar import TEHRAN
 from services.casework import cards, clocks
 from services.casework.notices import tell_citizen
-from services.complaints import EMPTY, ComplaintData, Invalid, Limits
+from services.complaints import EMPTY, ComplaintData, Invalid, Limits, new_complaint
 from services.desk import DeskConfig, DeskInfo, Queue
 from services.formatting import format_code
 from services.licences import canonical_province
@@ -40,8 +40,7 @@ from services.ownership import complainant, link
 from services.settings import Settings
 from services.sources import NAMED, ReferringBody, Source, body_text
 from services.texts import Texts, texts
-from services.tracking import CodeKind, TrackingCode, new_code
-from services.workflow import CaseStatus, Role, status_label
+from services.workflow import Role, status_label
 
 __all__ = [
     "FORM",
@@ -188,13 +187,6 @@ def clock_from(letter_date: date) -> datetime:
     return datetime.combine(letter_date, time.min, tzinfo=TEHRAN)
 
 
-async def _unique_code(repo: Repo) -> TrackingCode:
-    while True:
-        code = new_code(CodeKind.COMPLAINT)
-        if not await repo.cases.code_exists(code.digits):
-            return code
-
-
 async def register(
     repo: Repo,
     referral: Referral,
@@ -211,21 +203,9 @@ async def register(
     the account that verified the complainant's mobile, if there is one, who is told."""
     letter, data = referral.letter, referral.complaint
     calendar = await clocks.calendar_for(repo, config)
-    case = Case(
-        code=(await _unique_code(repo)).digits,
-        kind="complaint",
-        queue=Queue.COMPLAINTS,
-        status=CaseStatus.AWAITING_REVIEW,
-        subject=data.subject,
-        business_name=data.business_name,
-        business_key=normalize.search_key(data.business_name),
-        business_url=data.website,
-        licence_number=data.licence_number,
-        description=data.description,
-        description_index=personal_data.description_index(data.description),
-        order_number=data.order_number,
-        order_date=data.order_date,
-        order_amount=data.order_amount,
+    case = await new_complaint(
+        repo,
+        data,
         citizen_id=None,
         contact_name=referral.complainant_name or "",
         contact_phone=referral.complainant_phone,
@@ -234,8 +214,6 @@ async def register(
         received_at=now,
         clock_started_at=calendar.clock_start(clock_from(letter.date)),
         status_changed_at=now,
-        closed_by_withdrawal=False,
-        objection_used=False,
         province=letter.body_name if letter.body is ReferringBody.INDUSTRY_ORGANIZATION else None,
         source_kind=Source.REFERRAL,
         source_body=letter.body,
