@@ -216,39 +216,23 @@ async def from_clerk(
     def render(body: str) -> str:
         return t.render(profile, "relay-to-citizen", code=code, body=body).strip()
 
-    rows = _enqueue_pieces(
+    await _clerk_writes(
         repo,
+        case,
+        clerk,
+        role,
         content,
+        now,
+        profile,
+        citizen,
         render,
-        platform=profile.platform,
-        chat_id=citizen.platform_user_id,
-        parse_mode=profile.parse_mode,
-        now=now,
         purpose=Purpose.RELAY_REPLY,
-        case=case,
-        origin=Origin(*staff_message) if staff_message is not None else None,
+        kind="reply",
+        action="replied",
+        staff_message=staff_message,
     )
-    await repo.session.flush()
-    repo.cases.add_message(
-        CaseMessage(
-            case_id=case.id,
-            kind="reply",
-            author_id=clerk.id,
-            text=content.text,
-            at=now,
-            outbox_id=rows[0].id,
-        )
-    )
-    _event(repo, case, clerk, role, "replied", now, content.note())
     if case.first_response_at is None:
         case.first_response_at = now
-    if staff_message is not None:
-        platform, chat_id, message_id = staff_message
-        await repo.threads.add(
-            ThreadMessage(
-                platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id
-            )
-        )
     await repo.commit()
     return True
 
@@ -377,15 +361,53 @@ async def to_respondent(
             profile, "relay-to-respondent", code=code, business=licence.business_name, body=body
         ).strip()
 
+    await _clerk_writes(
+        repo,
+        case,
+        clerk,
+        role,
+        content,
+        now,
+        profile,
+        holder,
+        render,
+        purpose=Purpose.RELAY_TO_RESPONDENT,
+        kind="to_respondent",
+        action="asked_respondent",
+        staff_message=staff_message,
+    )
+    await repo.commit()
+    return True
+
+
+async def _clerk_writes(
+    repo: Repo,
+    case: Case,
+    clerk: User,
+    role: Role,
+    content: Content,
+    now: datetime,
+    profile: PlatformProfile,
+    party: User,
+    render: Callable[[str], str],
+    *,
+    purpose: Purpose,
+    kind: str,
+    action: str,
+    staff_message: tuple[str, int, int] | None,
+) -> None:
+    """A clerk's message to a party of the case, in the caller's transaction: queued in pieces
+    on the party's platform, kept as the case's message and event, and the staff message it
+    came from remembered as the case's, so that a reply to it finds the case."""
     rows = _enqueue_pieces(
         repo,
         content,
         render,
         platform=profile.platform,
-        chat_id=holder.platform_user_id,
+        chat_id=party.platform_user_id,
         parse_mode=profile.parse_mode,
         now=now,
-        purpose=Purpose.RELAY_TO_RESPONDENT,
+        purpose=purpose,
         case=case,
         origin=Origin(*staff_message) if staff_message is not None else None,
     )
@@ -393,14 +415,14 @@ async def to_respondent(
     repo.cases.add_message(
         CaseMessage(
             case_id=case.id,
-            kind="to_respondent",
+            kind=kind,
             author_id=clerk.id,
             text=content.text,
             at=now,
             outbox_id=rows[0].id,
         )
     )
-    _event(repo, case, clerk, role, "asked_respondent", now, content.note())
+    _event(repo, case, clerk, role, action, now, content.note())
     if staff_message is not None:
         platform, chat_id, message_id = staff_message
         await repo.threads.add(
@@ -408,8 +430,6 @@ async def to_respondent(
                 platform=platform, chat_id=chat_id, message_id=message_id, case_id=case.id
             )
         )
-    await repo.commit()
-    return True
 
 
 def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
