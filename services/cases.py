@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from models.repos import Repo
 from models.tables import Case, CertificateEvent, User
-from services import certificates, respondents
+from services import certificates, relay, respondents
 from services.casework.notices import status_text, step_lines
 from services.certificate_import import IMPORTED
 from services.formatting import (
@@ -24,7 +24,7 @@ from services.ownership import owns
 from services.platforms import PlatformProfile
 from services.texts import LOCALES, Rendered, Texts, texts
 from services.tracking import CodeKind, CodeReading, Typed, parse_code, read_code
-from services.workflow import FOLLOWED, Action, CaseStatus, Closing, status_label
+from services.workflow import Action, CaseStatus, Closing, status_label
 
 LIST_LIMIT = 20
 
@@ -69,9 +69,8 @@ def is_a_code(text: str) -> bool:
 
 async def awaits_an_answer(repo: Repo, user: User) -> bool:
     """Whether a clerk's question to this person (on any linked account) waits for an answer."""
-    own = await repo.users.linked_ids(user)
-    followed = await repo.cases.of_citizens(own, statuses=[status.value for status in FOLLOWED])
-    return bool(await repo.cases.open_questions([case.id for case in followed]))
+    _, questions = await relay.open_questions(repo, await repo.users.linked_ids(user))
+    return bool(questions)
 
 
 async def list_cases(repo: Repo, user: User, t: Texts, profile: PlatformProfile) -> str:

@@ -17,7 +17,7 @@ gone) are told to the clerk in the thread where they wrote.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -432,6 +432,13 @@ async def _clerk_writes(
         )
 
 
+async def open_questions(repo: Repo, own: Sequence[int]) -> tuple[list[Case], list[CaseMessage]]:
+    """A person's followed cases (on these accounts) and the clerks' questions in them that
+    wait for an answer."""
+    followed = await repo.cases.of_citizens(own, statuses=[status.value for status in FOLLOWED])
+    return followed, await repo.cases.open_questions([case.id for case in followed])
+
+
 def ended_mark(case: Case, t: Texts, profile: PlatformProfile) -> str:
     """The line that tells a clerk a case has ended: its status, and since when."""
     status = t.plain(status_label(case.status))
@@ -644,8 +651,7 @@ async def route_citizen_message(
             return ToCase(case, Party.RESPONDENT)
     if in_form:
         return None
-    followed = await repo.cases.of_citizens(own, statuses=[status.value for status in FOLLOWED])
-    questions = await repo.cases.open_questions([case.id for case in followed])
+    followed, questions = await open_questions(repo, own)
     if len(questions) == 1:
         case = next(case for case in followed if case.id == questions[0].case_id)
         return Answer(questions[0], case)
