@@ -12,12 +12,13 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
 from hypothesis import settings as hypothesis_settings
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import Base, crypto
@@ -45,6 +46,42 @@ hypothesis_settings.load_profile(HYPOTHESIS_PROFILE)
 # Through the dispatcher each example is an update: a handful locally, the profile's in CI.
 DISPATCHER_EXAMPLES = 15 if HYPOTHESIS_PROFILE == "dev" else hypothesis_settings().max_examples
 
+
+def _own_servers_per_worker() -> None:
+    """Under `pytest -n`, each worker gets a PostgreSQL database and a Redis database of its
+    own (`test_gw0`, `test_gw1`…; Redis 15, 14…), made once and kept, so workers never meet."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    index = int(worker.removeprefix("gw"))
+    database = os.environ.get("TEST_DATABASE_URL")
+    if database and make_url(database).get_backend_name() == "postgresql":
+        shared = make_url(database)
+        own = f"{shared.database}_{worker}"
+
+        async def create() -> None:
+            engine = make_engine(database)
+            async with engine.connect() as connection:
+                autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+                found = await autocommit.scalar(
+                    text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own}
+                )
+                if not found:
+                    await autocommit.execute(text(f'CREATE DATABASE "{own}"'))
+            await engine.dispose()
+
+        asyncio.run(create())
+        os.environ["TEST_DATABASE_URL"] = shared.set(database=own).render_as_string(
+            hide_password=False
+        )
+    redis = os.environ.get("TEST_REDIS_URL")
+    if redis:
+        parsed = urlsplit(redis)
+        number = int(parsed.path.strip("/") or 0)
+        os.environ["TEST_REDIS_URL"] = parsed._replace(path=f"/{(number - index) % 16}").geturl()
+
+
+_own_servers_per_worker()
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
 

@@ -54,7 +54,8 @@ class StandIn:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._method)
         app.router.add_get("/file/bot{token}/{path:.*}", self._file)
-        self.runner = web.AppRunner(app)
+        # A handler still sleeping (`delay`) when the test ends is not waited for.
+        self.runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         await site.start()
