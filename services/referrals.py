@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import PurePath
 from typing import Any
 
 from models.repos import Repo
@@ -456,7 +457,7 @@ def tell_imported(
                 profile,
                 "referral-import-staff-summary",
                 n=format_number(inserted, t.locale),
-                file=filename or t.plain("value-none"),
+                file=PurePath(filename).name if filename else t.plain("value-none"),
             ),
             parse_mode=profile.parse_mode,
         ),

@@ -23,6 +23,7 @@ from tests.staff import (
     admin,
     clerk,
     group_messages,
+    group_texts,
     outbox_rows,
     press_on_group,
     say_in_group,
@@ -35,6 +36,7 @@ from tests.test_referral_import import csv_file
 LETTER = "۴۵۶۷۸"
 INDUSTRY = "سازمان صنعت، معدن و تجارت استان اصفهان"
 CENTER = "مرکز توسعه تجارت الکترونیکی"
+PROVINCE_ASKED = "کسب‌وکار در کدام استان است؟"
 
 
 async def refer(
@@ -46,8 +48,10 @@ async def refer(
     website: str = "shop.ir",
     licence: str = "-",
     mobile: str = "۰۹۱۲۳۴۵۶۷۸۹",
+    province: str = "-",
 ) -> Case:
-    """A clerk registers a referred complaint by /refer in the staff group; the new case."""
+    """A clerk registers a referred complaint by /refer in the staff group; the new case. The
+    business's province is answered when asked (only when nothing else gives it)."""
     ali = clerk()
     await say_in_group(desk, ali, "/refer")
     await press_on_group(desk, ali, body)
@@ -55,6 +59,8 @@ async def refer(
     answers += [letter, "۱۴۰۵/۰۸/۲۵", "مریم کاظمی", mobile, "فروشگاه نمونه", website, licence]
     for answer in answers:
         await say_in_group(desk, ali, answer)
+    if PROVINCE_ASKED in group_texts(desk)[-1]:
+        await say_in_group(desk, ali, province)
     await press_on_group(desk, ali, "فصل هشتم")
     await say_in_group(desk, ali, DESCRIPTION)
     await say_in_group(desk, ali, "-")  # no order
@@ -231,8 +237,41 @@ async def test_an_organizations_province_stands_when_the_registry_knows_nothing(
     case = await refer(desk, body="سازمان صنعت، معدن و تجارت", body_name="خراسان رضوی")
     assert case.province == "خراسان رضوی"
 
-    other = await refer(desk, letter="۹۸۷۶")  # the Center, no licence: no province known
+    other = await refer(desk, letter="۹۸۷۶")  # the Center, no licence, the province skipped
     assert other.province is None
+
+
+async def test_the_form_asks_the_province_when_nothing_else_gives_it(desk: Desk) -> None:
+    ali = clerk()
+    await say_in_group(desk, ali, "/refer")
+    await press_on_group(desk, ali, "مرکز توسعه تجارت")
+    for answer in (LETTER, "۱۴۰۵/۰۸/۲۵", "-", "-", "فروشگاه نمونه", "shop.ir", "-"):
+        await say_in_group(desk, ali, answer)
+    asked = group_texts(desk)[-1]
+    assert PROVINCE_ASKED in asked and "مرحله ۱۰ از ۱۶" in asked
+    assert group_messages(desk)[-1].markup().get("force_reply")
+    await say_in_group(desk, ali, "آتلانتیس")
+    assert "این نام استان شناخته نشد" in group_texts(desk)[-1]
+    await say_in_group(desk, ali, "خراسان رضوی")
+    await press_on_group(desk, ali, "فصل هشتم")
+    await say_in_group(desk, ali, DESCRIPTION)
+    await say_in_group(desk, ali, "-")
+    assert "خراسان رضوی" in group_texts(desk)[-1]  # the summary shows it
+    await press_on_group(desk, ali, "ثبت شکایت ارجاعی")
+
+    async with desk.repo() as repo:
+        case = await repo.session.scalar(select(Case))
+    assert case is not None and case.province == "خراسان رضوی"
+
+
+async def test_the_form_does_not_ask_what_the_registry_or_the_organization_gives(
+    desk: Desk,
+) -> None:
+    await fill_registry(desk)
+    await refer(desk, website="ketabsara-naroon.ir")
+    await refer(desk, body="سازمان صنعت، معدن و تجارت", body_name="یزد", letter="۱۱۱")
+
+    assert not any(PROVINCE_ASKED in text for text in group_texts(desk))
 
 
 async def test_an_imported_letter_keeps_the_registrys_province(desk: Desk) -> None:

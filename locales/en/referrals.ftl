@@ -176,3 +176,8 @@ referral-pdf-footer = Issued by the Pishkhan bot for the union's file and the re
 referral-import-staff-summary =
     📥 <b>{ $n } referred complaints registered from the file “{ $file }”.</b>
     Each case's card is in this chat. Each case's printable receipt, addressed to the referring body, is sent by /receipt and its tracking code; e.g. /receipt 12345-67890
+
+## The business's province in the staff's form, when the registry does not know it
+
+referral-ask-province = <b>Step { $n } of { $total }</b>
+    In which province is the business? Write the province, e.g. Isfahan or Razavi Khorasan. { $skip }

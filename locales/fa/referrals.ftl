@@ -173,3 +173,8 @@ referral-pdf-footer = این رسید را بات پیشخوان برای پرو
 referral-import-staff-summary =
     📥 <b>{ $n } شکایت ارجاعی از فایل «{ $file }» ثبت شد.</b>
     کارت هر پرونده در همین گروه است. رسید چاپی هر پرونده، خطاب به نهاد ارجاع‌دهنده، با /receipt و کد رهگیری آن فرستاده می‌شود؛ مثلاً /receipt ۱۲۳۴۵-۶۷۸۹۰
+
+## The business's province in the staff's form, when the registry does not know it
+
+referral-ask-province = <b>مرحله { $n } از { $total }</b>
+    کسب‌وکار در کدام استان است؟ نام استان را بنویسید؛ مثلاً اصفهان یا خراسان رضوی. { $skip }
