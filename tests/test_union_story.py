@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from models.tables import Case, CaseEvent, CaseMessage, CommissionSession
 from services.calendar import TEHRAN
-from services.formatting import format_code
+from services.formatting import format_code, localize_digits
 from services.lengths import utf16_units
 from services.platforms import Platform
 from tests.conftest import START
@@ -188,7 +188,8 @@ async def test_a_referred_complaint_from_the_letter_to_the_parties_agreement(des
     # --- 4. The commission's session, online, on a working day ------------------------------
     day = working_day_after(desk, START.date(), 2)
     at = datetime.combine(day, time(10, 30), tzinfo=TEHRAN)
-    await say_in_group(desk, ali, f"/session {case.code} {jalali(day)} ۱۰:۳۰ برخط {LINK}")
+    typed = f"/session {code} {localize_digits(jalali(day), 'fa')} ۱۰:۳۰ برخط {LINK}"
+    await say_in_group(desk, ali, typed)  # as a Persian keyboard types it
     scheduled = group_texts(desk)[-1]
     assert "تعیین شد" in scheduled and "از شاکی و متشاکی دعوت شد" in scheduled
     await desk.drain()
@@ -217,7 +218,7 @@ async def test_a_referred_complaint_from_the_letter_to_the_parties_agreement(des
     assert (session.complainant_answer, session.respondent_answer) == ("confirmed", "confirmed")
 
     # --- 5. The agreement closes the case --------------------------------------------------
-    await say_in_group(desk, ali, f"/agree {case.code} {TERMS}")
+    await say_in_group(desk, ali, f"/agree {code} {TERMS}")
     assert "مختومه (سازش طرفین)" in group_texts(desk)[-1]
     case = await case_now(desk)
     assert (case.status, case.closing_reason, case.step) == ("closed", "agreement", None)
