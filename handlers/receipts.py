@@ -1,5 +1,10 @@
 """The printed receipt of a case: `/receipt CODE` sends it again to its owner, and the link it
-prints (`/start case_<code>`) opens the case in the bot for its owner only."""
+prints (`/start case_<code>`) opens the case in the bot for its owner only.
+
+Staff (a clerk where they act, an admin) get any case's printed receipt with `/receipt CODE`,
+in a staff chat or in private: a referred case's is addressed to the body that referred it
+(`services.referrals.staff_copy`). A citizen gets only their own; another's code is answered
+as an unknown one."""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from handlers.complaints import remind
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import main_menu
 from handlers.kit.ui import reply
-from services import cases, receipt_pdf
+from handlers.staff import StaffOnly
+from services import cases, receipt_pdf, referrals
+from services.desk import ChatRef
+from services.formatting import format_code
 from services.normalize import is_blank
 from services.tracking import read_code
 
@@ -32,9 +40,32 @@ async def send_again(
     else:
         config, now = ctx.settings.config, ctx.clock.now()
         case = await receipt_pdf.send_again(ctx.repo, ctx.user, typed, config, now, ctx.t.locale)
+        if case is None and await StaffOnly()(message, ctx):
+            case = await referrals.staff_copy(ctx.repo, typed, _chat(message, ctx), config, now)
         if case is None:
             await reply(message, ctx.t, ctx.profile, "track-not-found")
     await remind(message, state, ctx)
+
+
+def _chat(message: Message, ctx: Ctx) -> ChatRef:
+    return ChatRef(ctx.profile.platform, message.chat.id)
+
+
+async def staff_receipt(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """`/receipt CODE` in a staff chat: the case's printed receipt there (a referred case's
+    addressed to its referring body)."""
+    typed = command.args or ""
+    if is_blank(typed):
+        await reply(message, ctx.t, ctx.profile, "receipt-usage")
+        return
+    reading = read_code(typed)
+    if reading.code is None:
+        await message.answer(cases.slip(reading, typed, ctx.t, ctx.profile))
+        return
+    config, now = ctx.settings.config, ctx.clock.now()
+    if await referrals.staff_copy(ctx.repo, typed, _chat(message, ctx), config, now) is None:
+        shown = format_code(reading.code, ctx.t.locale)
+        await reply(message, ctx.t, ctx.profile, "staff-case-unknown", code=shown)
 
 
 async def open_case(message: Message, command: CommandObject, state: FSMContext, ctx: Ctx) -> None:
@@ -55,8 +86,11 @@ def _carries_a_case(args: str | None) -> bool:
 def make_router() -> Router:
     """Asked before the greeting: a start link with a case is not a plain /start."""
     router = Router(name=__name__)
-    router.message.filter(F.chat.type == "private")
+    private = F.chat.type == "private"
     link = CommandStart(deep_link=True, magic=F.args.func(_carries_a_case))
-    router.message.register(open_case, link)
-    router.message.register(send_again, Command("receipt"))
+    router.message.register(open_case, link, private)
+    router.message.register(send_again, Command("receipt"), private)
+    router.message.register(
+        staff_receipt, Command("receipt"), F.chat.type != "private", StaffOnly()
+    )
     return router

@@ -26,7 +26,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import receive_import
 from handlers.staff import StaffOnly
-from services import complaints, people, referrals
+from services import complaints, people, referrals, respondents
 from services.calendar import tehran_today
 from services.desk import Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -53,6 +53,7 @@ class ReferralForm(StatesGroup):
     business_name = State()
     website = State()
     licence = State()
+    province = State()
     subject = State()
     description = State()
     order_number = State()
@@ -71,6 +72,7 @@ ORDER = [
     ReferralForm.business_name,
     ReferralForm.website,
     ReferralForm.licence,
+    ReferralForm.province,
     ReferralForm.subject,
     ReferralForm.description,
     ReferralForm.order_number,
@@ -85,12 +87,16 @@ OPTIONAL: dict[State, tuple[str, ...]] = {
     ReferralForm.complainant_name: ("complainant_name",),
     ReferralForm.complainant_mobile: ("complainant_phone",),
     ReferralForm.licence: ("licence_number",),
+    ReferralForm.province: ("province",),
     ReferralForm.order_number: ("order_number", "order_date", "order_amount"),
     ReferralForm.order_date: ("order_date",),
     ReferralForm.order_amount: ("order_amount",),
 }
 # Checks of the citizen's form whose words speak of its buttons: the staff form's own instead.
-_STAFF_WORDING = {"form-licence-invalid": "referral-licence-invalid"}
+_STAFF_WORDING = {
+    "form-licence-invalid": "referral-licence-invalid",
+    "form-province-choose": "referral-province-unknown",
+}
 
 
 def _name(step: State) -> str:
@@ -162,15 +168,28 @@ class StaffForm:
 
     async def goto(self, step: State, data: dict[str, Any]) -> None:
         """Ask `step`, or the next that applies: a body's name only for a body named further,
-        an order's date and amount only with its number."""
+        the business's province only when neither the registry (by the licence or the
+        website) nor the referring organization gives it, an order's date and amount only with
+        its number."""
         if step == ReferralForm.body_name and data.get("body") not in NAMED:
             step = ReferralForm.letter_number
+        if step == ReferralForm.province and await self._province_known(data):
+            data["province"] = None
+            step = ReferralForm.subject
         if step in (ReferralForm.order_date, ReferralForm.order_amount) and not data.get(
             "order_number"
         ):
             step = ReferralForm.confirm
         await self.save(step, data)
         await self.ask(step, data)
+
+    async def _province_known(self, data: dict[str, Any]) -> bool:
+        if data.get("body") == ReferringBody.INDUSTRY_ORGANIZATION.value:
+            return True
+        licence = await respondents.licence_named(
+            self.ctx.repo, data.get("licence_number"), data.get("website")
+        )
+        return licence is not None
 
     async def ask(self, step: State, data: dict[str, Any]) -> None:
         """The question of a step, with its buttons or as a reply prompt."""
@@ -272,6 +291,8 @@ def _check(
         result, field = complaints.check_website(text), "website"
     elif step == ReferralForm.licence:
         result, field = complaints.check_licence_number(text), "licence_number"
+    elif step == ReferralForm.province:
+        result, field = complaints.check_province(text), "province"
     elif step == ReferralForm.description:
         result, field = complaints.check_description(text, limits), "description"
     elif step == ReferralForm.order_number:

@@ -95,6 +95,9 @@ class Sheet:
     verify_text: str
     verify_command: str
     footer: str
+    # Whom the receipt is addressed to, under its title (a referring body: «به: …»); a
+    # citizen's receipt is addressed to nobody but its reader.
+    addressee: str = ""
 
     def stored(self) -> dict[str, Any]:
         """As the outbox row keeps it."""
@@ -112,6 +115,7 @@ class Sheet:
             "verify_text": self.verify_text,
             "verify_command": self.verify_command,
             "footer": self.footer,
+            "addressee": self.addressee,
         }
 
     @classmethod
@@ -130,6 +134,7 @@ class Sheet:
             verify_text=value["verify_text"],
             verify_command=value["verify_command"],
             footer=value["footer"],
+            addressee=value.get("addressee", ""),
         )
 
 
@@ -142,12 +147,10 @@ def sheet_for(case: Case, desk: DeskInfo, t: Texts) -> Sheet:
     """The printed receipt of a filed complaint: the service, its recipient, the tracking code,
     the date and time it was received, the amount taken, and the desk's details."""
     code = format_code(case.code, t.locale)
-    return Sheet(
-        locale=t.locale,
-        code=case.code,
-        issued=case.received_at,
-        file_name=f"pishkhan-receipt-{case.code}.pdf",
-        desk_name=desk.name,
+    return printed_sheet(
+        case,
+        desk,
+        t,
         title=t.plain("receipt-pdf-title"),
         rows=(
             (t.plain("receipt-field-service"), t.plain("service-complaint")),
@@ -157,6 +160,34 @@ def sheet_for(case: Case, desk: DeskInfo, t: Texts) -> Sheet:
             (t.plain("receipt-field-amount"), t.plain("amount-free")),
             (t.plain("receipt-field-business"), case.business_name),
         ),
+        verify_text=t.plain("receipt-pdf-verify"),
+        footer=t.plain("receipt-pdf-footer"),
+        file_name=f"pishkhan-receipt-{case.code}.pdf",
+    )
+
+
+def printed_sheet(
+    case: Case,
+    desk: DeskInfo,
+    t: Texts,
+    *,
+    title: str,
+    rows: tuple[tuple[str, str], ...],
+    verify_text: str,
+    footer: str,
+    file_name: str,
+    addressee: str = "",
+) -> Sheet:
+    """A case's printed receipt: its own title, addressee and rows; the desk's details, the
+    line that verifies it (`/track CODE`) and its date are every receipt's."""
+    return Sheet(
+        locale=t.locale,
+        code=case.code,
+        issued=case.received_at,
+        file_name=file_name,
+        desk_name=desk.name,
+        title=title,
+        rows=rows,
         desk_title=t.plain("receipt-pdf-desk"),
         desk_rows=(
             (t.plain("receipt-field-holder"), desk_detail(desk.name, t)),
@@ -165,9 +196,10 @@ def sheet_for(case: Case, desk: DeskInfo, t: Texts) -> Sheet:
             (t.plain("receipt-field-address"), desk_detail(desk.address, t)),
         ),
         verify_title=t.plain("receipt-pdf-verify-title"),
-        verify_text=t.plain("receipt-pdf-verify"),
-        verify_command=f"/track {code}",
-        footer=t.plain("receipt-pdf-footer"),
+        verify_text=verify_text,
+        verify_command=f"/track {format_code(case.code, t.locale)}",
+        footer=footer,
+        addressee=addressee,
     )
 
 
@@ -367,6 +399,9 @@ def render(sheet: Sheet, link: str) -> bytes:
     pdf.ln(1)
     page.centred(sheet.title, 16, bold=True)
     page.rule()
+    if sheet.addressee:
+        page.heading(sheet.addressee)
+        pdf.ln(1)
     page.rows(sheet.rows)
     pdf.ln(5)
     page.heading(sheet.desk_title)
@@ -395,16 +430,32 @@ def queue_printed(
     """The case's printed receipt to a chat, in the caller's transaction: its words now, its
     pages when the sender sends it (with the link that opens the case in the bot)."""
     t = texts(locale or case.locale)
-    profile = profile_of(chat.platform)
+    caption = t.render(
+        profile_of(chat.platform), "receipt-pdf-caption", code=format_code(case.code, t.locale)
+    )
+    queue_sheet(repo, case, chat, sheet_for(case, config.desk, t), caption, now, dedupe_key)
+
+
+def queue_sheet(
+    repo: Repo,
+    case: Case,
+    chat: ChatRef,
+    sheet: Sheet,
+    caption: str,
+    now: datetime,
+    dedupe_key: str | None = None,
+) -> None:
+    """A printed receipt (any sheet) to a chat under its caption, in the caller's
+    transaction: laid out when the sender sends it."""
     enqueue(
         repo,
         Outgoing(
             platform=chat.platform,
             chat_id=chat.id,
-            text=t.render(profile, "receipt-pdf-caption", code=format_code(case.code, t.locale)),
-            parse_mode=profile.parse_mode,
+            text=caption,
+            parse_mode=profile_of(chat.platform).parse_mode,
             method=Method.RECEIPT_PDF,
-            sheet=sheet_for(case, config.desk, t).stored(),
+            sheet=sheet.stored(),
         ),
         now=now,
         purpose=Purpose.PRINTED_RECEIPT,

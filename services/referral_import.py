@@ -33,7 +33,8 @@ counted as registered before and left alone, so importing a file again registers
 the same letter twice in a file is taken from the later row (the earlier is reported). Each new
 case gets its code, deadlines from the letter's date, its card in the staff chat and a history
 event ``referred`` with the file's name; a complainant whose mobile is verified on the desk is
-told, nobody else is messaged.
+told, and so is a respondent on the desk. No printed receipt is sent per letter: one message in
+the staff chat sums the import up, and `/receipt CODE` there gives any case's.
 """
 
 from __future__ import annotations
@@ -350,6 +351,7 @@ async def import_referrals(
                 config=importer.config,
                 now=importer.now,
                 note=importer.note,
+                receipt=False,
             )
             tally.inserted += 1
             tally.assigned.append((line, TrackingCode(case.code).display()))
@@ -358,6 +360,7 @@ async def import_referrals(
             if commit is not None:
                 await commit()
             await calls(done, tally.read)
+    referrals.tell_imported(repo, tally.inserted, filename, config, now)
     if commit is not None:
         await commit()
     await calls(tally.read, tally.read)

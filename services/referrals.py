@@ -17,29 +17,40 @@ Rules:
   to their account then (`verify_phone`), or at registration when they verified it before, or
   at the case's next notice (`services.ownership.complainant`), and they are told.
 - The receipt of a referred complaint is addressed to the referring body: `receipt_contents`
-  says what it holds.
+  says what it holds, in the chat; `receipt_sheet` is its printed form (the citizen's receipt
+  laid out by `services.receipt_pdf`, headed to the body), sent into the case's staff thread
+  when a clerk registers the letter. An import sends none per letter (a file of hundreds would
+  flood the staff chat): one message there sums it up, and `/receipt CODE` gives any referred
+  case's printed receipt to staff.
+- The case's province is the registry's when the licence it names is found there (the
+  business's own province, as in the citizen's form), else the one the answers give, else an
+  Industry, Mine and Trade Organization's province.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import PurePath
 from typing import Any
 
 from models.repos import Repo
 from models.tables import Case, CaseEvent, User
-from services import normalize, relay
+from services import normalize, receipt_pdf, relay, respondents
 from services.calendar import TEHRAN
 from services.casework import cards, clocks
 from services.casework.notices import tell_citizen
 from services.complaints import EMPTY, ComplaintData, Invalid, Limits, new_complaint
-from services.desk import DeskConfig, DeskInfo, Queue
-from services.formatting import format_code
-from services.licences import canonical_province
+from services.desk import ChatRef, DeskConfig, DeskInfo, Queue
+from services.formatting import format_code, format_date, format_datetime, format_number
+from services.licences import PROVINCES, canonical_province
+from services.outbox import Outgoing, Purpose, enqueue
 from services.ownership import complainant, link
+from services.platforms import profile_of
 from services.settings import Settings
 from services.sources import NAMED, ReferringBody, Source, body_text
 from services.texts import Texts, texts
+from services.tracking import parse_code
 from services.workflow import Role, status_label
 
 __all__ = [
@@ -56,9 +67,14 @@ __all__ = [
     "check_letter_number",
     "clock_from",
     "file_referral",
+    "is_referred",
     "limits_of",
+    "queue_receipt",
     "receipt_contents",
+    "receipt_sheet",
     "register",
+    "staff_copy",
+    "tell_imported",
     "verify_phone",
 ]
 
@@ -196,13 +212,17 @@ async def register(
     config: DeskConfig,
     now: datetime,
     note: str | None = None,
+    receipt: bool = True,
 ) -> Case:
     """Register a referred complaint in the caller's transaction: the case awaiting expert
     review, its deadlines counted from the letter's date, its history event (by `by`, with
-    `note`: an import's file), its thread and card in the complaints staff chat; linked to
+    `note`: an import's file), its respondent (the registry's licence it names, whose holder
+    on the desk is told), its thread and card in the complaints staff chat, and there its
+    printed receipt for the referring body unless `receipt` is False (an import's); linked to
     the account that verified the complainant's mobile, if there is one, who is told."""
     letter, data = referral.letter, referral.complaint
     calendar = await clocks.calendar_for(repo, config)
+    licence = await respondents.licence_named(repo, data.licence_number, data.website)
     case = await new_complaint(
         repo,
         data,
@@ -214,7 +234,7 @@ async def register(
         received_at=now,
         clock_started_at=calendar.clock_start(clock_from(letter.date)),
         status_changed_at=now,
-        province=letter.body_name if letter.body is ReferringBody.INDUSTRY_ORGANIZATION else None,
+        province=_province(referral, licence.province if licence is not None else None),
         source_kind=Source.REFERRAL,
         source_body=letter.body,
         source_body_name=letter.body_name if letter.body in NAMED else None,
@@ -240,11 +260,25 @@ async def register(
     person = await complainant(repo, case, now)
     if person is not None:
         await _tell_found(repo, case, person, now)
+    await respondents.on_filed(repo, case, config, now)
     staff_chat = config.staff_chat(Queue.COMPLAINTS)
     if staff_chat is not None:
         relay.open_thread(repo, case, staff_chat, now)
         await cards.post_card(repo, case, person, config, staff_chat, now)
+        if receipt:
+            queue_receipt(
+                repo, case, staff_chat, config, now, dedupe_key=f"referral_receipt:{case.code}"
+            )
     return case
+
+
+def _province(referral: Referral, registry: str | None) -> str | None:
+    """The case's province: the registry's licence's, else the answers', else the referring
+    Industry, Mine and Trade Organization's; only one of the 31 is kept."""
+    letter = referral.letter
+    body = letter.body_name if letter.body is ReferringBody.INDUSTRY_ORGANIZATION else None
+    chosen = registry or referral.complaint.province or body
+    return chosen if chosen in PROVINCES else None
 
 
 async def file_referral(
@@ -310,6 +344,11 @@ class ReferralReceipt:
     desk: DeskInfo
 
 
+def is_referred(case: Case) -> bool:
+    """Whether a case was registered from a referring body's letter."""
+    return not (case.source_body is None or case.letter_number is None or case.letter_date is None)
+
+
 def receipt_contents(case: Case, config: DeskConfig, t: Texts) -> ReferralReceipt:
     """The receipt of a referred complaint, in `t`'s language, for the union's file and the
     referring body: the one the citizen's receipt is, addressed to the body and naming its
@@ -328,3 +367,118 @@ def receipt_contents(case: Case, config: DeskConfig, t: Texts) -> ReferralReceip
         status=t.plain(status_label(case.status)),
         desk=config.desk,
     )
+
+
+def receipt_sheet(case: Case, config: DeskConfig, t: Texts) -> receipt_pdf.Sheet:
+    """The printed receipt of a referred complaint, addressed to the body that referred it:
+    its letter, the tracking code, the business and subject, the statutory step the case is at
+    and its deadline, Article 72's deadline, and the desk's details (`receipt_contents`)."""
+    receipt = receipt_contents(case, config, t)
+    none = t.plain("value-none")
+
+    def when(value: datetime | None) -> str:
+        return format_datetime(value, t.locale) if value is not None else none
+
+    return receipt_pdf.printed_sheet(
+        case,
+        receipt.desk,
+        t,
+        title=t.plain("referral-pdf-title"),
+        addressee=t.plain("referral-pdf-to", addressee=receipt.addressee),
+        rows=(
+            (
+                t.plain("referral-pdf-field-letter"),
+                t.plain(
+                    "referral-pdf-letter",
+                    number=receipt.letter_number,
+                    date=format_date(receipt.letter_date, t.locale),
+                ),
+            ),
+            (t.plain("receipt-field-service"), receipt.service),
+            (t.plain("referral-pdf-field-complainant"), receipt.recipient),
+            (t.plain("receipt-field-code"), receipt.code),
+            (t.plain("referral-pdf-field-registered"), when(receipt.registered_at)),
+            (t.plain("receipt-field-business"), case.business_name),
+            (t.plain("referral-pdf-field-subject"), t.plain(f"subject-{case.subject}")),
+            (
+                t.plain("referral-pdf-field-step"),
+                t.plain(f"step-{case.step}") if case.step else none,
+            ),
+            (t.plain("referral-pdf-field-step-due"), when(case.step_due_at)),
+            (t.plain("referral-pdf-field-overall-due"), when(case.overall_due_at)),
+            (t.plain("receipt-field-amount"), t.plain("amount-free")),
+            (t.plain("referral-pdf-field-status"), receipt.status),
+        ),
+        verify_text=t.plain("referral-pdf-verify"),
+        footer=t.plain("referral-pdf-footer"),
+        file_name=f"pishkhan-referral-receipt-{case.code}.pdf",
+    )
+
+
+def queue_receipt(
+    repo: Repo,
+    case: Case,
+    chat: ChatRef,
+    config: DeskConfig,
+    now: datetime,
+    *,
+    dedupe_key: str | None = None,
+) -> None:
+    """A referred complaint's printed receipt to a staff chat (into the case's thread), in
+    the staff's language, in the caller's transaction."""
+    t = texts(config.staff_locale)
+    sheet = receipt_sheet(case, config, t)
+    caption = t.render(
+        profile_of(chat.platform),
+        "referral-pdf-caption",
+        code=format_code(case.code, t.locale),
+        addressee=receipt_contents(case, config, t).addressee,
+        number=case.letter_number or t.plain("value-none"),
+    )
+    receipt_pdf.queue_sheet(repo, case, chat, sheet, caption, now, dedupe_key)
+
+
+def tell_imported(
+    repo: Repo, inserted: int, filename: str | None, config: DeskConfig, now: datetime
+) -> None:
+    """After an import: one message in the complaints staff chat for all the cases it
+    registered (each already has its card), saying how to get any one's printed receipt."""
+    chat = config.staff_chat(Queue.COMPLAINTS)
+    if chat is None or inserted == 0:
+        return
+    t = texts(config.staff_locale)
+    profile = profile_of(chat.platform)
+    enqueue(
+        repo,
+        Outgoing(
+            platform=chat.platform,
+            chat_id=chat.id,
+            text=t.render(
+                profile,
+                "referral-import-staff-summary",
+                n=format_number(inserted, t.locale),
+                file=PurePath(filename).name if filename else t.plain("value-none"),
+            ),
+            parse_mode=profile.parse_mode,
+        ),
+        now=now,
+        purpose=Purpose.STAFF_NOTICE,
+    )
+
+
+async def staff_copy(
+    repo: Repo, typed: str, chat: ChatRef, config: DeskConfig, now: datetime
+) -> Case | None:
+    """`/receipt CODE` from staff: any case's printed receipt to the chat that asked, in the
+    staff's language; a referred case's is addressed to the body that referred it, a citizen's
+    case's is the citizen's own. None for a code no case has."""
+    code = parse_code(typed)
+    case = await repo.cases.by_code(code.digits) if code is not None else None
+    if case is None:
+        return None
+    if is_referred(case):
+        queue_receipt(repo, case, chat, config, now)
+    else:
+        receipt_pdf.queue_printed(repo, case, chat, config, now, locale=config.staff_locale)
+    await repo.commit()
+    return case

@@ -156,3 +156,28 @@ referral-import-needs-name-other = An “other” body needs its name in the “
 referral-import-bad-subject = The subject “{ $value }” is unknown; write one of: chapter 8, article 5, article 13, other.
 referral-import-bad-licence = A licence number has only digits and letters (and / or - where needed), e.g. 140012345. If the letter does not give it, leave the cell empty.
 referral-import-duplicate-letter = The same letter about the same business appears again in row { $later_row }; the later row was imported.
+
+## The printed receipt of a referred complaint, addressed to the referring body
+
+referral-pdf-caption = 🖨 The printable receipt of referred complaint <code>{ $code }</code> for { $addressee }, in reply to letter no. { $number }: for the union's file and the reply to the letter.
+referral-pdf-title = Receipt of a referred complaint
+referral-pdf-to = To: { $addressee }
+referral-pdf-field-letter = In reply to
+referral-pdf-letter = letter no. { $number } of { $date }
+referral-pdf-field-complainant = Complainant
+referral-pdf-field-registered = Registered
+referral-pdf-field-subject = Subject
+referral-pdf-field-step = Statutory step
+referral-pdf-field-step-due = Step deadline
+referral-pdf-field-overall-due = Deadline (Article 72)
+referral-pdf-field-status = Status
+referral-pdf-verify = To check this receipt, send its tracking code to the Pishkhan bot with the command below, or open the link below. The case opens for the complainant, once they verify their mobile number on the desk, and for the union's staff.
+referral-pdf-footer = Issued by the Pishkhan bot for the union's file and the reply to the referring body's letter; staff get it again with /receipt and the tracking code.
+referral-import-staff-summary =
+    📥 <b>{ $n } referred complaints registered from the file “{ $file }”.</b>
+    Each case's card is in this chat. Each case's printable receipt, addressed to the referring body, is sent by /receipt and its tracking code; e.g. /receipt 12345-67890
+
+## The business's province in the staff's form, when the registry does not know it
+
+referral-ask-province = <b>Step { $n } of { $total }</b>
+    In which province is the business? Write the province, e.g. Isfahan or Razavi Khorasan. { $skip }

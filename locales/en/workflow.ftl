@@ -208,6 +208,7 @@ help-staff =
     /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
     /cert CODE — certificate requests
     /refer — register a complaint referred by another body
+    /receipt CODE — a case's printable receipt (a referred complaint's, addressed to its referring body)
     Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>

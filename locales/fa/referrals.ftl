@@ -153,3 +153,28 @@ referral-import-needs-name-other = برای نهاد «سایر»، نام نه�
 referral-import-bad-subject = موضوع «{ $value }» شناخته نشد؛ یکی از این‌ها را بنویسید: فصل هشتم، ماده ۵، ماده ۱۳، سایر.
 referral-import-bad-licence = شماره پروانه باید فقط رقم و حرف (و در صورت نیاز / یا -) باشد؛ مثلاً ۱۴۰۰۱۲۳۴۵. اگر نامه آن را ندارد، این خانه را خالی بگذارید.
 referral-import-duplicate-letter = همین نامه درباره همین کسب‌وکار دوباره در ردیف { $later_row } آمده است؛ ردیف بعدی ثبت شد.
+
+## The printed receipt of a referred complaint, addressed to the referring body
+
+referral-pdf-caption = 🖨 رسید چاپی شکایت ارجاعی <code>{ $code }</code> برای { $addressee }، در پاسخ به نامه شماره { $number }؛ برای پرونده اتحادیه و پیوست پاسخ به نامه.
+referral-pdf-title = رسید ثبت شکایت ارجاعی
+referral-pdf-to = به: { $addressee }
+referral-pdf-field-letter = بازگشت به نامه
+referral-pdf-letter = شماره { $number } مورخ { $date }
+referral-pdf-field-complainant = شاکی
+referral-pdf-field-registered = تاریخ و ساعت ثبت
+referral-pdf-field-subject = موضوع شکایت
+referral-pdf-field-step = مرحله قانونی
+referral-pdf-field-step-due = مهلت این مرحله
+referral-pdf-field-overall-due = مهلت رسیدگی (ماده ۷۲)
+referral-pdf-field-status = وضعیت
+referral-pdf-verify = برای اطمینان از درستی این رسید، کد رهگیری آن را با دستور زیر به بات پیشخوان بفرستید یا پیوند زیر را باز کنید. پرونده برای شاکی، پس از تأیید شماره همراهش در پیشخوان، و برای کارشناسان اتحادیه باز می‌شود.
+referral-pdf-footer = این رسید را بات پیشخوان برای پرونده اتحادیه و پاسخ به نامه نهاد ارجاع‌دهنده صادر کرده است؛ کارشناسان با /receipt و کد رهگیری آن را دوباره می‌گیرند.
+referral-import-staff-summary =
+    📥 <b>{ $n } شکایت ارجاعی از فایل «{ $file }» ثبت شد.</b>
+    کارت هر پرونده در همین گروه است. رسید چاپی هر پرونده، خطاب به نهاد ارجاع‌دهنده، با /receipt و کد رهگیری آن فرستاده می‌شود؛ مثلاً /receipt ۱۲۳۴۵-۶۷۸۹۰
+
+## The business's province in the staff's form, when the registry does not know it
+
+referral-ask-province = <b>مرحله { $n } از { $total }</b>
+    کسب‌وکار در کدام استان است؟ نام استان را بنویسید؛ مثلاً اصفهان یا خراسان رضوی. { $skip }
