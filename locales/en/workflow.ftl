@@ -233,6 +233,7 @@ staff-card =
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
     <b>Respondent:</b> { $respondent }
+    { $record }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
     <b>Source:</b> { $source }
     <b>Clerk:</b> { $assignee }

@@ -233,6 +233,7 @@ staff-card =
     <b>کسب‌وکار:</b> { $business } ({ $website })
     <b>شماره پروانه:</b> { $licence }
     <b>متشاکی:</b> { $respondent }
+    { $record }
     <b>شاکی:</b> { $citizen } ({ $platform }) — { $phone }
     <b>منبع:</b> { $source }
     <b>کارشناس:</b> { $assignee }
