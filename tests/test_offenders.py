@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from models.repos.licences import number_key
 from models.tables import Case
@@ -285,3 +285,34 @@ async def test_a_citizen_cannot_list_offenders(desk: Desk, sara: Person) -> None
     await desk.say(sara, "/stats offenders")
 
     assert all("پرشکایت" not in text for text in (r.text for r in desk.to(sara)))
+
+
+# --- the card's cost ----------------------------------------------------------------------------
+
+
+async def test_a_business_record_is_an_index_search(desk: Desk) -> None:
+    """The card draws a record each time: by licence, website or name, an index finds the
+    business's cases (0016_offenders), never a scan of the year's cases."""
+    from sqlalchemy.dialects import sqlite
+
+    from models.repos.case_reports import Business, _of_business
+
+    async with desk.repo() as repo:
+        if repo.session.get_bind().dialect.name != "sqlite":
+            return
+        for business, indexes in (
+            (
+                Business(licence_key="140012345"),
+                ("ix_cases_respondent_licence_id", "ix_cases_licence_key"),
+            ),
+            (Business(website="bad-shop.ir"), ("ix_cases_business_url",)),
+            (Business(name_key="بازار"), ("ix_cases_business_key",)),
+        ):
+            query = select(Case.id).where(_of_business(business, [7]))
+            sql = query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+            plan = " ".join(
+                str(row[-1])
+                for row in await repo.session.execute(text(f"EXPLAIN QUERY PLAN {sql}"))
+            )
+            assert "SCAN cases" not in plan, plan
+            assert all(index in plan for index in indexes), plan

@@ -23,13 +23,21 @@ from sqlalchemy import (
     extract,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from models.tables import Case, CaseEvent, Licence, LicenceSite, Rating, User
+from models.tables import (
+    Case,
+    CaseEvent,
+    Licence,
+    LicenceSite,
+    Rating,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +101,13 @@ class CaseSheetRow(NamedTuple):
 
 def typed_number_key() -> ColumnElement[str]:
     """The licence number a case gives, read without its separators as the registry keys it
-    (`models.repos.licences.number_key` for the separators citizens type)."""
-    return func.upper(func.replace(func.replace(Case.licence_number, "/", ""), "-", ""))
+    (`models.repos.licences.number_key` for the separators citizens type): the expression of
+    the index `ix_cases_licence_key` (`models.tables.LICENCE_KEY_SQL`), to the letter, its
+    constants written out (bound parameters would not match the index's expression)."""
+    slash, dash, nothing = (literal_column(f"'{text}'", String) for text in ("/", "-", ""))
+    return func.upper(
+        func.replace(func.replace(Case.licence_number, slash, nothing), dash, nothing)
+    )
 
 
 class SourceStatusCount(NamedTuple):
@@ -208,12 +221,15 @@ def business_key_of() -> ColumnElement[str]:
     )
 
 
-def _of_business(business: Business) -> ColumnElement[bool]:
+def _of_business(business: Business, licence_ids: Sequence[int] = ()) -> ColumnElement[bool]:
     """The cases of one business exactly as `business_key_of` groups them, behind a condition
-    an index can serve (the linked licence's id, the website, the name's key)."""
+    an index can serve: the registry's licences of its number (`licence_ids`, looked up
+    first: PostgreSQL serves a list from the index, a subquery only by a scan) or the number
+    typed; the website; the name's key."""
     if business.licence_key is not None:
-        ids = select(Licence.id).where(Licence.number_key == business.licence_key)
-        near = or_(Case.respondent_licence_id.in_(ids), typed_number_key() == business.licence_key)
+        near = typed_number_key() == business.licence_key
+        if licence_ids:
+            near = or_(Case.respondent_licence_id.in_(licence_ids), near)
     elif business.website is not None:
         near = Case.business_url == business.website
     else:
@@ -358,9 +374,17 @@ class CaseReportRepo:
         excluding: int | None = None,
     ) -> Record:
         """One business's complaints received since `since` (but the case `excluding`), by
-        the record's categories, in one grouped statement."""
+        the record's categories, in one grouped statement (after the look-up of its licence's
+        ids in the registry, for a business known by its licence)."""
+        ids: list[int] = []
+        if business.licence_key is not None:
+            ids = list(
+                await self.session.scalars(
+                    select(Licence.id).where(Licence.number_key == business.licence_key)
+                )
+            )
         query = select(func.count(Case.id), *categories.tallies(Case.status, Case.opinion)).where(
-            Case.received_at >= since, _of_business(business)
+            Case.received_at >= since, _of_business(business, ids)
         )
         if excluding is not None:
             query = query.where(Case.id != excluding)
