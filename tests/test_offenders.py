@@ -19,7 +19,7 @@ from models.tables import Case
 from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.registry import NAROON_BOOKS
-from tests.staff import clerk, group_texts, say_in_group
+from tests.staff import clerk, group_texts, list_as_clerk, say_in_group, second_clerk
 from tests.test_complaint_flow import file_complaint
 from tests.test_reports import ADMIN, insert_case, jalali, person_in_db, sent_to, shown
 
@@ -181,9 +181,14 @@ async def test_a_clerks_licence_lookup_shows_the_record_and_a_citizens_does_not(
     await desk.say(sara, "/licence 1400/12345")
     assert "کتاب‌سرای نارون" in shown(desk.last_text(sara))
     assert LICENCE_RECORD not in shown(desk.last_text(sara))
-    # An admin in private sees it.
+    # An admin in private sees it, and a clerk on the staff list (the list alone is asked:
+    # a private lookup never asks the platform whether someone is a member of a staff chat).
     await desk.say(ADMIN, "/licence 1400/12345")
     assert f"{LICENCE_RECORD}</b> ۳ شکایت" in shown(desk.last_text(ADMIN))
+    neda = second_clerk()
+    await list_as_clerk(desk, neda)
+    await desk.say(neda, "/licence 1400/12345")
+    assert f"{LICENCE_RECORD}</b> ۳ شکایت" in shown(desk.last_text(neda))
 
 
 async def test_a_licence_without_complaints_says_so_to_staff(desk: Desk) -> None:
