@@ -189,9 +189,6 @@ def _tables_changed(change: Any) -> set[str]:
     return names
 
 
-# SQLite's reflection does not read expression indexes (cases' ix_cases_licence_key).
-@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
-@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based")
 async def test_migration_matches_the_models(session: AsyncSession) -> None:
     connection = await session.connection()
     differences = await connection.run_sync(

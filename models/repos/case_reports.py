@@ -30,14 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from models.tables import (
-    Case,
-    CaseEvent,
-    Licence,
-    LicenceSite,
-    Rating,
-    User,
-)
+from models.tables import Case, CaseEvent, Licence, LicenceSite, Rating, User
 
 
 @dataclass(frozen=True)
@@ -192,12 +185,11 @@ class Record(NamedTuple):
 
 
 class Offender(NamedTuple):
-    """A business among those with the most complaints: its key, a name as typed in one of
-    its cases, a website given in one, and its record."""
+    """A business among those with the most complaints: how it is told apart, a name as typed
+    in one of its cases, and its record."""
 
     business: Business
     name: str
-    website: str | None
     record: Record
 
 
@@ -398,13 +390,12 @@ class CaseReportRepo:
         categories: Categories,
     ) -> list[Offender]:
         """The businesses with the most complaints received in the period, most first, each
-        with a name and a website as given in one of its cases, and its record."""
+        with a name as typed in one of its cases and its record, in one grouped statement."""
         inner = (
             select(
                 business_key_of().label("business"),
                 Case.id,
                 Case.business_name,
-                Case.business_url,
                 Case.status,
                 Case.opinion,
             )
@@ -416,7 +407,6 @@ class CaseReportRepo:
             select(
                 inner.c.business,
                 func.max(inner.c.business_name),
-                func.max(inner.c.business_url),
                 total,
                 *categories.tallies(inner.c.status, inner.c.opinion),
             )
@@ -425,13 +415,8 @@ class CaseReportRepo:
             .limit(limit)
         )
         return [
-            Offender(
-                Business.of_key(str(key)),
-                str(name),
-                url,
-                Record(*(int(value) for value in counts)),
-            )
-            for key, name, url, *counts in rows
+            Offender(Business.of_key(str(key)), str(name), Record(*(int(n) for n in counts)))
+            for key, name, *counts in rows
         ]
 
     async def rating_counts_received(self, period: Received) -> dict[int, int]:

@@ -47,7 +47,7 @@ RECORD_DAYS = 365
 # The businesses `/stats offenders` lists.
 OFFENDERS_SHOWN = 15
 # The words after /stats that ask for the businesses with the most complaints.
-_WORDS = frozenset({"offenders", "متخلفان", "پرشکایت", "پرشکایت‌ها", "تکرار"})
+_WORDS = frozenset({"offenders", "متخلفان", "پرشکایت", "پرشکایت‌ها"})
 
 
 # The record's categories as the workflow names them.
