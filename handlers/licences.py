@@ -186,7 +186,8 @@ async def _answer(message: Message, state: FSMContext, query: str, ctx: Ctx) -> 
 
 async def staff_licence(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """`/licence QUERY` in a staff chat: the licence as a citizen sees it, with the complaints
-    about its business over the last year; several are listed to choose from."""
+    about its business over the last year; several are listed to choose from; a business the
+    registry does not hold, with the complaints about it by the number, website or name."""
     t, profile = ctx.t, ctx.profile
     result = await lookup(ctx.repo.licences, command.args or "", tehran_today(ctx.clock.now()))
     if result.kind in (MatchKind.EMPTY, MatchKind.INVALID):
@@ -196,8 +197,16 @@ async def staff_licence(message: Message, command: CommandObject, ctx: Ctx) -> N
     elif result.views:
         await _list(message, result, ctx)
     else:
-        term = _shown_term(result, command.args or "", t)
-        await reply(message, t, profile, f"licence-not-found-{result.kind}", term=term)
+        # Not in the registry: the record of the business the words name, as complaints did.
+        words = command.args or ""
+        shown = t.render(
+            profile, f"licence-not-found-{result.kind}", term=_shown_term(result, words, t)
+        )
+        record = await offenders.record_of_words(ctx.repo, result.kind, words, ctx.clock.now())
+        if record is not None:
+            line = offenders.record_text(record, "licence-record", t, profile)
+            shown = Rendered(f"{shown}\n\n{line}")
+        await message.answer(shown)
 
 
 async def _described(view: LicenceView, ctx: Ctx) -> Rendered:

@@ -199,6 +199,25 @@ async def test_a_licence_without_complaints_says_so_to_staff(desk: Desk) -> None
     assert f"{LICENCE_RECORD}</b> شکایتی نرسیده است." in shown(group_texts(desk)[-1])
 
 
+async def test_a_clerk_finds_the_record_of_a_business_the_registry_does_not_hold(
+    desk: Desk, sara: Person
+) -> None:
+    await seed_offenders(desk, sara)
+
+    # By its website, in any form a citizen would type it; by its name; by a number typed.
+    await say_in_group(desk, clerk(), "/licence https://www.Bad-Shop.ir/cart")
+    answer = shown(group_texts(desk)[-1])
+    assert "پروانه کسبی ثبت نشده است" in answer
+    assert (
+        f"{LICENCE_RECORD}</b> ۳ شکایت — ۱ باز، ۱ مختومه، ۱ تخلف محرز، ۱ ارجاع به تعزیرات"
+        in answer
+    )
+    await say_in_group(desk, clerk(), "/licence بازار بی‌نام")
+    assert f"{LICENCE_RECORD}</b> ۱ شکایت — ۱ باز" in shown(group_texts(desk)[-1])
+    await say_in_group(desk, clerk(), "/licence ۱۴۰۹/۵۵۵۵۵")
+    assert f"{LICENCE_RECORD}</b> شکایتی نرسیده است." in shown(group_texts(desk)[-1])
+
+
 # --- /stats offenders ---------------------------------------------------------------------------
 
 

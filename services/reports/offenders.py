@@ -23,7 +23,13 @@ from models.repos.licences import number_key
 from models.tables import Case, Licence
 from services.formatting import format_number, localize_digits
 from services.licence_fields import site_label
-from services.normalize import normalize_text
+from services.licences import MatchKind
+from services.normalize import (
+    normalize_text,
+    parse_website_or_app,
+    search_key,
+    to_ascii_digits,
+)
 from services.platforms import PlatformProfile
 from services.reports.stats import Period, parse_period, period_label
 from services.texts import Rendered, Texts
@@ -39,6 +45,7 @@ __all__ = [
     "licence_record",
     "offenders_asked",
     "record_of_case",
+    "record_of_words",
     "record_text",
 ]
 
@@ -60,8 +67,9 @@ CATEGORIES = Categories(
 
 
 def _typed_key(number: str) -> str:
-    """A typed licence number as `case_reports.typed_number_key` reads it in SQL."""
-    return number.replace("/", "").replace("-", "").upper()
+    """A typed licence number as `case_reports.typed_number_key` reads it in SQL (the form
+    keeps it without spaces)."""
+    return number.replace(" ", "").replace("/", "").replace("-", "").upper()
 
 
 async def business_of(repo: Repo, case: Case) -> Business:
@@ -98,6 +106,21 @@ async def licence_record(repo: Repo, number: str, now: datetime) -> Record:
     """The complaints about the business of the registry's licence `number` received over the
     last year."""
     return await _record(repo, Business(licence_key=number_key(number)), now)
+
+
+async def record_of_words(repo: Repo, kind: MatchKind, words: str, now: datetime) -> Record | None:
+    """The record of a business the registry does not hold, as a clerk's lookup read it: by
+    the licence number typed, the website or app, or the name, each read as a complaint's
+    form reads it; None for words that name no business."""
+    business = None
+    if kind is MatchKind.NUMBER:
+        business = Business(licence_key=_typed_key(to_ascii_digits(normalize_text(words))))
+    elif kind is MatchKind.DOMAIN:
+        website = parse_website_or_app(words)
+        business = Business(website=website) if website else None
+    elif kind is MatchKind.NAME:
+        business = Business(name_key=search_key(words)) if search_key(words) else None
+    return await _record(repo, business, now) if business is not None else None
 
 
 def _counts(record: Record, locale: str) -> dict[str, str]:
