@@ -184,3 +184,34 @@ async def test_a_csv_export_has_no_table_but_the_source_column(desk: Desk, sara:
     text = uploaded(document).decode("utf-8-sig")
     assert "منبع شکایت" in text.splitlines()[0]
     assert text.count("مرکز توسعه تجارت الکترونیکی") == 3
+
+
+async def test_many_bodies_are_summed_past_the_first_and_every_piece_fits(
+    desk: Desk, sara: Person
+) -> None:
+    # Twenty bodies named by clerks, each with a case or more, in provinces all over.
+    async with desk.repo() as repo:
+        citizen = await person_in_db(repo, sara)
+        for number in range(40):
+            insert_case(
+                repo,
+                number,
+                citizen,
+                source_kind="referral",
+                source_body="other",
+                source_body_name=f"دادستانی شهرستان شماره {number % 20 + 1}",
+                province=f"استان آزمایشی {number % 31}",
+                received_at=jalali(1405, 8, 10),
+            )
+        await repo.commit()
+
+    await desk.say(ADMIN, "/stats")
+
+    pieces = [shown(r.text) for r in sent_to(desk, ADMIN, "sendMessage")]
+    assert all(len(piece.encode("utf-16-le")) // 2 <= 4096 for piece in pieces)
+    text = "\n".join(pieces)
+    assert "• ثبت‌شده در گفت‌وگو با ربات: ۰ (۰٪)" in text
+    # Ten bodies shown by name, the other ten summed (twenty cases of the forty).
+    assert text.count("• دادستانی شهرستان شماره") == 10
+    assert "• سایر: ۲۰ (۵۰٪)" in text
+    assert "• ارجاعی از نهادها: ۴۰ (۱۰۰٫۰٪)" in text
