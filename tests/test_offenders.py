@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from models.repos.licences import number_key
 from models.tables import Case
 from services.platforms import Platform
+from tests.conftest import BALE_STAFF_CHAT
 from tests.desk import Desk, Person
 from tests.registry import NAROON_BOOKS
 from tests.staff import clerk, group_texts, list_as_clerk, say_in_group, second_clerk
@@ -97,6 +98,27 @@ async def test_the_card_shows_the_business_record_of_the_last_year(
     desk.clock.advance(timedelta(days=365))
     await say_in_group(desk, clerk(), f"/case {filed.code}")
     assert f"{RECORD}</b> شکایت دیگری نیست." in card_of(desk)
+
+
+async def test_the_card_in_a_bale_staff_chat_shows_the_record_too(
+    bale_desk: Desk, sara: Person
+) -> None:
+    await add_cases(
+        bale_desk,
+        sara,
+        [{"business_url": SITE, "status": "closed"}, {"business_url": SITE, "status": "voided"}],
+    )
+
+    await file_complaint(bale_desk, sara)
+    await bale_desk.drain()
+
+    [card] = [
+        shown(r.text).replace("*", "")
+        for r in bale_desk.api[Platform.BALE].sent(chat_id=BALE_STAFF_CHAT)
+        if "موضوع:" in r.text
+    ]
+    # The voided one counts among the complaints, neither open nor closed.
+    assert f"{RECORD} ۲ شکایت دیگر — ۰ باز، ۱ مختومه، ۰ تخلف محرز، ۰ ارجاع به تعزیرات" in card
 
 
 async def test_the_card_of_a_licensed_business_counts_its_licence_however_named(
