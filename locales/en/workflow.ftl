@@ -208,10 +208,12 @@ help-staff =
     /session CODE DATE TIME online LINK|at ADDRESS — the commission's session (move to reschedule, cancel to cancel)
     /cert CODE — certificate requests
     /refer — register a complaint referred by another body
+    /licence NUMBER, WEBSITE or NAME — a business's licence and its complaints over the last year
     Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>
     /stats — statistics and a chart
+    /stats offenders PERIOD — the businesses with the most complaints
     /export — CSV and XLSX export
     /sla — deadlines of each queue, and changing them
     /holiday — office closures
