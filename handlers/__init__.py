@@ -36,6 +36,7 @@ def get_routers() -> list[Router]:
         reports.make_router(),
         referrals.make_router(),
         staff.make_router(),
+        licences.make_staff_router(),
         parties.make_router(),
         certificates.make_router(),
         relay.make_staff_router(),

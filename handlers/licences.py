@@ -28,6 +28,7 @@ from handlers.kit.callbacks import LicenceChoice, LicenceComplaint, RenewalChoic
 from handlers.kit.context import Ctx
 from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
 from handlers.kit.ui import acknowledge, drop_buttons, reply
+from handlers.staff import StaffOnly
 from services import renewals
 from services.calendar import tehran_today
 from services.certificate_import import LAYOUT as CERTIFICATES
@@ -49,6 +50,7 @@ from services.licences import LicenceView, LookupResult, MatchKind, lookup
 from services.normalize import as_written
 from services.referral_import import is_referral_file, referral_sheet
 from services.referrals import limits_of
+from services.reports import offenders
 from services.sheet_import import (
     REPORT_REJECTIONS,
     SheetImport,
@@ -58,6 +60,7 @@ from services.sheet_import import (
     report_text,
 )
 from services.texts import LOCALES, Rendered, Texts, texts
+from services.workflow import Role
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +168,7 @@ async def _answer(message: Message, state: FSMContext, query: str, ctx: Ctx) -> 
         # Answered: the next words are not a query. The data (offers) stays.
         await state.set_state(None)
     if len(result.views) == 1:
-        await message.answer(describe_licence(result.views[0], t, profile))
+        await message.answer(await _described(result.views[0], ctx))
     elif result.views:
         await _list(message, result, ctx)
     else:
@@ -179,6 +182,58 @@ async def _answer(message: Message, state: FSMContext, query: str, ctx: Ctx) -> 
             inline([[(t.plain("licence-button-complain"), LicenceComplaint(ref=ref).pack())]]),
             term=_shown_term(result, query, t),
         )
+
+
+async def staff_licence(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """`/licence QUERY` in a staff chat: the licence as a citizen sees it, with the complaints
+    about its business over the last year; several are listed to choose from; a business the
+    registry does not hold, with the complaints about it by the number, website or name."""
+    t, profile = ctx.t, ctx.profile
+    result = await lookup(ctx.repo.licences, command.args or "", tehran_today(ctx.clock.now()))
+    if result.kind in (MatchKind.EMPTY, MatchKind.INVALID):
+        await reply(message, t, profile, "licence-query-hint")
+    elif len(result.views) == 1:
+        await message.answer(await _described(result.views[0], ctx))
+    elif result.views:
+        await _list(message, result, ctx)
+    else:
+        # Not in the registry: the record of the business the words name, as complaints did.
+        words = command.args or ""
+        shown = t.render(
+            profile, f"licence-not-found-{result.kind}", term=_shown_term(result, words, t)
+        )
+        record = await offenders.record_of_words(ctx.repo, result.kind, words, ctx.clock.now())
+        if record is not None:
+            line = offenders.record_text(record, "licence-record", t, profile)
+            shown = Rendered(f"{shown}\n\n{line}")
+        await message.answer(shown)
+
+
+async def _described(view: LicenceView, ctx: Ctx) -> Rendered:
+    """A licence in full; for staff, with the complaints about its business over the last
+    year (repeat offenders)."""
+    shown = describe_licence(view, ctx.t, ctx.profile)
+    if not await _is_staff(ctx):
+        return shown
+    record = await offenders.licence_record(ctx.repo, view.number, ctx.clock.now())
+    return Rendered(
+        f"{shown}\n\n{offenders.record_text(record, 'licence-record', ctx.t, ctx.profile)}"
+    )
+
+
+async def _is_staff(ctx: Ctx) -> bool:
+    """Admins anywhere; clerks in a staff chat (as the staff filter finds them) or, in
+    private, once listed with /staff add: a citizen's lookup never asks the platform who
+    they are."""
+    if ctx.role is Role.ADMIN:
+        return True
+    if ctx.clerk_check.in_staff_chat:
+        return await ctx.clerk_check()
+    person = ctx.person
+    return (
+        person is not None
+        and await ctx.repo.staff.member(person.platform, person.platform_user_id) is not None
+    )
 
 
 def _shown_term(result: LookupResult, query: str, t: Texts) -> str:
@@ -231,7 +286,7 @@ async def licence_chosen(
         return
     await acknowledge(query, ctx.t, ctx.profile)
     view = LicenceView.of(licence, tehran_today(ctx.clock.now()))
-    await query.message.answer(describe_licence(view, ctx.t, ctx.profile))
+    await query.message.answer(await _described(view, ctx))
 
 
 async def complain(
@@ -533,6 +588,15 @@ async def renewal_chosen(query: CallbackQuery, callback_data: RenewalChoice, ctx
 async def renewal_contact_wrong(message: Message, ctx: Ctx) -> None:
     """A typed number is not a verified one: only the button will do."""
     await reply(message, ctx.t, ctx.profile, "contact-use-button", contact_keyboard(ctx.t))
+
+
+def make_staff_router() -> Router:
+    """`/licence` in the staff chats, for staff: with the business's complaint record."""
+    router = Router(name=f"{__name__}.staff")
+    router.message.register(
+        staff_licence, Command("licence", "license"), F.chat.type != "private", StaffOnly()
+    )
+    return router
 
 
 def make_router() -> Router:

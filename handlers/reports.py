@@ -21,6 +21,7 @@ from services.casework import clocks
 from services.formatting import format_number
 from services.normalize import is_blank, search_key
 from services.reports import export as case_export
+from services.reports import offenders
 from services.reports import search as case_search
 from services.reports import sla as sla_settings
 from services.reports import stats as desk_stats
@@ -32,7 +33,12 @@ logger = logging.getLogger(__name__)
 
 async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
     """`/stats [PERIOD]`: the desk in numbers, then the same as a chart; PERIOD is this month,
-    last month, a Jalali year or a Jalali month (all cases when none is given)."""
+    last month, a Jalali year, a Jalali month or `from DATE to DATE` (all cases when none is
+    given). `/stats offenders [PERIOD]`: the businesses with the most complaints."""
+    asked = offenders.offenders_asked(command.args or "", ctx.clock.now())
+    if asked is not None:
+        await _offenders(message, asked, ctx)
+        return
     period = desk_stats.parse_period(command.args or "", ctx.clock.now())
     if isinstance(period, Refused):
         await message.answer(refusal(ctx.t, ctx.profile, period))
@@ -55,6 +61,14 @@ async def stats(message: Message, command: CommandObject, ctx: Ctx) -> None:
             period=desk_stats.period_label(figures.period, ctx.t),
         ),
     )
+
+
+async def _offenders(message: Message, period: desk_stats.Period | Refused, ctx: Ctx) -> None:
+    if isinstance(period, Refused):
+        await message.answer(refusal(ctx.t, ctx.profile, period))
+        return
+    found = await offenders.gather_offenders(ctx.repo, period)
+    await message.answer(offenders.describe_offenders(found, ctx.t, ctx.profile))
 
 
 async def export(

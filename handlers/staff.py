@@ -99,7 +99,7 @@ async def _send_card(
     ctx: Ctx,
     case: Case,
 ) -> None:
-    card = await cards.staff_card(ctx.repo, case, ctx.t, ctx.profile)
+    card = await cards.staff_card(ctx.repo, case, ctx.t, ctx.profile, ctx.clock.now())
     buttons = cards.staff_buttons(case, ctx.role, ctx.clock.now(), ctx.settings.config, ctx.t)
     sent = await message.answer(card.text, reply_markup=from_buttons(buttons))
     if card.cut:

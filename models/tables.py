@@ -19,11 +19,17 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
 from models.crypto import EncryptedJSON, EncryptedString, EncryptedText
+
+# A case's licence number without the separators citizens type, upper case: the registry's
+# `number_key` for the numbers the form accepts. Written once, as SQL, so that the index on it
+# and the queries that use it read the same expression.
+LICENCE_KEY_SQL = "upper(replace(replace(licence_number, '/', ''), '-', ''))"
 
 
 class User(Timestamped, Base):
@@ -57,6 +63,11 @@ class Case(Timestamped, Base):
     __table_args__ = (
         Index("ix_cases_open_due", "status", "step_due_at"),
         Index("ix_cases_citizen", "citizen_id", "received_at"),
+        # A business's record (services.reports.offenders): its cases by the website given,
+        # and by the licence number typed, read without its separators as the registry keys
+        # it (the expression is `models.repos.case_reports.typed_number_key`, to the letter).
+        Index("ix_cases_business_url", "business_url"),
+        Index("ix_cases_licence_key", text(LICENCE_KEY_SQL)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -103,6 +103,26 @@ async def test_a_command_given_what_it_cannot_use_says_how_it_is_used(
         assert "<" not in answer  # no markup where the platform reads none
 
 
+# Forms of a command with words of their own after its name: what each cannot use.
+WRONG_FORMS = {"stats": ["offenders abc", "متخلفان از دیروز", "از ۱۴۰۵/۰۸/۳۰ تا ۱۴۰۵/۰۷/۰۱"]}
+
+
+@pytest.mark.parametrize("platform", list(Platform))
+@pytest.mark.parametrize(
+    "command, wrong",
+    [(command, wrong) for command, forms in WRONG_FORMS.items() for wrong in forms],
+)
+async def test_a_form_given_what_it_cannot_use_says_how_it_is_used(
+    desk: Desk, platform: Platform, command: str, wrong: str
+) -> None:
+    before = await changed(desk)
+
+    answer = await answer_to(desk, ADMINS[platform], f"/{command} {wrong}")
+
+    assert_explains(answer, command)
+    assert await changed(desk) == before
+
+
 async def test_the_audit_keeps_no_change_from_a_wrong_command(desk: Desk) -> None:
     for command, wrong in WRONG.items():
         await desk.say(ADMINS[Platform.TELEGRAM], f"/{command} {wrong}")

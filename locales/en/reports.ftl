@@ -70,6 +70,38 @@ stats-satisfaction =
 stats-score-line = • { $score } ⭐: { $count }
 stats-chart-caption = 📈 Pishkhan statistics chart — { $period }
 
+## Statistics by source, the union's table, a period of days, repeat offenders
+
+stats-period-range = { $since } to { $until }
+stats-period-since = since { $since }
+stats-period-until = until { $until }
+stats-reversed =
+    The period starts after it ends.
+    { usage-stats }
+stats-share-line = • { $label }: { $count } ({ $share })
+stats-section-sources =
+    <b>By source</b>
+    { $lines }
+stats-section-union =
+    <b>The union's table</b> (source and membership, by status)
+    { $lines }
+stats-union-members = filed with the desk, against members of the union
+stats-union-non-members = filed with the desk, against non-members
+stats-union-referred = referred by other bodies
+stats-union-statuses = { "  " }◦ { $statuses }
+stats-status-count = { $status } { $count }
+stats-offenders-head =
+    🔁 <b>Businesses with the most complaints — { $period }</b>
+    { $count } businesses: complaints, open, closed, violations found and referred to Taazirat
+stats-offender-line = { $rank }. <b>{ $name }</b> ({ $business }): { $total } complaints — { $open } open, { $closed } closed, { $violations } violations found, { $judicial } referred to Taazirat
+stats-offender-licence = licence { $number }
+stats-offender-name = no licence or website
+stats-offenders-empty = 🔁 No complaint was received in { $period }.
+business-record = <b>The business's record over the last year:</b> { $total } other complaints — { $open } open, { $closed } closed, { $violations } violations found, { $judicial } referred to Taazirat
+business-record-none = <b>The business's record over the last year:</b> no other complaint.
+licence-record = 🔁 <b>Complaints about this business over the last year:</b> { $total } — { $open } open, { $closed } closed, { $violations } violations found, { $judicial } referred to Taazirat
+licence-record-none = 🔁 <b>Complaints about this business over the last year:</b> none.
+
 chart-title = Pishkhan statistics — { $period }
 chart-last-months = Cases received in the last twelve months
 chart-months = Cases received by month
@@ -127,6 +159,13 @@ export-filter-from = from { $day }
 export-filter-to = to { $day }
 export-filter-status = status: { $status }
 export-sheet-title = Cases
+export-summary-sheet = Union table
+export-summary-title = Complaints by source, membership and status — { $filters }
+export-summary-source = Source
+export-summary-count = Cases
+export-summary-share = Share
+export-summary-body = { "  " }◦ { $body }
+export-summary-total = Total
 export-column-code = Tracking code
 export-column-status = Status
 export-column-subject = Subject

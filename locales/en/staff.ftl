@@ -49,7 +49,7 @@ usage-cert =
     Usage: /cert CODE to see a certificate request, or /cert CODE STATUS to change it; for example: /cert 23456-78901 review
     Statuses: "review", "fee", "issue" with the certificate's address, "reject" with a reason, "missing" with a date and the documents; for example: /cert 23456-78901 missing 1405/09/15 company registration; technical documents
     A new request: /cert new PHONE | PRODUCT | APPLICANT; for example: /cert new 09121234567 | Sales system | Maryam Rezaei
-usage-stats = Usage: /stats for the figures of all cases with their chart; or with a period: /stats this month, /stats last month, /stats this year, a year such as /stats 1405 or a month such as /stats 1405/09 and /stats Azar 1405. For example: /stats last month
+usage-stats = Usage: /stats for the figures of all cases with their chart; or with a period: /stats this month, /stats last month, /stats this year, a year such as /stats 1405, a month such as /stats 1405/09 and /stats Azar 1405, or days such as /stats from 1405/07/01 to 1405/08/30. The businesses with the most complaints of a period: /stats offenders followed by the period, such as /stats offenders this year. For example: /stats last month
 usage-export = Usage: /export from DATE to DATE status NAME format csv or xlsx; every part is optional, and /export alone sends all cases as XLSX. For example: /export from 1405/01/01 to 1405/06/31 status closed format csv
 usage-sla =
     Usage: /sla QUEUE to see its deadlines, or /sla QUEUE NAME=DAYS to change them; for example: /sla complaints commission=7

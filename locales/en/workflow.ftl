@@ -209,10 +209,12 @@ help-staff =
     /cert CODE — certificate requests
     /refer — register a complaint referred by another body
     /receipt CODE — a case's printable receipt (a referred complaint's, addressed to its referring body)
+    /licence NUMBER, WEBSITE or NAME — a business's licence and its complaints over the last year
     Each command given nothing else shows how it is used.
 help-admin =
     <b>Admin commands</b>
     /stats — statistics and a chart
+    /stats offenders PERIOD — the businesses with the most complaints
     /export — CSV and XLSX export
     /sla — deadlines of each queue, and changing them
     /holiday — office closures
@@ -234,6 +236,7 @@ staff-card =
     <b>Business:</b> { $business } ({ $website })
     <b>Licence number:</b> { $licence }
     <b>Respondent:</b> { $respondent }
+    { $record }
     <b>Complainant:</b> { $citizen } ({ $platform }) — { $phone }
     <b>Source:</b> { $source }
     <b>Clerk:</b> { $assignee }

@@ -70,6 +70,38 @@ stats-satisfaction =
 stats-score-line = • { $score } ⭐: { $count }
 stats-chart-caption = 📈 نمودار آمار پیشخوان — { $period }
 
+## Statistics by source, the union's table, a period of days, repeat offenders
+
+stats-period-range = از { $since } تا { $until }
+stats-period-since = از { $since }
+stats-period-until = تا { $until }
+stats-reversed =
+    روز آغاز دوره پس از روز پایان آن است.
+    { usage-stats }
+stats-share-line = • { $label }: { $count } ({ $share })
+stats-section-sources =
+    <b>به تفکیک منبع</b>
+    { $lines }
+stats-section-union =
+    <b>جدول گزارش اتحادیه</b> (منبع و عضویت، به تفکیک وضعیت)
+    { $lines }
+stats-union-members = ثبت‌شده در پیشخوان، از اعضای اتحادیه
+stats-union-non-members = ثبت‌شده در پیشخوان، از کسب‌وکارهای غیرعضو
+stats-union-referred = ارجاعی از نهادها
+stats-union-statuses = { "  " }◦ { $statuses }
+stats-status-count = { $status } { $count }
+stats-offenders-head =
+    🔁 <b>کسب‌وکارهای پرشکایت — { $period }</b>
+    { $count } کسب‌وکار با بیشترین شکایت: شمار شکایت‌ها، باز، مختومه، تخلف محرز و ارجاع به تعزیرات
+stats-offender-line = { $rank }. <b>{ $name }</b> ({ $business }): { $total } شکایت — { $open } باز، { $closed } مختومه، { $violations } تخلف محرز، { $judicial } ارجاع به تعزیرات
+stats-offender-licence = پروانه { $number }
+stats-offender-name = بدون پروانه و نشانی
+stats-offenders-empty = 🔁 در { $period } شکایتی دریافت نشده است.
+business-record = <b>سابقه کسب‌وکار در یک سال گذشته:</b> { $total } شکایت دیگر — { $open } باز، { $closed } مختومه، { $violations } تخلف محرز، { $judicial } ارجاع به تعزیرات
+business-record-none = <b>سابقه کسب‌وکار در یک سال گذشته:</b> شکایت دیگری نیست.
+licence-record = 🔁 <b>شکایت‌ها از این کسب‌وکار در یک سال گذشته:</b> { $total } شکایت — { $open } باز، { $closed } مختومه، { $violations } تخلف محرز، { $judicial } ارجاع به تعزیرات
+licence-record-none = 🔁 <b>شکایت‌ها از این کسب‌وکار در یک سال گذشته:</b> شکایتی نرسیده است.
+
 chart-title = آمار پیشخوان — { $period }
 chart-last-months = پرونده‌های دریافتی در دوازده ماه اخیر
 chart-months = پرونده‌های دریافتی به تفکیک ماه
@@ -127,6 +159,13 @@ export-filter-from = از { $day }
 export-filter-to = تا { $day }
 export-filter-status = وضعیت: { $status }
 export-sheet-title = پرونده‌ها
+export-summary-sheet = جدول اتحادیه
+export-summary-title = جدول شکایات به تفکیک منبع، عضویت و وضعیت — { $filters }
+export-summary-source = منبع شکایت
+export-summary-count = تعداد
+export-summary-share = سهم
+export-summary-body = { "  " }◦ { $body }
+export-summary-total = جمع
 export-column-code = کد رهگیری
 export-column-status = وضعیت
 export-column-subject = موضوع

@@ -16,12 +16,14 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    String,
     and_,
     case,
     cast,
     extract,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -90,11 +92,148 @@ class CaseSheetRow(NamedTuple):
     source_body_name: str | None
 
 
+def typed_number_key() -> ColumnElement[str]:
+    """The licence number a case gives, read without its separators as the registry keys it
+    (`models.repos.licences.number_key` for the separators citizens type): the expression of
+    the index `ix_cases_licence_key` (`models.tables.LICENCE_KEY_SQL`), to the letter, its
+    constants written out (bound parameters would not match the index's expression)."""
+    slash, dash, nothing = (literal_column(f"'{text}'", String) for text in ("/", "-", ""))
+    return func.upper(
+        func.replace(func.replace(Case.licence_number, slash, nothing), dash, nothing)
+    )
+
+
+class SourceStatusCount(NamedTuple):
+    """Cases of a period from one source (`body` None: filed in chat; `name`: the province
+    of an Industry, Mine and Trade Organization or another body's name), against a member of
+    the union or not, in one status."""
+
+    body: str | None
+    name: str | None
+    member: bool
+    status: str
+    cases: int
+
+
+@dataclass(frozen=True)
+class Business:
+    """How the desk tells one business from another in its cases: by its licence when the
+    case names one (the registry's licence the case was linked to, else the number typed,
+    without separators), else by its website or app as stored (already normalised), else by
+    its name's search key. Exactly one field is set."""
+
+    licence_key: str | None = None
+    website: str | None = None
+    name_key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The business's key as `business_key_of()` computes it in SQL."""
+        if self.licence_key is not None:
+            return "licence:" + self.licence_key
+        if self.website is not None:
+            return "site:" + self.website
+        return "name:" + (self.name_key or "")
+
+    @classmethod
+    def of_key(cls, key: str) -> Business:
+        kind, _, value = key.partition(":")
+        if kind == "licence":
+            return cls(licence_key=value)
+        if kind == "site":
+            return cls(website=value)
+        return cls(name_key=value)
+
+
+@dataclass(frozen=True)
+class Categories:
+    """What a record counts, as the workflow names it: the open statuses, the closed one,
+    the commission's opinion that a violation was found, the status of a Taazirat referral."""
+
+    open_statuses: Sequence[str]
+    closed: str
+    violation: str
+    judicial: str
+
+    def tallies(
+        self,
+        status: ColumnElement[Any] | InstrumentedAttribute[Any],
+        opinion: ColumnElement[Any] | InstrumentedAttribute[Any],
+    ) -> list[ColumnElement[Any]]:
+        """Open, closed, violations and referrals among the rows grouped."""
+
+        def tally(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        return [
+            tally(status.in_(self.open_statuses)),
+            tally(status == self.closed),
+            tally(opinion == self.violation),
+            tally(status == self.judicial),
+        ]
+
+
+class Record(NamedTuple):
+    """A business's complaints over a time: all, open now (the union still owes work),
+    closed, those where the commission found a violation, and those referred to Taazirat."""
+
+    total: int
+    open: int
+    closed: int
+    violations: int
+    judicial: int
+
+
+class Offender(NamedTuple):
+    """A business among those with the most complaints: how it is told apart, a name as typed
+    in one of its cases, and its record."""
+
+    business: Business
+    name: str
+    record: Record
+
+
+def _linked_key() -> ColumnElement[str | None]:
+    """The number key of the registry's licence a case is linked to, if any."""
+    return (
+        select(Licence.number_key)
+        .where(Licence.id == Case.respondent_licence_id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def business_key_of() -> ColumnElement[str]:
+    """A case's business as one key (`Business.key`): ``licence:…``, ``site:…`` or ``name:…``."""
+    licence = func.coalesce(_linked_key(), typed_number_key())
+    return case(
+        (licence.is_not(None), literal("licence:", String) + licence),
+        (Case.business_url.is_not(None), literal("site:", String) + Case.business_url),
+        else_=literal("name:", String) + Case.business_key,
+    )
+
+
+def _of_business(business: Business, licence_ids: Sequence[int] = ()) -> ColumnElement[bool]:
+    """The cases of one business exactly as `business_key_of` groups them, behind a condition
+    an index can serve: the registry's licences of its number (`licence_ids`, looked up
+    first: PostgreSQL serves a list from the index, a subquery only by a scan) or the number
+    typed; the website; the name's key."""
+    if business.licence_key is not None:
+        near = typed_number_key() == business.licence_key
+        if licence_ids:
+            near = or_(Case.respondent_licence_id.in_(licence_ids), near)
+    elif business.website is not None:
+        near = Case.business_url == business.website
+    else:
+        near = Case.business_key == (business.name_key or "")
+    return and_(near, business_key_of() == business.key)
+
+
 def is_member() -> ColumnElement[bool]:
     """Whether the business complained about holds a licence in the union's registry (so is
     a member of the union): by the licence number the citizen gave, read without its
     separators as the registry keys it, or by its website or app."""
-    number = func.upper(func.replace(func.replace(Case.licence_number, "/", ""), "-", ""))
+    number = typed_number_key()
     by_number = select(Licence.id).where(Licence.number_key == number).exists()
     by_site = select(LicenceSite.licence_id).where(LicenceSite.host == Case.business_url).exists()
     return or_(
@@ -191,6 +330,94 @@ class CaseReportRepo:
         ).one()
         members, total = int(row[0]), int(row[1])
         return members, total - members
+
+    async def counts_by_source_and_status(
+        self, period: Received, status: str | None = None
+    ) -> list[SourceStatusCount]:
+        """Cases of the period per source (chat, or the referring body and its name), member
+        or not, and status: the union's table (seed 003) in one grouped statement."""
+        inner = select(
+            Case.source_body.label("body"),
+            Case.source_body_name.label("name"),
+            is_member().label("member"),
+            Case.status.label("status"),
+        ).where(*period.where())
+        if status is not None:
+            inner = inner.where(Case.status == status)
+        rows = inner.subquery()
+        result = await self.session.execute(
+            select(rows.c.body, rows.c.name, rows.c.member, rows.c.status, func.count()).group_by(
+                rows.c.body, rows.c.name, rows.c.member, rows.c.status
+            )
+        )
+        return [
+            SourceStatusCount(body, name, bool(member), str(state), int(count))
+            for body, name, member, state, count in result
+        ]
+
+    # --- businesses -----------------------------------------------------------------------
+
+    async def business_record(
+        self,
+        business: Business,
+        since: datetime,
+        categories: Categories,
+        *,
+        excluding: int | None = None,
+    ) -> Record:
+        """One business's complaints received since `since` (but the case `excluding`), by
+        the record's categories, in one grouped statement (after the look-up of its licence's
+        ids in the registry, for a business known by its licence)."""
+        ids: list[int] = []
+        if business.licence_key is not None:
+            ids = list(
+                await self.session.scalars(
+                    select(Licence.id).where(Licence.number_key == business.licence_key)
+                )
+            )
+        query = select(func.count(Case.id), *categories.tallies(Case.status, Case.opinion)).where(
+            Case.received_at >= since, _of_business(business, ids)
+        )
+        if excluding is not None:
+            query = query.where(Case.id != excluding)
+        row = (await self.session.execute(query)).one()
+        return Record(*(int(value) for value in row))
+
+    async def offenders(
+        self,
+        period: Received,
+        limit: int,
+        categories: Categories,
+    ) -> list[Offender]:
+        """The businesses with the most complaints received in the period, most first, each
+        with a name as typed in one of its cases and its record, in one grouped statement."""
+        inner = (
+            select(
+                business_key_of().label("business"),
+                Case.id,
+                Case.business_name,
+                Case.status,
+                Case.opinion,
+            )
+            .where(*period.where())
+            .subquery()
+        )
+        total = func.count(inner.c.id)
+        rows = await self.session.execute(
+            select(
+                inner.c.business,
+                func.max(inner.c.business_name),
+                total,
+                *categories.tallies(inner.c.status, inner.c.opinion),
+            )
+            .group_by(inner.c.business)
+            .order_by(total.desc(), inner.c.business)
+            .limit(limit)
+        )
+        return [
+            Offender(Business.of_key(str(key)), str(name), Record(*(int(n) for n in counts)))
+            for key, name, *counts in rows
+        ]
 
     async def rating_counts_received(self, period: Received) -> dict[int, int]:
         """Ratings by score, over the cases of the period."""

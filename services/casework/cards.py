@@ -27,6 +27,7 @@ from services.normalize import parse_jalali_or_gregorian_date
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
 from services.people import display_name
 from services.platforms import PlatformProfile, profile_of
+from services.reports import offenders
 from services.sources import source_text
 from services.texts import Rendered, Texts, texts
 from services.view import Button, ButtonPayload
@@ -76,13 +77,23 @@ def staff_buttons(
 
 
 async def staff_card(
-    repo: Repo, case: Case, t: Texts, profile: PlatformProfile, *, new: bool = False
+    repo: Repo,
+    case: Case,
+    t: Texts,
+    profile: PlatformProfile,
+    now: datetime,
+    *,
+    new: bool = False,
 ) -> Shortened:
-    """A case as staff see it: who, what, where it stands, its deadlines and its history, in
-    one message the platform takes: a description too long for it is cut with a note (the
-    whole is `description_in_full`). `new` heads it as a complaint just filed."""
+    """A case as staff see it: who, what, where it stands, the business's record (its other
+    complaints over the last year, as of `now`), its deadlines and its history, in one
+    message the platform takes: a description too long for it is cut with a note (the whole
+    is `description_in_full`). `new` heads it as a complaint just filed."""
     citizen = await repo.users.get(case.citizen_id) if case.citizen_id is not None else None
     respondent = await respondent_line(repo, case, t, profile)
+    record = offenders.record_text(
+        await offenders.record_of_case(repo, case, now), "business-record", t, profile
+    )
     session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
@@ -116,6 +127,7 @@ async def staff_card(
             licence=case.licence_number or none,
             citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
             respondent=respondent,
+            record=record,
             platform=t.plain(f"platform-{case.platform}"),
             phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
             source=source_text(case, t),
@@ -204,7 +216,7 @@ async def post_card(
     long for it is cut there, and follows in full under the card; then the attachments."""
     t = texts(config.staff_locale)
     profile = profile_of(chat.platform)
-    card = await staff_card(repo, case, t, profile, new=True)
+    card = await staff_card(repo, case, t, profile, now, new=True)
     row = enqueue(
         repo,
         Outgoing(

@@ -37,7 +37,15 @@ from services.normalize import (
     normalize_text,
     parse_jalali_or_gregorian_date,
 )
-from services.reports.stats import label_of, midnight, persian
+from services.reports.stats import (
+    Tally,
+    UnionTable,
+    label_of,
+    midnight,
+    persian,
+    source_label,
+    union_table,
+)
 from services.sources import body_text
 from services.texts import Texts
 from services.workflow import FOLLOWED, TERMINAL, CaseStatus, Refused, status_label
@@ -218,6 +226,7 @@ EXPORT_COLUMNS = (
 _INSTANT_FORMAT = "yyyy-mm-dd hh:mm"
 _DAY_FORMAT = FORMAT_DATE_YYYYMMDD2
 _AMOUNT_FORMAT = "#,##0"
+_SHARE_FORMAT = "0.0%"
 _HEADER_FILL = "1F4E78"
 
 Cell = str | int | date | datetime | None
@@ -347,6 +356,30 @@ class _XlsxSheet:
             return cell
         return value
 
+    def summary(self, title: str, heading: str, rows: Sequence[Sequence[Cell | float]]) -> None:
+        """A second sheet: a heading, then the rows given (the first a header, bold and
+        filled; shares as percentages), right to left."""
+        sheet = self._book.create_sheet(title)
+        sheet.sheet_view.rightToLeft = True
+        sheet.column_dimensions["A"].width = 46
+        for index in range(2, len(rows[0]) + 1 if rows else 2):
+            sheet.column_dimensions[get_column_letter(index)].width = 16
+        title_cell = WriteOnlyCell(sheet, value=heading)
+        title_cell.font = Font(bold=True, size=13)
+        sheet.append([title_cell])
+        for number, row in enumerate(rows):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if number == 0:
+                    cell.font = self._header_font
+                    cell.fill = self._header_fill
+                    cell.alignment = self._header_alignment
+                elif isinstance(value, float):
+                    cell.number_format = _SHARE_FORMAT
+                cells.append(cell)
+            sheet.append(cells)
+
     def written(self) -> int:
         if self._pending_bytes >= _SAMPLE_BYTES:
             self._bytes += len(zlib.compress("\n".join(self._pending).encode(), 6))
@@ -369,7 +402,11 @@ _PACKED_CELL = 12
 _SAMPLE_BYTES = 1024 * 1024
 
 
-def _open_sheet(request: ExportRequest, path: Path, t: Texts) -> _Sheet:
+def _open_sheet(
+    request: ExportRequest, path: Path, t: Texts, union: UnionTable | None = None
+) -> _Sheet:
+    """A part's file with its header row; an XLSX file given the union's table holds it on
+    a sheet of its own, after the cases."""
     header = [t.plain(f"export-column-{column.name}") for column in EXPORT_COLUMNS]
     if request.format is ExportFormat.CSV:
         csv_sheet = _CsvSheet(path)
@@ -377,7 +414,60 @@ def _open_sheet(request: ExportRequest, path: Path, t: Texts) -> _Sheet:
         return csv_sheet
     sheet = _XlsxSheet(path, t.plain("export-sheet-title"), EXPORT_COLUMNS)
     sheet.header(header)
+    if union is not None:
+        filters = describe_filters(request, t) or t.plain("export-all")
+        sheet.summary(
+            t.plain("export-summary-sheet"),
+            t.plain("export-summary-title", filters=filters),
+            summary_rows(union, t),
+        )
     return sheet
+
+
+def summary_rows(union: UnionTable, t: Texts) -> list[list[Cell | float]]:
+    """The union's table (seed 003) as rows: a header (source, cases, share, each status in
+    the workflow's order), the cases filed against members and against non-members, those
+    referred by other bodies and under them each body, then the total."""
+    statuses = list(CaseStatus)
+    whole = union.total
+
+    def row(label: str, tally: Tally) -> list[Cell | float]:
+        share = tally.total / whole if whole else 0.0
+        return [
+            label,
+            tally.total,
+            float(share),
+            *(tally.by_status.get(status.value, 0) for status in statuses),
+        ]
+
+    everything = Tally(
+        {
+            status.value: sum(
+                part.by_status.get(status.value, 0)
+                for part in (union.members, union.non_members, union.referred)
+            )
+            for status in statuses
+        }
+    )
+    return [
+        [
+            t.plain("export-summary-source"),
+            t.plain("export-summary-count"),
+            t.plain("export-summary-share"),
+            *(t.plain(status_label(status)) for status in statuses),
+        ],
+        row(t.plain("stats-union-members"), union.members),
+        row(t.plain("stats-union-non-members"), union.non_members),
+        row(t.plain("stats-union-referred"), union.referred),
+        *(
+            row(
+                t.plain("export-summary-body", body=source_label(item.body, item.name, t)),
+                item.tally,
+            )
+            for item in union.bodies
+        ),
+        row(t.plain("export-summary-total"), everything),
+    ]
 
 
 def _part_limit(request: ExportRequest) -> int:
@@ -471,10 +561,19 @@ def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
 
 
 class _Writer:
-    """Rows into one file after another, a new part once the current one is full."""
+    """Rows into one file after another, a new part once the current one is full; the
+    union's table, if given, on the first part."""
 
-    def __init__(self, request: ExportRequest, t: Texts, folder: Path, now: datetime) -> None:
+    def __init__(
+        self,
+        request: ExportRequest,
+        t: Texts,
+        folder: Path,
+        now: datetime,
+        union: UnionTable | None = None,
+    ) -> None:
         self._request, self._t, self._folder, self._now = request, t, folder, now
+        self._union = union
         self.files: list[Path] = []
         self.rows: list[int] = []
         self._sheet: _Sheet | None = None
@@ -483,7 +582,8 @@ class _Writer:
         path = self._folder / f"part-{len(self.files) + 1}"
         self.files.append(path)
         self.rows.append(0)
-        return _open_sheet(self._request, path, self._t)
+        union = self._union if len(self.files) == 1 else None
+        return _open_sheet(self._request, path, self._t, union)
 
     def write(self, rows: Sequence[CaseSheetRow], labels: _Labels) -> None:
         for row in rows:
@@ -534,7 +634,8 @@ async def write_export(
     progress: Progress | None = None,
 ) -> Exported:
     """Write the cases an export asks for into `folder`, oldest first, batch by batch, in as
-    many parts as the platform's upload limit needs; keep who exported what in the audit log
+    many parts as the platform's upload limit needs (an XLSX file's first part with the
+    union's table of the same cases on a sheet of its own); keep who exported what in the audit log
     (citizens' data leaves the desk: DOMAIN.md §4). Headers are in the admin's language;
     dates are Jalali (Tehran) with ASCII digits, each beside a date the spreadsheet sorts.
     `progress` is told the rows written out of `total` at most every PROGRESS_EVERY seconds.
@@ -543,7 +644,12 @@ async def write_export(
     rows takes seconds of CPU, and the bot keeps answering others meanwhile.
     """
     labels = _Labels(t)
-    writer = _Writer(request, t, folder, now)
+    union = None
+    if request.format is ExportFormat.XLSX:
+        union = await union_table(
+            repo, _received(request), request.status.value if request.status else None
+        )
+    writer = _Writer(request, t, folder, now, union)
     count = 0
     told = time.monotonic()
     try:

@@ -27,8 +27,13 @@ from services.formatting import (
     format_number,
     localize_digits,
 )
-from services.normalize import normalize_text, to_ascii_digits
+from services.normalize import (
+    normalize_text,
+    parse_jalali_or_gregorian_date,
+    to_ascii_digits,
+)
 from services.platforms import PlatformProfile
+from services.sources import body_text
 from services.texts import Rendered, Texts, UnknownText
 from services.workflow import FOLLOWED, OPEN_STATUSES, CaseStatus, Refused
 
@@ -46,6 +51,7 @@ _THIS_MONTH = {"this month", "این ماه", "ماه جاری", "همین ما�
 _LAST_MONTH = {"last month", "ماه قبل", "ماه گذشته", "ماه پیش"}
 _THIS_YEAR = {"this year", "امسال", "سال جاری"}
 _LAST_YEAR = {"last year", "پارسال", "سال قبل", "سال گذشته"}
+_RANGE_WORDS = {"from": "from", "از": "from", "to": "to", "تا": "to"}
 _YEAR = re.compile(r"\d{4}")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*[/\-.]\s*(\d{1,2})")
 
@@ -54,20 +60,27 @@ class PeriodKind(StrEnum):
     ALL = "all"
     YEAR = "year"
     MONTH = "month"
+    # From one day to another, both included; either side may be open.
+    RANGE = "range"
 
 
 @dataclass(frozen=True)
 class Period:
-    """The cases received in a Jalali year or month (Tehran time), or all of them."""
+    """The cases received in a Jalali year or month (Tehran time), from one day to another
+    (`since` and `until` included, either may be None), or all of them."""
 
     kind: PeriodKind = PeriodKind.ALL
     year: int = 0
     month: int = 0
+    since: date | None = None
+    until: date | None = None
 
     @property
     def start(self) -> date | None:
         if self.kind is PeriodKind.ALL:
             return None
+        if self.kind is PeriodKind.RANGE:
+            return self.since
         return _gregorian(self.year, self.month or 1)
 
     @property
@@ -75,6 +88,8 @@ class Period:
         """The first day after the period."""
         if self.kind is PeriodKind.ALL:
             return None
+        if self.kind is PeriodKind.RANGE:
+            return self.until + timedelta(days=1) if self.until is not None else None
         if self.kind is PeriodKind.YEAR:
             return _gregorian(self.year + 1, 1)
         year, month = divmod(self.year * 12 + self.month, 12)
@@ -96,12 +111,16 @@ def _gregorian(year: int, month: int) -> date:
 
 def parse_period(text: str, now: datetime) -> Period | Refused:
     """`/stats` (every case), `this month`, `last month`, `this year`, `last year` (in
-    English or Persian), a Jalali year (`1405`), or a Jalali month (`1405/09`, `آذر ۱۴۰۵`);
-    digits in any script. Anything else is refused with the usage."""
+    English or Persian), a Jalali year (`1405`), a Jalali month (`1405/09`, `آذر ۱۴۰۵`), or
+    days `from DATE to DATE` (`از ۱۴۰۵/۰۷/۰۱ تا ۱۴۰۵/۰۸/۱۵`; either side alone, Jalali or
+    Gregorian, both days included); digits in any script. Anything else is refused with the
+    usage."""
     words = to_ascii_digits(normalize_text(text)).lower()
     words = " ".join(words.split())
     if not words:
         return Period()
+    if words.split(" ", 1)[0] in _RANGE_WORDS:
+        return _range(words, text)
     today = jdatetime.date.fromgregorian(date=now.astimezone(TEHRAN).date())
     if words in _THIS_MONTH:
         return Period(PeriodKind.MONTH, today.year, today.month)
@@ -116,6 +135,29 @@ def parse_period(text: str, now: datetime) -> Period | Refused:
     if period is None or period.year not in YEARS or not 0 <= period.month <= 12:
         return Refused("stats-bad-period", {"value": text.strip()})
     return period
+
+
+def _range(words: str, text: str) -> Period | Refused:
+    """`from DATE to DATE`, `from DATE` or `to DATE`, in English or Persian."""
+    given: dict[str, list[str]] = {}
+    current = ""
+    for word in words.split():
+        side = _RANGE_WORDS.get(word)
+        if side is not None and side not in given:
+            given[side] = []
+            current = side
+        else:
+            given.setdefault(current, []).append(word)
+    days: dict[str, date] = {}
+    for side, parts in given.items():
+        day = parse_jalali_or_gregorian_date(" ".join(parts)) if side and parts else None
+        if day is None:
+            return Refused("stats-bad-period", {"value": text.strip()})
+        days[side] = day
+    since, until = days.get("from"), days.get("to")
+    if since is not None and until is not None and since > until:
+        return Refused("stats-reversed")
+    return Period(PeriodKind.RANGE, since=since, until=until)
 
 
 def _named_period(words: str) -> Period | None:
@@ -181,6 +223,49 @@ class Clerk:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """Cases by status (stored values), none listed with zero."""
+
+    by_status: Mapping[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class BodyTally:
+    """The cases a referring body sent: the body, its name (an organization's province,
+    another body's name), and the cases by status."""
+
+    body: str
+    name: str | None
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class UnionTable:
+    """The union's table of complaints (seed 003, «تفکیک شکایات»): those filed with the desk
+    against members of the union and against non-members, and those referred by other bodies
+    (each body apart), each by status. The three rows make the whole."""
+
+    members: Tally
+    non_members: Tally
+    referred: Tally
+    # Most cases first.
+    bodies: list[BodyTally]
+
+    @property
+    def total(self) -> int:
+        return self.members.total + self.non_members.total + self.referred.total
+
+    @property
+    def filed(self) -> int:
+        """Filed in chat, member or not."""
+        return self.members.total + self.non_members.total
+
+
+@dataclass(frozen=True)
 class Stats:
     """The desk in numbers: the cases received in a period, and its load at one instant."""
 
@@ -199,6 +284,8 @@ class Stats:
     by_province: list[tuple[str | None, int]]
     members: int
     non_members: int
+    # By source (filed in chat, or referred by which body), member or not, and status.
+    union: UnionTable
     first_response: Durations
     closing: Durations
     # Now: followed cases past their step's deadline, open cases past Article 72's.
@@ -228,7 +315,25 @@ def _period_months(period: Period, now: datetime) -> list[date]:
         return month_starts(now)
     if period.kind is PeriodKind.YEAR:
         return _month_starts(period.year * 12, 12)
+    if period.kind is PeriodKind.RANGE:
+        return _range_months(period, now)
     return []
+
+
+def _range_months(period: Period, now: datetime) -> list[date]:
+    """The Jalali months a range touches, its first and last cut to the range: their starts
+    and the day after the range. None for a range within one month or over two years."""
+    first = period.since
+    last = period.until or now.astimezone(TEHRAN).date()
+    if first is None or first > last:
+        return []
+    start = jdatetime.date.fromgregorian(date=first)
+    end = jdatetime.date.fromgregorian(date=last)
+    months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+    if months == 0 or months >= 2 * MONTHS_SHOWN:
+        return []
+    starts = _month_starts(start.year * 12 + start.month - 1, months)
+    return [first, *starts[1:], last + timedelta(days=1)]
 
 
 def midnight(day: date) -> datetime:
@@ -280,6 +385,7 @@ async def gather(repo: Repo, now: datetime, config: DeskConfig, period: Period) 
         by_province=await figures.counts_received_by(Case.province, received),
         members=members,
         non_members=non_members,
+        union=await union_table(repo, received),
         first_response=await _first_response(
             repo, received, calendar, policy.referral_working_days
         ),
@@ -289,6 +395,34 @@ async def gather(repo: Repo, now: datetime, config: DeskConfig, period: Period) 
         by_clerk=[_clerk(load) for load in loads],
         satisfaction=Satisfaction(await figures.rating_counts_received(received)),
     )
+
+
+async def union_table(repo: Repo, received: Received, status: str | None = None) -> UnionTable:
+    """The union's table over the cases received (in `status`, None: any), from one grouped
+    query: a case filed in chat counts against a member or a non-member; a referred case
+    under its body, member or not (the union's report counts referred complaints apart)."""
+    members: dict[str, int] = {}
+    non_members: dict[str, int] = {}
+    referred: dict[str, int] = {}
+    bodies: dict[tuple[str, str | None], dict[str, int]] = {}
+    for row in await repo.case_reports.counts_by_source_and_status(received, status):
+        if row.body is None:
+            target = members if row.member else non_members
+        else:
+            target = bodies.setdefault((row.body, row.name), {})
+            referred[row.status] = referred.get(row.status, 0) + row.cases
+        target[row.status] = target.get(row.status, 0) + row.cases
+    listed = [BodyTally(body, name, Tally(counts)) for (body, name), counts in bodies.items()]
+    listed.sort(key=lambda item: (-item.tally.total, item.body, item.name or ""))
+    return UnionTable(Tally(members), Tally(non_members), Tally(referred), listed)
+
+
+def statuses_in_order(tally: Tally) -> list[tuple[str, int]]:
+    """A tally's statuses in the workflow's order (one not in the workflow last), zeros left
+    out."""
+    known = [(status.value, tally.by_status.get(status.value, 0)) for status in CaseStatus]
+    unknown = [(key, n) for key, n in tally.by_status.items() if key not in set(CaseStatus)]
+    return [(key, n) for key, n in known + unknown if n]
 
 
 def _clerk(load: ClerkLoad) -> Clerk:
@@ -392,9 +526,22 @@ def period_label(period: Period, t: Texts) -> str:
         return t.plain("stats-period-all")
     if period.kind is PeriodKind.YEAR:
         return t.plain("stats-period-year", year=localize_digits(str(period.year), t.locale))
+    if period.kind is PeriodKind.RANGE:
+        return _range_label(period, t)
     start = period.start
     assert start is not None
     return month_label(start, t.locale)
+
+
+def _range_label(period: Period, t: Texts) -> str:
+    """«از ۱ مهر ۱۴۰۵ تا ۱۵ آبان ۱۴۰۵», «از ۱ مهر ۱۴۰۵», «تا ۱۵ آبان ۱۴۰۵»."""
+    since = format_date(period.since, t.locale) if period.since else None
+    until = format_date(period.until, t.locale) if period.until else None
+    if since and until:
+        return t.plain("stats-period-range", since=since, until=until)
+    if since:
+        return t.plain("stats-period-since", since=since)
+    return t.plain("stats-period-until", until=until or "")
 
 
 def clerk_label(clerk: Clerk, t: Texts) -> str:
@@ -412,11 +559,14 @@ def decimal(value: float, locale: str) -> str:
     return localize_digits(text, locale)
 
 
-def percent(part: int, whole: int, locale: str) -> str:
-    """A share in whole percent: "۷۵٪" / "75%"."""
-    value = round(100 * part / whole) if whole else 0
+def percent(part: int, whole: int, locale: str, places: int = 0) -> str:
+    """A share in whole percent: "۷۵٪" / "75%"; with `places` decimals: "۱۸٫۸٪" / "18.8%"."""
+    value = 100 * part / whole if whole else 0
+    text = f"{value:.{places}f}"
     sign = "٪" if persian(locale) else "%"
-    return localize_digits(str(value), locale) + sign
+    if persian(locale):
+        text = text.replace(".", "٫")
+    return localize_digits(text, locale) + sign
 
 
 def persian(locale: str) -> bool:
@@ -505,6 +655,8 @@ def describe(stats: Stats, t: Texts, profile: PlatformProfile) -> Rendered:
             non_members=number(stats.non_members),
             non_members_share=percent(stats.non_members, stats.total, locale),
         ),
+        _sources_text(stats.union, t, profile),
+        union_text(stats.union, t, profile),
         _durations_text(stats.first_response, _HOUR, "stats-first-response", t, profile),
         _durations_text(stats.closing, _DAY, "stats-closing", t, profile),
         t.render(
@@ -518,6 +670,74 @@ def describe(stats: Stats, t: Texts, profile: PlatformProfile) -> Rendered:
         _satisfaction_text(stats.satisfaction, t, profile),
     ]
     return Rendered("\n\n".join(sections))
+
+
+def source_label(body: str | None, name: str | None, t: Texts) -> str:
+    """Where cases came from: the chat, or the body that referred them."""
+    return t.plain("source-chat") if body is None else body_text(body, name, t)
+
+
+def joined(parts: Sequence[str], locale: str) -> str:
+    """Parts of one line: «الف، ب» / "a, b"."""
+    return ("، " if persian(locale) else ", ").join(parts)
+
+
+def _sources_text(union: UnionTable, t: Texts, profile: PlatformProfile) -> Rendered:
+    """Cases per source with their share: the chat first, then each body, most first (the
+    bodies past TOP_SHOWN summed into one line)."""
+    locale, whole = t.locale, union.total
+    counts = [(source_label(None, None, t), union.filed)] + [
+        (source_label(item.body, item.name, t), item.tally.total) for item in union.bodies
+    ]
+    shown, others = counts[: TOP_SHOWN + 1], counts[TOP_SHOWN + 1 :]
+    if others:
+        shown.append((t.plain("stats-others"), sum(count for _, count in others)))
+    rows = [
+        t.render(
+            profile,
+            "stats-share-line",
+            label=label,
+            count=format_number(count, locale),
+            share=percent(count, whole, locale),
+        )
+        for label, count in shown
+    ]
+    return t.render(profile, "stats-section-sources", lines=Rendered("\n".join(rows)))
+
+
+def union_text(union: UnionTable, t: Texts, profile: PlatformProfile) -> Rendered:
+    """The union's table (seed 003): filed against members, against non-members, referred
+    by other bodies, each with its share of the whole (one decimal, as the union reports)
+    and, under it, its cases by status."""
+    locale, whole = t.locale, union.total
+    rows = []
+    for key, tally in (
+        ("stats-union-members", union.members),
+        ("stats-union-non-members", union.non_members),
+        ("stats-union-referred", union.referred),
+    ):
+        rows.append(
+            t.render(
+                profile,
+                "stats-share-line",
+                label=t.plain(key),
+                count=format_number(tally.total, locale),
+                share=percent(tally.total, whole, locale, places=1),
+            )
+        )
+        statuses = [
+            t.plain(
+                "stats-status-count",
+                status=label_of(t, "status", status),
+                count=format_number(count, locale),
+            )
+            for status, count in statuses_in_order(tally)
+        ]
+        if statuses:
+            rows.append(
+                t.render(profile, "stats-union-statuses", statuses=joined(statuses, locale))
+            )
+    return t.render(profile, "stats-section-union", lines=Rendered("\n".join(rows)))
 
 
 def _durations_text(
