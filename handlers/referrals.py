@@ -222,7 +222,7 @@ def _summary(data: dict[str, Any], ctx: Ctx) -> Rendered:
     t, profile = ctx.t, ctx.profile
     referral = referrals.Referral.from_form(data)
     letter = referral.letter
-    none = t.plain("value-none")
+    none = t.plain("value-not-given")
     phone = referral.complainant_phone
     return t.render(
         profile,

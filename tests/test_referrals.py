@@ -43,9 +43,10 @@ def tehran(year: int, month: int, day: int, hour: int, minute: int = 0) -> datet
     return datetime(year, month, day, hour, minute, tzinfo=TEHRAN)
 
 
-async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹") -> None:
+async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹", confirm: bool = True) -> None:
     """A clerk registers the usual referred complaint, answer by answer, in the staff group:
-    the Industry, Mine and Trade Organization of Isfahan's letter of Thursday 28 Aban 1405."""
+    the Industry, Mine and Trade Organization of Isfahan's letter of Thursday 28 Aban 1405
+    (with `confirm` false, the clerk stops at its summary)."""
     ali = clerk()
     await say_in_group(desk, ali, "/refer")
     await press_on_group(desk, ali, "سازمان صنعت، معدن و تجارت")
@@ -63,7 +64,8 @@ async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹") -> N
     await press_on_group(desk, ali, "فصل هشتم")
     await say_in_group(desk, ali, DESCRIPTION)
     await say_in_group(desk, ali, "-")  # no order
-    await press_on_group(desk, ali, "ثبت شکایت ارجاعی")
+    if confirm:
+        await press_on_group(desk, ali, "ثبت شکایت ارجاعی")
 
 
 async def events_of(desk: Desk, case: Case) -> list[CaseEvent]:
@@ -127,6 +129,18 @@ async def test_a_clerk_registers_a_referred_complaint_with_the_complainants_mobi
         # The mobile is encrypted at rest, like every phone number.
         stored = await repo.session.scalar(text("SELECT contact_phone FROM cases"))
         assert stored and "9123456789" not in stored
+
+
+async def test_the_summary_says_in_words_what_the_letter_does_not_give(desk: Desk) -> None:
+    await referred(desk, confirm=False)
+
+    summary = group_texts(desk)[-1]
+    assert "خلاصه شکایت ارجاعی" in summary
+    assert "<b>شماره پروانه:</b> ثبت نشده" in summary
+    assert "<b>شماره سفارش:</b> ثبت نشده" in summary
+    assert "<b>تاریخ سفارش:</b> ثبت نشده" in summary and "<b>مبلغ:</b> ثبت نشده" in summary
+    assert not any(line.rstrip().endswith("—") for line in summary.splitlines())
+    assert "</b> —" not in summary
 
 
 async def test_the_referred_case_gets_its_card_and_thread_in_the_staff_chat(desk: Desk) -> None:
