@@ -26,7 +26,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import receive_import
 from handlers.staff import StaffOnly
-from services import complaints, people, referrals, respondents
+from services import complaints, people, receipt_pdf, referrals, respondents
 from services.calendar import tehran_today
 from services.desk import Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -420,10 +420,11 @@ async def done(
         when=format_datetime(receipt.registered_at, ctx.t.locale),
         amount=ctx.t.plain("amount-free"),
         status=receipt.status,
-        desk=receipt.desk.name,
-        desk_licence=receipt.desk.licence_number,
-        operator=receipt.desk.operator,
-        address=receipt.desk.address,
+        # A detail never set is said so, as on the citizen's receipt: never an empty line.
+        desk=receipt_pdf.desk_detail(receipt.desk.name, ctx.t),
+        desk_licence=receipt_pdf.desk_detail(receipt.desk.licence_number, ctx.t),
+        operator=receipt_pdf.desk_detail(receipt.desk.operator, ctx.t),
+        address=receipt_pdf.desk_detail(receipt.desk.address, ctx.t),
     )
 
 

@@ -27,7 +27,8 @@ from tests.conftest import make_settings, running_desk
 from tests.desk import Desk, Person
 from tests.fakes import Request
 from tests.forms import answer_between, file_usual_complaint
-from tests.staff import outbox_rows, the_case
+from tests.staff import group_texts, outbox_rows, the_case
+from tests.test_referrals import referred
 
 # Where each platform's start link opens the bot (the fake's getMe names the bots).
 LINKS = {
@@ -376,3 +377,14 @@ def test_text_the_font_cannot_draw_all_leaves_the_rest_reading_as_typed(
     assert all(ord(char) in printable for char in drawn)
     assert drawn.split(" ") == expected if drawn else expected == []
     assert receipt_pdf._drawable(drawn) == drawn
+
+
+async def test_a_referred_complaints_chat_receipt_says_plainly_what_the_desk_never_set(
+    bare_desk: Desk,
+) -> None:
+    await referred(bare_desk)
+
+    receipt = next(text for text in group_texts(bare_desk) if "رسید ثبت شکایت ارجاعی" in text)
+    assert receipt.count(NOT_SET) == 3
+    for line in receipt.splitlines():
+        assert not line.rstrip().endswith((":", ":</b>", ":*", "-")), line
