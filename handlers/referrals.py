@@ -80,6 +80,8 @@ ORDER = [
     ReferralForm.order_amount,
     ReferralForm.confirm,
 ]
+# The questions, numbered «step k of n» as this referral's path has them (`_path`).
+QUESTIONS = [step for step in ORDER if step != ReferralForm.confirm]
 BUTTON_STEPS = (ReferralForm.body, ReferralForm.subject, ReferralForm.confirm)
 TEXT_STEPS = [step for step in ORDER if step not in BUTTON_STEPS]
 # The answers an optional step leaves empty when skipped.
@@ -97,6 +99,20 @@ _STAFF_WORDING = {
     "form-licence-invalid": "referral-licence-invalid",
     "form-province-choose": "referral-province-unknown",
 }
+
+
+def _path(data: dict[str, Any]) -> list[State]:
+    """The questions this referral asks, as far as its answers tell (`StaffForm.goto`): a
+    body's name only for a body named further; the province unless the referring organization
+    or the registry gives it; an order's date and amount only with its number."""
+    left_out: set[State] = set()
+    if "body" in data and data["body"] not in NAMED:
+        left_out.add(ReferralForm.body_name)
+    if data.get("body") == ReferringBody.INDUSTRY_ORGANIZATION.value or data.get("province_known"):
+        left_out.add(ReferralForm.province)
+    if "order_number" in data and not data["order_number"]:
+        left_out |= {ReferralForm.order_date, ReferralForm.order_amount}
+    return [step for step in QUESTIONS if step not in left_out]
 
 
 def _name(step: State) -> str:
@@ -175,6 +191,7 @@ class StaffForm:
             step = ReferralForm.letter_number
         if step == ReferralForm.province and await self._province_known(data):
             data["province"] = None
+            data["province_known"] = True
             step = ReferralForm.subject
         if step in (ReferralForm.order_date, ReferralForm.order_amount) and not data.get(
             "order_number"
@@ -194,8 +211,9 @@ class StaffForm:
     async def ask(self, step: State, data: dict[str, Any]) -> None:
         """The question of a step, with its buttons or as a reply prompt."""
         t = self.ctx.t
-        number = format_number(ORDER.index(step) + 1, t.locale)
-        total = format_number(len(ORDER), t.locale)
+        path = _path(data)
+        number = format_number(path.index(step) + 1 if step in path else len(path), t.locale)
+        total = format_number(len(path), t.locale)
         if step == ReferralForm.body:
             await self.say("referral-ask-body", _bodies(self.ctx), n=number, total=total)
         elif step == ReferralForm.subject:

@@ -8,6 +8,7 @@ Saturday to Wednesday, 08:00 to 16:00.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -21,6 +22,7 @@ from models.migrate import upgrade
 from models.tables import Case, CaseEvent, Draft
 from services.calendar import TEHRAN
 from services.formatting import format_code
+from services.normalize import to_ascii_digits
 from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.forms import DESCRIPTION
@@ -141,6 +143,19 @@ async def test_the_summary_says_in_words_what_the_letter_does_not_give(desk: Des
     assert "<b>تاریخ سفارش:</b> ثبت نشده" in summary and "<b>مبلغ:</b> ثبت نشده" in summary
     assert not any(line.rstrip().endswith("—") for line in summary.splitlines())
     assert "</b> —" not in summary
+
+
+async def test_the_steps_are_counted_one_by_one_on_the_letters_path(desk: Desk) -> None:
+    await referred(desk, confirm=False)
+
+    steps = [
+        tuple(int(to_ascii_digits(n)) for n in found.groups())
+        for text in group_texts(desk)
+        if (found := re.search(r"مرحله ([۰-۹]+) از ([۰-۹]+)", text)) is not None
+    ]
+    # Before the body is chosen every question counts; the Organization names its province,
+    # so the province is never asked; the order's date and amount count until it is skipped.
+    assert steps == [(1, 15)] + [(k, 14) for k in range(2, 13)]
 
 
 async def test_the_referred_case_gets_its_card_and_thread_in_the_staff_chat(desk: Desk) -> None:
