@@ -40,11 +40,13 @@ from services.delivered import after_delivery
 from services.desk import ChatRef
 from services.outbox import (
     Delivered,
+    Failure,
     Method,
     OutboxStatus,
     Unreachable,
     cannot_reach,
     dead_letter,
+    failure_of,
     retry_delay,
     spent,
 )
@@ -179,7 +181,9 @@ class OutboxSender:
                 return 0
             except (TelegramNetworkError, TelegramServerError) as error:
                 logger.warning("outbox message %s not sent, will retry: %s", row.id, error)
-                await self._fail(repo, row, type(error).__name__, final=False)
+                await self._fail(
+                    repo, row, type(error).__name__, final=False, failure=Failure.NETWORK
+                )
                 return 0
             except Undeliverable as error:
                 await self._fail(repo, row, str(error), final=True)
@@ -210,19 +214,21 @@ class OutboxSender:
         gone is given up at once (a retry changes nothing); a deleted topic sends the message
         under the card; any other refusal of the request itself is final; anything else is
         tried again."""
-        reason = cannot_reach(Platform(row.platform), row.chat_id, error.message)
+        platform = Platform(row.platform)
+        reason = cannot_reach(platform, row.chat_id, error.message)
+        failure = failure_of(platform, row.chat_id, error.message)
         described = f"{type(error).__name__}: {error.message}"
         if reason is not None:
-            await self._fail(repo, row, described, final=True, unreachable=reason)
+            await self._fail(repo, row, described, final=True, unreachable=reason, failure=failure)
         elif isinstance(error, TelegramForbiddenError | TelegramBadRequest):
             if case is not None and _topic_gone(case, thread, error):
                 await self._leave_topic(repo, row, case, error.message)
                 return
-            await self._fail(repo, row, described, final=True)
+            await self._fail(repo, row, described, final=True, failure=failure)
         else:
             # A topic is a convenience: its failure never holds the case's card back long.
             final = Method(row.method) in _TOPIC_METHODS
-            await self._fail(repo, row, type(error).__name__, final=final)
+            await self._fail(repo, row, described, final=final, failure=failure)
 
     def _is_staff_chat(self, row: OutboxMessage) -> bool:
         chat = ChatRef(Platform(row.platform), row.chat_id)
@@ -297,16 +303,24 @@ class OutboxSender:
         *,
         final: bool,
         unreachable: Unreachable | None = None,
+        failure: Failure = Failure.OTHER,
     ) -> None:
+        """A failed attempt: tried again later, or given up and told. `error` (the platform's
+        own words) is kept with the row and logged; people read `failure`, in words of the
+        desk's own."""
         row.attempts += 1
         row.last_error = error[:500]
         if final or row.attempts >= self.settings.outbox_max_attempts:
             row.status = OutboxStatus.DEAD
             logger.warning(
-                "outbox message %s dead after %s attempts: %s", row.id, row.attempts, error
+                "outbox message %s dead after %s attempts (%s): %s",
+                row.id,
+                row.attempts,
+                failure,
+                error,
             )
             config, now = self.settings.config, self.clock.now()
-            await dead_letter(repo, row, config, now, unreachable=unreachable)
+            await dead_letter(repo, row, config, now, unreachable=unreachable, failure=failure)
             if unreachable is not None:
                 await relay.undelivered(repo, row, unreachable, config, now)
             spent(row)

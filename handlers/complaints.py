@@ -358,7 +358,7 @@ def _shown_answer(name: str, data: dict[str, Any], t: Texts) -> str:
         return site_label(value, t)
     if name == "subject" and value:
         return t.plain(f"subject-{value}-plain")
-    return str(value) if value else t.plain("value-none")
+    return str(value) if value else t.plain("value-not-given")
 
 
 async def resume_or_restart(

@@ -26,7 +26,7 @@ from handlers.kit.keyboards import inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import receive_import
 from handlers.staff import StaffOnly
-from services import complaints, people, referrals, respondents
+from services import complaints, people, receipt_pdf, referrals, respondents
 from services.calendar import tehran_today
 from services.desk import Subject
 from services.formatting import format_code, format_date, format_datetime, format_number
@@ -80,6 +80,8 @@ ORDER = [
     ReferralForm.order_amount,
     ReferralForm.confirm,
 ]
+# The questions, numbered «step k of n» as this referral's path has them (`_path`).
+QUESTIONS = [step for step in ORDER if step != ReferralForm.confirm]
 BUTTON_STEPS = (ReferralForm.body, ReferralForm.subject, ReferralForm.confirm)
 TEXT_STEPS = [step for step in ORDER if step not in BUTTON_STEPS]
 # The answers an optional step leaves empty when skipped.
@@ -97,6 +99,20 @@ _STAFF_WORDING = {
     "form-licence-invalid": "referral-licence-invalid",
     "form-province-choose": "referral-province-unknown",
 }
+
+
+def _path(data: dict[str, Any]) -> list[State]:
+    """The questions this referral asks, as far as its answers tell (`StaffForm.goto`): a
+    body's name only for a body named further; the province unless the referring organization
+    or the registry gives it; an order's date and amount only with its number."""
+    left_out: set[State] = set()
+    if "body" in data and data["body"] not in NAMED:
+        left_out.add(ReferralForm.body_name)
+    if data.get("body") == ReferringBody.INDUSTRY_ORGANIZATION.value or data.get("province_known"):
+        left_out.add(ReferralForm.province)
+    if "order_number" in data and not data["order_number"]:
+        left_out |= {ReferralForm.order_date, ReferralForm.order_amount}
+    return [step for step in QUESTIONS if step not in left_out]
 
 
 def _name(step: State) -> str:
@@ -175,6 +191,7 @@ class StaffForm:
             step = ReferralForm.letter_number
         if step == ReferralForm.province and await self._province_known(data):
             data["province"] = None
+            data["province_known"] = True
             step = ReferralForm.subject
         if step in (ReferralForm.order_date, ReferralForm.order_amount) and not data.get(
             "order_number"
@@ -194,8 +211,9 @@ class StaffForm:
     async def ask(self, step: State, data: dict[str, Any]) -> None:
         """The question of a step, with its buttons or as a reply prompt."""
         t = self.ctx.t
-        number = format_number(ORDER.index(step) + 1, t.locale)
-        total = format_number(len(ORDER), t.locale)
+        path = _path(data)
+        number = format_number(path.index(step) + 1 if step in path else len(path), t.locale)
+        total = format_number(len(path), t.locale)
         if step == ReferralForm.body:
             await self.say("referral-ask-body", _bodies(self.ctx), n=number, total=total)
         elif step == ReferralForm.subject:
@@ -222,7 +240,7 @@ def _summary(data: dict[str, Any], ctx: Ctx) -> Rendered:
     t, profile = ctx.t, ctx.profile
     referral = referrals.Referral.from_form(data)
     letter = referral.letter
-    none = t.plain("value-none")
+    none = t.plain("value-not-given")
     phone = referral.complainant_phone
     return t.render(
         profile,
@@ -420,10 +438,11 @@ async def done(
         when=format_datetime(receipt.registered_at, ctx.t.locale),
         amount=ctx.t.plain("amount-free"),
         status=receipt.status,
-        desk=receipt.desk.name,
-        desk_licence=receipt.desk.licence_number,
-        operator=receipt.desk.operator,
-        address=receipt.desk.address,
+        # A detail never set is said so, as on the citizen's receipt: never an empty line.
+        desk=receipt_pdf.desk_detail(receipt.desk.name, ctx.t),
+        desk_licence=receipt_pdf.desk_detail(receipt.desk.licence_number, ctx.t),
+        operator=receipt_pdf.desk_detail(receipt.desk.operator, ctx.t),
+        address=receipt_pdf.desk_detail(receipt.desk.address, ctx.t),
     )
 
 

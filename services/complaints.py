@@ -210,8 +210,9 @@ def describe(
     data: ComplaintData, t: Texts, profile: PlatformProfile, *, description: str | None = None
 ) -> Rendered:
     """The lines that show a complaint's answers in the citizen's summary (with the
-    description given, when it is shortened to fit); the subject in plain words."""
-    none = t.plain("value-none")
+    description given, when it is shortened to fit); the subject in plain words, and an
+    answer skipped said so in words."""
+    none = t.plain("value-not-given")
     return t.render(
         profile,
         "complaint-details",

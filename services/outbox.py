@@ -294,6 +294,50 @@ def cannot_reach(platform: Platform, chat_id: int, description: str) -> Unreacha
     return next((why for words, why in _UNREACHABLE[platform] if words in lowered), None)
 
 
+class Failure(StrEnum):
+    """Why a message was given up, as the admins read it: the platform's own words (English,
+    and different on each platform) stay in the log."""
+
+    BLOCKED = "blocked"  # the person blocked the bot
+    GONE = "gone"  # the person's account is deactivated or no longer known
+    NO_CHAT = "no_chat"  # the chat is not found, or the person never started the bot
+    REMOVED = "removed"  # the bot is not in the group, or may not write there
+    TOO_LONG = "too_long"  # refused: the words are too long
+    MARKUP = "markup"  # refused: the markup of the words does not parse
+    NETWORK = "network"  # the platform did not answer, however often asked
+    OTHER = "other"
+
+
+# What each kind of refusal says on either platform, matched in the lowered description; the
+# first match tells. A private chat's block or lost account is `cannot_reach`'s to say.
+_FAILURES: tuple[tuple[str, Failure], ...] = (
+    ("chat not found", Failure.NO_CHAT),
+    ("no such group or user", Failure.NO_CHAT),
+    ("can't initiate conversation", Failure.NO_CHAT),
+    ("peer_id_invalid", Failure.NO_CHAT),
+    ("kicked", Failure.REMOVED),
+    ("not a member", Failure.REMOVED),
+    ("not enough rights", Failure.REMOVED),
+    ("have no rights", Failure.REMOVED),
+    ("permission_denied", Failure.REMOVED),
+    ("chat_write_forbidden", Failure.REMOVED),
+    ("too long", Failure.TOO_LONG),
+    ("too_long", Failure.TOO_LONG),
+    ("can't parse", Failure.MARKUP),
+    ("entities", Failure.MARKUP),
+    ("markdown", Failure.MARKUP),
+)
+
+
+def failure_of(platform: Platform, chat_id: int, description: str) -> Failure:
+    """What a refusal of the platform means, in the desk's own terms."""
+    unreachable = cannot_reach(platform, chat_id, description)
+    if unreachable is not None:
+        return Failure(unreachable.value)
+    lowered = description.lower()
+    return next((why for words, why in _FAILURES if words in lowered), Failure.OTHER)
+
+
 def retry_delay(attempts: int, *, base: float = 2.0, cap: float = 600.0) -> timedelta:
     """Exponential backoff between failed attempts, capped."""
     return timedelta(seconds=min(cap, base ** max(1, attempts)))
@@ -306,11 +350,13 @@ async def dead_letter(
     now: datetime,
     *,
     unreachable: Unreachable | None = None,
+    failure: Failure = Failure.OTHER,
 ) -> None:
     """A message given up: a clerk's private notice goes to the case's staff chat instead
     (the clerk may never have opened a chat with the bot), and the admins are told, unless the
     person simply cannot be reached: a block or a deleted account is no fault of the desk, and
-    a notice per blocked citizen would bury the faults that need an admin."""
+    a notice per blocked citizen would bury the faults that need an admin. The admins read
+    why in the desk's words (`failure`); the platform's own description is for the log."""
     purpose = purpose_of(row.purpose)
     if purpose is Purpose.DEAD_LETTER:
         return
@@ -348,7 +394,7 @@ async def dead_letter(
                     chat=str(row.chat_id),
                 ),
                 attempts=str(row.attempts),
-                error=(row.last_error or "")[:200],
+                reason=t.plain(f"dead-letter-reason-{failure.name.lower().replace('_', '-')}"),
             ),
             now=now,
             purpose=Purpose.DEAD_LETTER,

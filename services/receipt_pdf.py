@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -273,12 +274,52 @@ def _printable() -> frozenset[int]:
 _SPELLED = str.maketrans({"\u06c0": "\u0647\u0654"})
 
 
+# What joins an emoji to the next (a zero-width joiner): gone with the emoji it belongs to,
+# kept between letters that the font draws.
+_EMOJI_GLUE = frozenset("\u200d")
+# Runs of spaces in a line, and a zero-width non-joiner left beside a space or a line's end.
+_SPACES = re.compile(r"[^\S\n]+")
+_LOOSE_ZWNJ = re.compile(r"\u200c*( |^|$)\u200c*", re.MULTILINE)
+_INVISIBLE = frozenset({"Cf", "Mn", "Me"})
+
+
+def _shown(char: str, printable: frozenset[int]) -> str | None:
+    """What the font draws for a character: itself; its plain form (a letter pasted in its
+    Arabic presentation form, a full-width Latin letter); nothing for an invisible mark it
+    lacks (a direction isolate); None for one it cannot draw at all (an emoji)."""
+    if char == "\n" or ord(char) in printable:
+        return char
+    plain = unicodedata.normalize("NFKC", char)
+    if plain != char and all(ord(each) in printable for each in plain):
+        return plain
+    if unicodedata.category(char) in _INVISIBLE:
+        return ""
+    return None
+
+
 def _drawable(text: str) -> str:
     """The text without what the font cannot draw (an emoji in a name): a box in its place
-    would read as a fault of the receipt."""
+    would read as a fault of the receipt. What is left reads as written: a word that stood
+    beside an emoji, or between two, keeps one space on either side; a line starts and ends
+    with no space."""
     printable = _printable()
-    spelled = text.translate(_SPELLED)
-    return "".join(char for char in spelled if ord(char) in printable or char == "\n").strip()
+    kept: list[str] = []
+    run: list[str] = []  # joiners and dressings not yet known to belong to a letter or emoji
+    dropped = False  # whether something was left off since the last character drawn
+    for char in text.translate(_SPELLED):
+        if char in _EMOJI_GLUE:
+            run.append(char)
+            continue
+        shown = _shown(char, printable)
+        if shown is None:
+            run, dropped = [], True
+        elif shown:
+            kept.append(" " if dropped else "".join(run))
+            kept.append(shown)
+            run, dropped = [], False
+    kept.append(" " if dropped else "".join(run))
+    lines = (_SPACES.sub(" ", line) for line in "".join(kept).split("\n"))
+    return "\n".join(_LOOSE_ZWNJ.sub(r"\1", line).strip(" ") for line in lines).strip()
 
 
 # --- the page -----------------------------------------------------------------------------

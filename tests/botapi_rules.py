@@ -3,7 +3,8 @@ HTML it reads, and the lengths it counts in UTF-16 code units after the markup i
 
 Used by the recording fake (tests/fakes.py) and by the stand-in server (tests/standin.py), so
 both refuse the same requests with the platform's own descriptions. Bale takes no parse mode:
-its text is counted as it is sent.
+it reads every text as Markdown (an entity left open is refused, DESIGN.md) and counts it as
+it is sent.
 """
 
 from __future__ import annotations
@@ -139,8 +140,55 @@ def parse_html(text: str) -> str:
     return "".join(shown)
 
 
-def refusal(method: str, params: dict[str, Any]) -> str | None:
-    """The platform's description of why it refuses a message's words, or None."""
+# What Markdown (as Bale reads every text) opens and must close, and what a backslash escapes.
+_MARKDOWN_ENTITIES = ("```", "`", "*", "_")
+_MARKDOWN_ESCAPED = frozenset("*_`[]\\")
+
+
+def parse_markdown(text: str) -> str:
+    """The text a reader sees, read as the Bot API's legacy Markdown: *bold*, _italic_,
+    `code` and ```pre``` must close (a backslash escapes a mark outside code); ParseError,
+    in the platform's words, for an entity left open."""
+    shown: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _MARKDOWN_ESCAPED:
+            shown.append(text[i + 1])
+            i += 2
+            continue
+        mark = next((m for m in _MARKDOWN_ENTITIES if text.startswith(m, i)), None)
+        if mark is None:
+            shown.append(text[i])
+            i += 1
+            continue
+        end = _closing(text, i + len(mark), mark)
+        if end is None:
+            raise ParseError(
+                f"Can't find end of the entity starting at byte offset {_offset(text, i)}"
+            )
+        inner = text[i + len(mark) : end]
+        shown.append(inner if "`" in mark else parse_markdown(inner))
+        i = end + len(mark)
+    return "".join(shown)
+
+
+def _closing(text: str, start: int, mark: str) -> int | None:
+    """Where an entity opened with `mark` closes: the next unescaped mark (code takes no
+    escapes)."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\" and "`" not in mark:
+            i += 2
+            continue
+        if text.startswith(mark, i):
+            return i
+        i += 1
+    return None
+
+
+def refusal(method: str, params: dict[str, Any], *, markdown: bool = False) -> str | None:
+    """The platform's description of why it refuses a message's words, or None. `markdown`:
+    a text sent with no parse mode is read as Markdown, as Bale reads every text."""
     if method == "sendDocument" and not params.get("document"):
         return "Bad Request: there is no document in the request"
     if method in TEXT_METHODS:
@@ -154,6 +202,11 @@ def refusal(method: str, params: dict[str, Any]) -> str | None:
     if str(params.get("parse_mode") or "").upper() == "HTML":
         try:
             shown = parse_html(raw)
+        except ParseError as error:
+            return f"Bad Request: can't parse entities: {error}"
+    elif markdown:
+        try:
+            parse_markdown(raw)  # Bale counts the text as it is sent
         except ParseError as error:
             return f"Bad Request: can't parse entities: {error}"
     if field == "text" and not shown.strip():

@@ -214,7 +214,11 @@ class FakeBotAPI(BaseSession):
         if name in self.unsupported:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         refused = self._refusal(name, params)
-        if refused is None and (refused := botapi_rules.refusal(name, params)) is not None:
+        markdown = self.platform is Platform.BALE
+        if (
+            refused is None
+            and (refused := botapi_rules.refusal(name, params, markdown=markdown)) is not None
+        ):
             request.refused = refused
             self.refused.append(request)
         if refused is not None:

@@ -126,7 +126,7 @@ class StandIn:
             return web.json_response({"ok": True, "result": await self._updates(bot, params)})
         if self.delay and method.startswith("send"):
             await asyncio.sleep(self.delay)
-        words = botapi_rules.refusal(method, params)
+        words = botapi_rules.refusal(method, params, markdown=bot.platform == "bale")
         if words is not None:
             bot.refused.append((method, params, words))
             return web.json_response(
@@ -264,3 +264,25 @@ class Citizen:
             },
         )
         return await self._reply()
+
+
+class GroupMember(Citizen):
+    """Someone writing in a group the bot is in (a clerk in the staff chat): the bot's
+    answers are those sent into the group."""
+
+    def __init__(self, server: StandIn, token: str, user_id: int, name: str, chat_id: int) -> None:
+        super().__init__(server, token, user_id, name)
+        self.chat_id = chat_id
+        self.chat_type = "supergroup" if server.bots[token].platform == "telegram" else "group"
+
+    def _message(self, **content: Any) -> dict[str, Any]:
+        return {
+            "message_id": 100 + self.seen,
+            "date": 1_790_000_000,
+            "chat": {"id": self.chat_id, "type": self.chat_type, "title": "Staff"},
+            "from": self._user(),
+            **content,
+        }
+
+    def _to_me(self, method: str, params: dict[str, Any]) -> bool:
+        return method in ("sendMessage", "sendDocument") and int(params["chat_id"]) == self.chat_id

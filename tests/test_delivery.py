@@ -115,6 +115,8 @@ async def test_after_the_last_attempt_the_message_is_dead_and_admins_are_told(
     assert set(dead_letters(desk)) == ADMINS
     told = desk.api[Platform.TELEGRAM].last(chat_id=111).text
     assert "تلگرام، گفت‌وگوی ۵۰۰۱" in told and identifiers_in(told) == []
+    assert "علت: پیام‌رسان پس از چند بار تلاش پاسخی نداد." in told
+    assert "Error" not in told and "Internal Server" not in told
 
 
 async def test_a_blocked_bot_gives_up_at_once(desk: Desk, sara: Person) -> None:

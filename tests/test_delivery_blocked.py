@@ -10,6 +10,8 @@ is no fault of the desk; every other failure still reaches them as before.
 from __future__ import annotations
 
 import itertools
+import logging
+import re
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from models.tables import CaseEvent
 from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.fakes import BOT_IDS, Request
+from tests.identifiers import identifiers_in
 from tests.staff import (
     GROUP,
     STAFF_CHAT,
@@ -266,3 +269,112 @@ async def test_a_group_that_refuses_the_bot_is_no_blocked_citizen(
     (sent,) = await outbox_rows(desk, "relay:citizen")
     assert sent.chat_id == STAFF_CHAT and sent.status == "dead"
     assert set(dead_letters(desk)) == ADMINS
+
+
+# Why the admins are told a message was given up, in the desk's words: never the platform's.
+NO_CHAT = "گفت‌وگو پیدا نشد"
+REMOVED = "ربات عضو این گروه نیست"
+TOO_LONG = "متن آن بیش از اندازه بلند بود"
+MARKUP = "قالب‌بندی متن آن درست نبود"
+OTHER = "شرح فنی آن در گزارش سامانه آمده است"
+
+
+def alerts(desk: Desk) -> list[tuple[Platform, Request]]:
+    """The admins' notices of a message given up, on either platform."""
+    return [
+        (platform, request)
+        for platform, admin in ADMINS
+        for request in desk.api[platform].sent("sendMessage", chat_id=admin)
+        if "فرستاده نشد" in request.text
+    ]
+
+
+def told_in_persian(desk: Desk, reason: str, description: str) -> None:
+    """Each admin is told once, with the reason in Persian and none of the platform's words."""
+    told = alerts(desk)
+    assert {(platform, request.chat_id) for platform, request in told} == ADMINS
+    assert len(told) == len(ADMINS)
+    for _, request in told:
+        (why,) = [line for line in request.text.splitlines() if line.startswith("علت: ")]
+        assert reason in why
+        assert description not in request.text and "Bad Request" not in request.text
+        assert identifiers_in(request.text) == []
+        assert not re.search(r"[A-Za-z]{3,}", request.text.replace("<b>", "").replace("</b>", ""))
+
+
+@pytest.mark.parametrize(
+    ("platform", "failure", "reason"),
+    [
+        (Platform.TELEGRAM, (400, "Bad Request: chat not found"), NO_CHAT),
+        (Platform.TELEGRAM, (400, "Bad Request: message is too long"), TOO_LONG),
+        (Platform.TELEGRAM, (400, "Bad Request: can't parse entities: Unclosed tag"), MARKUP),
+        (Platform.TELEGRAM, (400, "Bad Request: wrong file identifier"), OTHER),
+        (Platform.BALE, (400, "Bad Request: chat not found"), NO_CHAT),
+        (Platform.BALE, (400, "Bad Request: message is too long"), TOO_LONG),
+        (Platform.BALE, (400, "Bad Request: can't parse entities"), MARKUP),
+        (Platform.BALE, (400, "Bad Request: unexpected"), OTHER),
+    ],
+    ids=[
+        "telegram-no-chat",
+        "telegram-too-long",
+        "telegram-markup",
+        "telegram-other",
+        "bale-no-chat",
+        "bale-too-long",
+        "bale-markup",
+        "bale-other",
+    ],
+)
+async def test_the_admins_read_why_in_persian_never_the_platforms_words(
+    desk: Desk,
+    sara: Person,
+    reza: Person,
+    platform: Platform,
+    failure: tuple[int, str],
+    reason: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    citizen = sara if platform is Platform.TELEGRAM else reza
+    case = await filed(desk, citizen)
+
+    await clerk_writes(desk, clerk(), "مدارک را بفرستید.", topic=case.staff_thread_id)
+    refuse(desk, platform, failure)
+    with caplog.at_level(logging.WARNING, logger="bot.delivery"):
+        await desk.drain()
+
+    (reply,) = await outbox_rows(desk, "relay:reply")
+    assert (reply.status, reply.attempts) == ("dead", 1)
+    told_in_persian(desk, reason, failure[1])
+    # The platform's own words are the log's, with nothing of the person in them.
+    (logged,) = [r.getMessage() for r in caplog.records if "dead after" in r.getMessage()]
+    assert failure[1] in logged and str(citizen.id) not in logged
+    assert notices(group_messages(desk)) == []  # nothing for the clerk to act on
+
+
+async def test_a_telegram_group_that_removed_the_bot_is_said_in_persian(
+    desk: Desk, sara: Person
+) -> None:
+    await filed(desk, sara)
+    description = "Forbidden: bot was kicked from the supergroup chat"
+
+    await desk.say(sara, "پیگیری می‌کنید؟")
+    refuse(desk, Platform.TELEGRAM, (403, description))
+    await desk.drain()
+
+    told_in_persian(desk, REMOVED, description)
+
+
+async def test_a_bale_group_that_refuses_the_bot_is_said_in_persian(
+    bale_desk: Desk, sara: Person
+) -> None:
+    desk = bale_desk
+    await filed(desk, sara)
+    description = "Forbidden: permission_denied"
+
+    await desk.say(sara, "پیگیری می‌کنید؟")
+    refuse(desk, Platform.BALE, (403, description))
+    await desk.drain()
+
+    (sent,) = await outbox_rows(desk, "relay:citizen")
+    assert sent.chat_id == BALE_STAFF_CHAT and sent.status == "dead"
+    told_in_persian(desk, REMOVED, description)

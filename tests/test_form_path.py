@@ -103,6 +103,29 @@ async def test_without_an_order_the_count_shrinks_with_a_word_and_ends_at_n(
     assert_plain_on_bale(desk, person)
 
 
+async def test_a_skipped_answer_reads_as_not_given_in_the_summary(
+    desk: Desk, person: Person
+) -> None:
+    await desk.say(person, "/complaint")
+    await desk.say(person, "فروشگاه نمونه")
+    await desk.say(person, "shop.ir")
+    await desk.press_button(person, "رد شدن")  # no licence number
+    await desk.press_button(person, "رد شدن")  # no province
+    await desk.press_button(person, "خرید کالا یا خدمت")
+    await desk.say(person, DESCRIPTION)
+    await desk.press_button(person, "سفارشی در کار نیست")
+    await desk.press_button(person, "تمام شد")
+    await desk.share_contact(person, PHONE, owner_id=person.id)
+
+    summary = desk.last_text(person)
+    assert "خلاصه شکایت شما" in summary
+    bold = "<b>{}</b>" if person.platform == "telegram" else "*{}*"
+    for label in ("شماره پروانه:", "استان:", "شماره سفارش:", "تاریخ سفارش:", "مبلغ:"):
+        assert f"{bold.format(label)} ثبت نشده" in summary, label
+    assert "—" not in summary
+    assert_plain_on_bale(desk, person)
+
+
 async def test_a_verified_citizen_is_told_the_right_count_from_the_first_question(
     desk: Desk, person: Person
 ) -> None:

@@ -1,6 +1,8 @@
 """The real process, started as a user would, against a stand-in Bot API server answering as
-Telegram and as Bale: a citizen on each platform files a complaint end to end; in webhook mode,
-its log keeps Bale's secret path out and a body that is no update is refused."""
+Telegram and as Bale: a citizen on each platform files a complaint end to end; a clerk in the
+staff chat on each platform registers a referred complaint, has its printed receipt sent again
+and sets the commission's session; in webhook mode, its log keeps Bale's secret path out and a
+body that is no update is refused."""
 
 from __future__ import annotations
 
@@ -8,18 +10,23 @@ import asyncio
 import json
 import os
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import jdatetime
+import pytest
 
+from services.calendar import TEHRAN, WorkingCalendar
 from tests.process import ROOT, DeskProcess
 from tests.processes import Worker, command_update, free_port, until_listening
-from tests.standin import Bot, Citizen, StandIn
+from tests.standin import Bot, Citizen, GroupMember, StandIn
 
 TG = "700001:TEST-telegram-token-aaaaaaaaaaaaaaaaaaaa"
 BALE = "800001:TEST-bale-token-bbbbbbbbbbbbbbbbbbbbbbbbb"
 STAFF_CHAT = -1009000
+BALE_STAFF_CHAT = -3009000
 
 
 async def file_a_complaint(citizen: Citizen) -> str:
@@ -161,3 +168,90 @@ async def test_a_webhook_worker_logs_no_secret_path_and_refuses_what_is_no_updat
     assert secret not in text
     assert TG.split(":")[1] not in text and BALE.split(":")[1] not in text
     assert "Traceback" not in text
+
+
+def a_working_day_ahead() -> str:
+    """A working day a week or more from today, as a clerk types it in Jalali."""
+    day = datetime.now(TEHRAN).date() + timedelta(days=7)
+    calendar = WorkingCalendar()
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return str(jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d"))
+
+
+def is_pdf(params: dict[str, Any]) -> bool:
+    """Whether a sendDocument uploaded a PDF (aiogram names the file part `attach://…`)."""
+    reference = str(params.get("document") or "")
+    content = params.get("file:" + reference.removeprefix("attach://"), b"")
+    return isinstance(content, bytes | bytearray) and bytes(content).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("token", "chat"), [(TG, STAFF_CHAT), (BALE, BALE_STAFF_CHAT)], ids=["telegram", "bale"]
+)
+async def test_a_clerk_refers_prints_a_receipt_and_sets_a_session_in_the_staff_chat(
+    tmp_path: Path, token: str, chat: int
+) -> None:
+    """In the staff chat on each platform, as DESIGN.md has Bale differ (a plain group, no
+    topics, no HTML): /refer registers a referred complaint and its receipt arrives as a
+    PDF, /receipt CODE sends it again, and /session sets the commission's session."""
+    server = StandIn([Bot(TG, "telegram", 700001), Bot(BALE, "bale", 800001)])
+    await server.start()
+    platform = server.bots[token].platform
+    clerk_id = 4101
+    server.members[(chat, clerk_id)] = "member"
+    desk = await DeskProcess.start(server, tmp_path, COMPLAINTS_STAFF_CHAT=f"{platform}:{chat}")
+    try:
+        await server.started(token)
+        ali = GroupMember(server, token, clerk_id, "Ali", chat)
+        body = await ali.say("/refer")
+        asked = await ali.press(body, "سازمان صنعت، معدن و تجارت")
+        for answer in (
+            "اصفهان",
+            "۱۲۳۴/ص/۱۴۰۵",
+            "۱۴۰۵/۰۸/۲۸",
+            "مریم کاظمی",
+            "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+            "فروشگاه نمونه",
+            "shop.ir",
+            "-",
+        ):
+            asked = await ali.say(answer)
+        asked = await ali.press(asked, "فصل هشتم")
+        asked = await ali.say("کالای سفارش داده شده پس از دو هفته هنوز ارسال نشده است.")
+        summary = await ali.say("-")
+        assert "خلاصه شکایت ارجاعی" in summary["text"]
+        await ali.press(summary, "ثبت شکایت ارجاعی")
+        registered = await server.wait_for(
+            token, lambda m, p: ali._to_me(m, p) and "شکایت ارجاعی ثبت شد" in p.get("text", "")
+        )
+        code = next(word for word in registered["text"].split() if "-" in word)
+        code = code.removeprefix("<code>").removesuffix("</code>").strip("`")
+        printed = await server.wait_for(
+            token, lambda m, p: m == "sendDocument" and int(p["chat_id"]) == chat
+        )
+        assert is_pdf(printed)
+
+        before = len(server.bots[token].sent)
+        await ali.say(f"/receipt {code}")
+        again = await server.wait_for(
+            token,
+            lambda m, p: m == "sendDocument" and int(p["chat_id"]) == chat,
+            after=before,
+        )
+        assert is_pdf(again)
+
+        when = a_working_day_ahead()
+        told = await ali.say(f"/session {code} {when} ۱۰:۳۰ برخط https://meet.example.ir/room_1")
+        assert "جلسه" in told["text"] and "روش استفاده" not in told["text"]
+        refused = server.bots[token].refused
+        assert refused == [], refused
+        if platform == "bale":
+            bale = [p for m, p in server.bots[BALE].sent if m.startswith("send")]
+            assert all("parse_mode" not in p and "<b>" not in str(p.get("text")) for p in bale)
+            assert "createForumTopic" not in {m for m, _ in server.bots[BALE].sent}
+    finally:
+        await desk.stop()
+        await server.stop()
+    assert "Traceback" not in desk.log, desk.log
+    assert "9123456789" not in desk.log

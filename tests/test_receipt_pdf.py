@@ -12,19 +12,23 @@ from datetime import timedelta
 
 import pytest
 from aiogram.fsm.storage.base import BaseStorage
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import warn_missing_desk_details
 from models.tables import Case
+from services import receipt_pdf
 from services.clock import ManualClock
 from services.formatting import format_code, format_datetime
 from services.platforms import Platform
 from tests.conftest import make_settings, running_desk
 from tests.desk import Desk, Person
 from tests.fakes import Request
-from tests.forms import file_usual_complaint
-from tests.staff import outbox_rows, the_case
+from tests.forms import answer_between, file_usual_complaint
+from tests.staff import group_texts, outbox_rows, the_case
+from tests.test_referrals import referred
 
 # Where each platform's start link opens the bot (the fake's getMe names the bots).
 LINKS = {
@@ -294,3 +298,93 @@ async def test_a_letter_the_font_draws_in_another_spelling_is_not_lost(
     async with running_desk(settings, sessionmaker, clock, storage_factory) as desk:
         await filed(desk, sara)
         assert "تهران، طبقهٔ دوم" in text_of(documents(desk, sara)[0])  # ه with hamza above
+
+
+# --- what the font cannot draw ------------------------------------------------------------
+
+# Names and businesses as people type them, and as the receipt prints them: an emoji (which
+# DejaVu Sans cannot draw) is left off with the space around it kept single; a zero-width
+# non-joiner, Arabic ي and ك, Latin beside Persian and a letter pasted in its presentation
+# form all print.
+TYPED = [
+    pytest.param("علی 😀", "رضایی", "فروشگاه 🛒 نمونه", "علی رضایی", "فروشگاه نمونه", id="emoji"),
+    pytest.param(
+        "👨‍👩‍👧 مهسا", "کریمی ❤️", "لوازم‌خانگی🏠سپهر", "مهسا کریمی", "لوازم‌خانگی سپهر", id="joined"
+    ),
+    pytest.param("علي", "كريمي", "كتاب‌فروشي ياس", "علي كريمي", "كتاب‌فروشي ياس", id="arabic"),
+    pytest.param("Sara", "احمدی", "Digi کتاب 🛍", "Sara احمدی", "Digi کتاب", id="mixed"),
+    pytest.param("ﻣﺮﯾﻢ", "ﺻﺎﺩﻗﯽ", "ＡＢＣ فروشگاه", "مریم صادقی", "ABC فروشگاه", id="pasted"),
+]
+
+
+def glyphs_drawn(request: Request) -> set[str]:
+    """Every character the PDF draws, as its text layer names them: one the font lacks would
+    be drawn as an empty box and still be named."""
+    return {char for page in pdf_of(request).pages for char in page.extract_text()}
+
+
+@pytest.mark.parametrize(("first", "last", "business", "name", "shown"), TYPED)
+@pytest.mark.parametrize("platform", [Platform.TELEGRAM, Platform.BALE])
+async def test_what_people_type_prints_without_boxes_and_reads_as_typed(
+    desk: Desk,
+    platform: Platform,
+    first: str,
+    last: str,
+    business: str,
+    name: str,
+    shown: str,
+) -> None:
+    person = Person(platform, 5020 if platform is Platform.TELEGRAM else 6020, first, last)
+    await desk.say(person, "/complaint")
+    await desk.say(person, business)
+    await answer_between(desk, person, "website", None)
+    await desk.drain()
+
+    [printed] = documents(desk, person)
+    text = text_of(printed)
+    assert name in text and shown in text
+    printable = receipt_pdf._printable()
+    assert {char for char in glyphs_drawn(printed) if ord(char) not in printable} <= {"\n"}
+    assert not any("  " in line or line != line.strip() for line in text.splitlines())
+
+
+_PERSIAN = st.text(alphabet="ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيك۰۱۲۳", min_size=1, max_size=6)
+_WORDS = st.one_of(
+    _PERSIAN,
+    st.builds(lambda a, b: f"{a}\u200c{b}", _PERSIAN, _PERSIAN),  # می‌شود
+    st.text(alphabet="abcXYZ019&<>*_", min_size=1, max_size=6),
+)
+_EMOJI = st.sampled_from(["😀", "❤️", "👨‍👩‍👧", "👍🏽", "🇮🇷", "🛒", "1️⃣"])
+_SPACE = st.sampled_from(["", " ", "  "])
+
+
+@given(st.lists(st.tuples(st.one_of(_WORDS, _EMOJI), _SPACE), min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_text_the_font_cannot_draw_all_leaves_the_rest_reading_as_typed(
+    typed: list[tuple[str, str]],
+) -> None:
+    emoji = {"😀", "❤️", "👨‍👩‍👧", "👍🏽", "🇮🇷", "🛒"}
+    text = "".join(token + space for token, space in typed)
+    # What a reader expects: each emoji gone as if it were a space, the words as they were.
+    keycap = {"1️⃣": "1"}
+    expected = "".join(
+        (" " if token in emoji else keycap.get(token, token)) + space for token, space in typed
+    ).split()
+
+    drawn = receipt_pdf._drawable(text)
+
+    printable = receipt_pdf._printable()
+    assert all(ord(char) in printable for char in drawn)
+    assert drawn.split(" ") == expected if drawn else expected == []
+    assert receipt_pdf._drawable(drawn) == drawn
+
+
+async def test_a_referred_complaints_chat_receipt_says_plainly_what_the_desk_never_set(
+    bare_desk: Desk,
+) -> None:
+    await referred(bare_desk)
+
+    receipt = next(text for text in group_texts(bare_desk) if "رسید ثبت شکایت ارجاعی" in text)
+    assert receipt.count(NOT_SET) == 3
+    for line in receipt.splitlines():
+        assert not line.rstrip().endswith((":", ":</b>", ":*", "-")), line

@@ -248,7 +248,7 @@ async def test_the_form_asks_the_province_when_nothing_else_gives_it(desk: Desk)
     for answer in (LETTER, "۱۴۰۵/۰۸/۲۵", "-", "-", "فروشگاه نمونه", "shop.ir", "-"):
         await say_in_group(desk, ali, answer)
     asked = group_texts(desk)[-1]
-    assert PROVINCE_ASKED in asked and "مرحله ۱۰ از ۱۶" in asked
+    assert PROVINCE_ASKED in asked and "مرحله ۹ از ۱۴" in asked
     assert group_messages(desk)[-1].markup().get("force_reply")
     await say_in_group(desk, ali, "آتلانتیس")
     assert "این نام استان شناخته نشد" in group_texts(desk)[-1]

@@ -8,6 +8,7 @@ Saturday to Wednesday, 08:00 to 16:00.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -21,6 +22,7 @@ from models.migrate import upgrade
 from models.tables import Case, CaseEvent, Draft
 from services.calendar import TEHRAN
 from services.formatting import format_code
+from services.normalize import to_ascii_digits
 from services.platforms import Platform
 from tests.desk import Desk, Person
 from tests.forms import DESCRIPTION
@@ -43,9 +45,10 @@ def tehran(year: int, month: int, day: int, hour: int, minute: int = 0) -> datet
     return datetime(year, month, day, hour, minute, tzinfo=TEHRAN)
 
 
-async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹") -> None:
+async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹", confirm: bool = True) -> None:
     """A clerk registers the usual referred complaint, answer by answer, in the staff group:
-    the Industry, Mine and Trade Organization of Isfahan's letter of Thursday 28 Aban 1405."""
+    the Industry, Mine and Trade Organization of Isfahan's letter of Thursday 28 Aban 1405
+    (with `confirm` false, the clerk stops at its summary)."""
     ali = clerk()
     await say_in_group(desk, ali, "/refer")
     await press_on_group(desk, ali, "سازمان صنعت، معدن و تجارت")
@@ -63,7 +66,8 @@ async def referred(desk: Desk, *, mobile: str = "۰۹۱۲ ۳۴۵ ۶۷۸۹") -> N
     await press_on_group(desk, ali, "فصل هشتم")
     await say_in_group(desk, ali, DESCRIPTION)
     await say_in_group(desk, ali, "-")  # no order
-    await press_on_group(desk, ali, "ثبت شکایت ارجاعی")
+    if confirm:
+        await press_on_group(desk, ali, "ثبت شکایت ارجاعی")
 
 
 async def events_of(desk: Desk, case: Case) -> list[CaseEvent]:
@@ -127,6 +131,31 @@ async def test_a_clerk_registers_a_referred_complaint_with_the_complainants_mobi
         # The mobile is encrypted at rest, like every phone number.
         stored = await repo.session.scalar(text("SELECT contact_phone FROM cases"))
         assert stored and "9123456789" not in stored
+
+
+async def test_the_summary_says_in_words_what_the_letter_does_not_give(desk: Desk) -> None:
+    await referred(desk, confirm=False)
+
+    summary = group_texts(desk)[-1]
+    assert "خلاصه شکایت ارجاعی" in summary
+    assert "<b>شماره پروانه:</b> ثبت نشده" in summary
+    assert "<b>شماره سفارش:</b> ثبت نشده" in summary
+    assert "<b>تاریخ سفارش:</b> ثبت نشده" in summary and "<b>مبلغ:</b> ثبت نشده" in summary
+    assert not any(line.rstrip().endswith("—") for line in summary.splitlines())
+    assert "</b> —" not in summary
+
+
+async def test_the_steps_are_counted_one_by_one_on_the_letters_path(desk: Desk) -> None:
+    await referred(desk, confirm=False)
+
+    steps = [
+        tuple(int(to_ascii_digits(n)) for n in found.groups())
+        for text in group_texts(desk)
+        if (found := re.search(r"مرحله ([۰-۹]+) از ([۰-۹]+)", text)) is not None
+    ]
+    # Before the body is chosen every question counts; the Organization names its province,
+    # so the province is never asked; the order's date and amount count until it is skipped.
+    assert steps == [(1, 15)] + [(k, 14) for k in range(2, 13)]
 
 
 async def test_the_referred_case_gets_its_card_and_thread_in_the_staff_chat(desk: Desk) -> None:

@@ -32,7 +32,7 @@ from services.formatting import format_number
 from services.lengths import split_rendered
 from services.platforms import BALE as BALE_PROFILE
 from services.platforms import TELEGRAM, Platform
-from tests.botapi_rules import parse_html, utf16_units
+from tests.botapi_rules import parse_html, parse_markdown, utf16_units
 from tests.conftest import BALE_STAFF_CHAT, make_settings, running_desk
 from tests.desk import TOKENS, Desk, Person
 from tests.fakes import Request
@@ -390,6 +390,22 @@ async def test_bale_counts_its_text_as_sent(desk: Desk) -> None:
     assert taken.text.startswith("<b>")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["*bold", "a_b", "`code", "```pre", r"*bold\*"],
+    ids=["bold", "italic", "code", "pre", "escaped-end"],
+)
+async def test_bale_refuses_markdown_left_open(desk: Desk, text: str) -> None:
+    bot = plain_bot(desk, Platform.BALE)
+
+    with pytest.raises(TelegramBadRequest, match="Bad Request: can't parse entities"):
+        await bot.send_message(6001, text)
+    for taken in (r"\*x\_ \`", "*a* _b_ `c_*` ```d```", BALE_PROFILE.escape("room_1 *x* `y`")):
+        await bot.send_message(6001, taken)
+
+    assert len(desk.api[Platform.BALE].sent()) == 3
+
+
 async def test_a_long_bale_text_is_cut_without_breaking_its_marks(desk: Desk) -> None:
     bot = desk.bots[Platform.BALE]
 
@@ -507,4 +523,6 @@ def test_every_piece_of_a_cut_bale_text_fits_with_its_marks(words: list[str], li
 
     assert all(utf16_units(piece) <= limit for piece in pieces)
     assert all(piece.count("*") - piece.count("\\*") == 2 for piece in pieces)
+    for piece in pieces:
+        parse_markdown(piece)  # Bale takes each piece
     assert "".join("".join(p[1:-1] for p in pieces).split()) == "".join(text[1:-1].split())

@@ -99,6 +99,7 @@ status-closed = Closed
 
 value-none = —
 value-not-set = not set
+value-not-given = not given
 amount-rials = { $amount } rials
 amount-rials-tomans = { $rials } rials ({ $tomans } tomans)
 list-and = { $first } and { $last }

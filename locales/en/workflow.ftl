@@ -224,7 +224,15 @@ help-admin =
 dead-letter =
     ⚠️ <b>A message could not be delivered</b>
     Kind: { $purpose } — to: { $target } — attempts: { $attempts }
-    Error: { $error }
+    Reason: { $reason }
+dead-letter-reason-blocked = The recipient has blocked the bot.
+dead-letter-reason-gone = The recipient's account is deactivated or no longer exists.
+dead-letter-reason-no-chat = The chat was not found: the recipient has not started the bot yet, or the chat's number in the settings is wrong.
+dead-letter-reason-removed = The bot is not a member of this group, or may not send messages there.
+dead-letter-reason-too-long = The messenger refused the message: its text was too long.
+dead-letter-reason-markup = The messenger refused the message: its formatting was not valid.
+dead-letter-reason-network = The messenger did not answer after several attempts.
+dead-letter-reason-other = The message could not be sent; the technical details are in the system log.
 staff-prompt-cancelled = Cancelled; nothing was recorded.
 staff-chat-members-only = This is for the clerks who are members of this group only. If you are one of the desk's clerks, please ask an admin to add you to the clerks' list.
 

@@ -99,6 +99,7 @@ status-closed = مختومه
 
 value-none = —
 value-not-set = ثبت نشده
+value-not-given = ثبت نشده
 amount-rials = { $amount } ریال
 amount-rials-tomans = { $rials } ریال ({ $tomans } تومان)
 list-and = { $first } و { $last }

@@ -224,7 +224,15 @@ help-admin =
 dead-letter =
     ⚠️ <b>پیامی فرستاده نشد</b>
     نوع: { $purpose } — مقصد: { $target } — تلاش‌ها: { $attempts }
-    خطا: { $error }
+    علت: { $reason }
+dead-letter-reason-blocked = گیرنده ربات را مسدود کرده است.
+dead-letter-reason-gone = حساب کاربری گیرنده غیرفعال شده یا دیگر وجود ندارد.
+dead-letter-reason-no-chat = گفت‌وگو پیدا نشد: گیرنده هنوز ربات را آغاز نکرده یا شماره گفت‌وگو در تنظیمات نادرست است.
+dead-letter-reason-removed = ربات عضو این گروه نیست یا اجازه فرستادن پیام در آن را ندارد.
+dead-letter-reason-too-long = پیام‌رسان پیام را نپذیرفت: متن آن بیش از اندازه بلند بود.
+dead-letter-reason-markup = پیام‌رسان پیام را نپذیرفت: قالب‌بندی متن آن درست نبود.
+dead-letter-reason-network = پیام‌رسان پس از چند بار تلاش پاسخی نداد.
+dead-letter-reason-other = پیام فرستاده نشد؛ شرح فنی آن در گزارش سامانه آمده است.
 staff-prompt-cancelled = لغو شد؛ چیزی ثبت نشد.
 staff-chat-members-only = این کار فقط از کارشناسان عضو این گروه پذیرفته می‌شود. اگر کارشناس پیشخوان هستید، از یکی از مدیران بخواهید شما را به فهرست کارشناسان بیفزاید.
 
