@@ -30,6 +30,7 @@ from services.reports.stats import (
     label_of,
     month_label,
     period_label,
+    source_counts,
 )
 from services.texts import Texts
 
@@ -76,8 +77,9 @@ class Panel:
 
 def stats_panels(stats: Stats, t: Texts) -> list[Panel]:
     """What the chart shows: every status (zeros included), the subjects, the months of the
-    period (when it has several), the provinces, membership, the deadlines met and missed,
-    the clerks' load now, and satisfaction only once someone has rated."""
+    period (when it has several), the provinces, membership, the sources (filed in chat or
+    referred by which body, as the text lists them), the deadlines met and missed, the
+    clerks' load now, and satisfaction only once someone has rated."""
     plain = t.plain
     panels = [
         Panel(
@@ -119,6 +121,14 @@ def stats_panels(stats: Stats, t: Texts) -> list[Panel]:
             [plain("chart-member"), plain("chart-non-member")],
             [[stats.members, stats.non_members]],
             vertical=True,
+        )
+    )
+    sources = source_counts(stats.union, t)
+    panels.append(
+        Panel(
+            plain("chart-sources"),
+            [label for label, _ in sources],
+            [[count for _, count in sources]],
         )
     )
     first, closing = stats.first_response, stats.closing
@@ -177,10 +187,11 @@ def stats_chart(stats: Stats, t: Texts) -> bytes:
         fontsize=16,
         fontfamily=FONT,
     )
-    grid = figure.subplots(rows, 2, squeeze=False).flat
+    # A list, not the array's flat iterator: zip would use up the spare place unseen.
+    grid = list(figure.subplots(rows, 2, squeeze=False).flat)
     for axes, panel in zip(grid, panels, strict=False):
         _bars(axes, t, panel)
-    for axes in list(grid)[len(panels) :]:
+    for axes in grid[len(panels) :]:
         axes.set_visible(False)
     FigureCanvasAgg(figure)  # attaches the Agg canvas: no display is ever asked for
     buffer = io.BytesIO()

@@ -15,7 +15,10 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from models.tables import Case
+from services import charts
 from services.platforms import Platform
+from services.reports import stats as desk_stats
+from services.texts import texts
 from tests.desk import Desk, Person
 from tests.registry import NAROON_BOOKS
 from tests.test_reports import (
@@ -98,6 +101,36 @@ async def test_stats_count_each_source_and_the_union_table(desk: Desk, sara: Per
             select(func.count()).select_from(Case).where(Case.source_kind == "referral")
         )
     assert referred == 4
+
+
+async def source_panel(desk: Desk, period: desk_stats.Period) -> charts.Panel:
+    """The chart's panel of sources, as the admin's PNG draws it."""
+    t = texts("fa")
+    async with desk.repo() as repo:
+        figures = await desk_stats.gather(repo, desk.clock.now(), desk.settings.config, period)
+    panels = {panel.title: panel for panel in charts.stats_panels(figures, t)}
+    return panels["پرونده‌ها به تفکیک منبع"]
+
+
+async def test_the_chart_has_a_panel_of_sources_as_the_text_lists_them(
+    desk: Desk, sara: Person
+) -> None:
+    await seed(desk, sara)
+
+    panel = await source_panel(desk, desk_stats.Period(desk_stats.PeriodKind.MONTH, 1405, 8))
+
+    # The chat first, then each body, most first, in the words the text uses.
+    assert panel.labels == [
+        "ثبت‌شده در گفت‌وگو با ربات",
+        "مرکز توسعه تجارت الکترونیکی",
+        "سازمان صنعت، معدن و تجارت استان تهران",
+    ]
+    assert panel.counts == [[5, 3, 1]]
+    # Drawn in the same style as the others: horizontal bars, one series.
+    assert not panel.vertical and panel.series is None
+    await desk.say(ADMIN, "/stats آبان ۱۴۰۵")
+    [photo] = sent_to(desk, ADMIN, "sendPhoto")
+    assert uploaded(photo).startswith(b"\x89PNG")
 
 
 async def test_stats_take_a_range_of_days(desk: Desk, sara: Person) -> None:
@@ -215,3 +248,8 @@ async def test_many_bodies_are_summed_past_the_first_and_every_piece_fits(
     assert text.count("• دادستانی شهرستان شماره") == 10
     assert "• سایر: ۲۰ (۵۰٪)" in text
     assert "• ارجاعی از نهادها: ۴۰ (۱۰۰٫۰٪)" in text
+    # The chart's panel of sources sums them the same way: the chat, ten bodies, «سایر».
+    panel = await source_panel(desk, desk_stats.Period())
+    assert len(panel.labels) == 12
+    assert panel.labels[-1] == "سایر" and panel.counts[0][-1] == 20
+    assert panel.counts[0][0] == 0 and sum(panel.counts[0]) == 40

@@ -111,6 +111,7 @@ chart-provinces = Cases by province
 chart-membership = Business's membership of the union
 chart-member = Member
 chart-non-member = Non-member
+chart-sources = Cases by source
 chart-deadlines = Deadlines
 chart-first-on-time = First response in time
 chart-first-late = First response late

@@ -111,6 +111,7 @@ chart-provinces = پرونده‌ها به تفکیک استان
 chart-membership = عضویت کسب‌وکار در اتحادیه
 chart-member = عضو
 chart-non-member = غیرعضو
+chart-sources = پرونده‌ها به تفکیک منبع
 chart-deadlines = مهلت‌ها
 chart-first-on-time = نخستین پاسخ در مهلت
 chart-first-late = نخستین پاسخ پس از مهلت

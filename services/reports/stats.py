@@ -682,16 +682,23 @@ def joined(parts: Sequence[str], locale: str) -> str:
     return ("، " if persian(locale) else ", ").join(parts)
 
 
-def _sources_text(union: UnionTable, t: Texts, profile: PlatformProfile) -> Rendered:
-    """Cases per source with their share: the chat first, then each body, most first (the
-    bodies past TOP_SHOWN summed into one line)."""
-    locale, whole = t.locale, union.total
+def source_counts(union: UnionTable, t: Texts) -> list[tuple[str, int]]:
+    """Cases per source, in words: the chat first, then each body, most first (the bodies
+    past TOP_SHOWN summed into one «سایر»), for the text and the chart alike."""
     counts = [(source_label(None, None, t), union.filed)] + [
         (source_label(item.body, item.name, t), item.tally.total) for item in union.bodies
     ]
     shown, others = counts[: TOP_SHOWN + 1], counts[TOP_SHOWN + 1 :]
     if others:
         shown.append((t.plain("stats-others"), sum(count for _, count in others)))
+    return shown
+
+
+def _sources_text(union: UnionTable, t: Texts, profile: PlatformProfile) -> Rendered:
+    """Cases per source with their share: the chat first, then each body, most first (the
+    bodies past TOP_SHOWN summed into one line)."""
+    locale, whole = t.locale, union.total
+    shown = source_counts(union, t)
     rows = [
         t.render(
             profile,
