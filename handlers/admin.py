@@ -83,7 +83,7 @@ async def _list(message: Message, ctx: Ctx, *, with_usage: bool) -> None:
         ctx.profile,
         "holiday-list",
         days=format_number(LIST_DAYS, ctx.t.locale),
-        lines=Rendered("\n".join(lines)) if lines else ctx.t.plain("value-none"),
+        lines=Rendered("\n".join(lines)) if lines else ctx.t.plain("value-nothing-listed"),
     )
     await message.answer(_and_usage(shown, ctx, "holiday") if with_usage else shown)
 
@@ -139,7 +139,7 @@ async def _staff_list(message: Message, ctx: Ctx, *, with_usage: bool) -> None:
                 platform=ctx.t.plain(f"platform-{member.platform}"),
             )
         )
-    body = Rendered("\n".join(lines)) if lines else ctx.t.plain("value-none")
+    body = Rendered("\n".join(lines)) if lines else ctx.t.plain("value-nothing-listed")
     shown = ctx.t.render(ctx.profile, "staff-list", lines=body)
     await message.answer(_and_usage(shown, ctx, "staff") if with_usage else shown)
 

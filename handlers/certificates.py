@@ -388,7 +388,7 @@ async def _open_documents(
             documents=Rendered(missing),
             due=format_datetime(request.documents_due_at, t.locale)
             if request.documents_due_at
-            else t.plain("value-none"),
+            else t.plain("value-no-deadline"),
         )
     return True
 

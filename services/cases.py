@@ -275,7 +275,8 @@ def case_story(case: Case, t: Texts, profile: PlatformProfile) -> str:
     if case.closing_reason == Closing.AGREEMENT and case.status == CaseStatus.CLOSED:
         # The terms the parties agreed on, when their agreement closed the case.
         terms = next((e.note for e in reversed(case.events) if e.action == Action.AGREE), None)
-        lines.append(t.render(profile, "track-agreement", terms=terms or t.plain("value-none")))
+        terms = terms or t.plain("value-not-given")
+        lines.append(t.render(profile, "track-agreement", terms=terms))
     if case.attachments:
         count = format_number(len(case.attachments), t.locale)
         lines.append(t.render(profile, "track-attachments", count=count))

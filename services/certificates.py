@@ -312,7 +312,7 @@ def applicant_buttons(
 def describe(request: CertificateRequest, t: Texts, profile: PlatformProfile) -> Rendered:
     """A request as its applicant and staff see it; the fee with how it is paid."""
     status = CertStatus(request.status)
-    none = t.plain("value-none")
+    none = t.plain("value-not-given")
     extra: str = ""
     if status is _S.DOCUMENTS_INCOMPLETE:
         extra = t.render(
@@ -326,7 +326,7 @@ def describe(request: CertificateRequest, t: Texts, profile: PlatformProfile) ->
             ),
             due=format_datetime(request.documents_due_at, t.locale)
             if request.documents_due_at
-            else none,
+            else t.plain("value-no-deadline"),
         )
     elif status is _S.AWAITING_FEE:
         extra = t.render(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from models.repos import Repo
+from models.repos.cases import ERASED_CONTACT_NAME
 from models.tables import AuditEntry, StaffMember, User
 from services.normalize import to_ascii_digits, to_persian_digits
 from services.texts import Texts
@@ -14,7 +15,7 @@ def display_name(user: User | None, t: Texts) -> str:
     """A person as staff read them: their name and @username where known, never a platform's
     id unless nothing else is known."""
     if user is None:
-        return t.plain("value-none")
+        return t.plain("value-unknown")
     name = user.full_name
     if user.username:
         if not name:
@@ -23,6 +24,14 @@ def display_name(user: User | None, t: Texts) -> str:
     if name:
         return name
     return unknown_person(user.platform, user.platform_user_id, t)
+
+
+def contact_name(name: str | None, t: Texts) -> str | None:
+    """A case's contact name as people read it: erased at the complainant's request said so
+    in words; none given stays None, for the caller to say in its own words."""
+    if name == ERASED_CONTACT_NAME:
+        return t.plain("value-erased")
+    return name or None
 
 
 def unknown_person(platform: str, platform_user_id: int, t: Texts) -> str:

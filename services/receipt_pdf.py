@@ -31,7 +31,7 @@ from fpdf.enums import Align, XPos, YPos
 
 from models.repos import Repo
 from models.tables import Case, User
-from services import cases
+from services import cases, people
 from services.desk import ChatRef, DeskConfig, DeskInfo
 from services.formatting import format_code, format_datetime
 from services.outbox import Method, Outgoing, Purpose, enqueue, person
@@ -155,7 +155,10 @@ def sheet_for(case: Case, desk: DeskInfo, t: Texts) -> Sheet:
         title=t.plain("receipt-pdf-title"),
         rows=(
             (t.plain("receipt-field-service"), t.plain("service-complaint")),
-            (t.plain("receipt-field-recipient"), case.contact_name or t.plain("value-not-set")),
+            (
+                t.plain("receipt-field-recipient"),
+                people.contact_name(case.contact_name, t) or t.plain("value-not-set"),
+            ),
             (t.plain("receipt-field-code"), code),
             (t.plain("receipt-field-when"), format_datetime(case.received_at, t.locale)),
             (t.plain("receipt-field-amount"), t.plain("amount-free")),

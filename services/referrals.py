@@ -36,7 +36,7 @@ from typing import Any
 
 from models.repos import Repo
 from models.tables import Case, CaseEvent, User
-from services import normalize, receipt_pdf, relay, respondents
+from services import normalize, people, receipt_pdf, relay, respondents
 from services.calendar import TEHRAN
 from services.casework import cards, clocks
 from services.casework.notices import tell_citizen
@@ -305,7 +305,7 @@ async def _tell_found(repo: Repo, case: Case, person: User, now: datetime) -> No
     and by which letter."""
     t = texts(person.locale or case.locale)
     body = body_text(case.source_body or ReferringBody.OTHER, case.source_body_name, t)
-    number = case.letter_number or t.plain("value-none")
+    number = case.letter_number or t.plain("value-not-in-letter")
     await tell_citizen(repo, case, "case-notice-referral-found", now, body=body, number=number)
 
 
@@ -360,7 +360,7 @@ def receipt_contents(case: Case, config: DeskConfig, t: Texts) -> ReferralReceip
         letter_number=case.letter_number,
         letter_date=case.letter_date,
         service=t.plain("service-complaint"),
-        recipient=case.contact_name or t.plain("value-none"),
+        recipient=people.contact_name(case.contact_name, t) or t.plain("value-not-in-letter"),
         code=format_code(case.code, t.locale),
         registered_at=case.received_at,
         amount_rials=0,
@@ -374,10 +374,10 @@ def receipt_sheet(case: Case, config: DeskConfig, t: Texts) -> receipt_pdf.Sheet
     its letter, the tracking code, the business and subject, the statutory step the case is at
     and its deadline, Article 72's deadline, and the desk's details (`receipt_contents`)."""
     receipt = receipt_contents(case, config, t)
-    none = t.plain("value-none")
+    no_deadline = t.plain("value-no-deadline")
 
     def when(value: datetime | None) -> str:
-        return format_datetime(value, t.locale) if value is not None else none
+        return format_datetime(value, t.locale) if value is not None else no_deadline
 
     return receipt_pdf.printed_sheet(
         case,
@@ -402,7 +402,7 @@ def receipt_sheet(case: Case, config: DeskConfig, t: Texts) -> receipt_pdf.Sheet
             (t.plain("referral-pdf-field-subject"), t.plain(f"subject-{case.subject}")),
             (
                 t.plain("referral-pdf-field-step"),
-                t.plain(f"step-{case.step}") if case.step else none,
+                t.plain(f"step-{case.step}") if case.step else t.plain("value-no-step"),
             ),
             (t.plain("referral-pdf-field-step-due"), when(case.step_due_at)),
             (t.plain("referral-pdf-field-overall-due"), when(case.overall_due_at)),
@@ -433,7 +433,7 @@ def queue_receipt(
         "referral-pdf-caption",
         code=format_code(case.code, t.locale),
         addressee=receipt_contents(case, config, t).addressee,
-        number=case.letter_number or t.plain("value-none"),
+        number=case.letter_number or t.plain("value-not-in-letter"),
     )
     receipt_pdf.queue_sheet(repo, case, chat, sheet, caption, now, dedupe_key)
 
@@ -457,7 +457,7 @@ def tell_imported(
                 profile,
                 "referral-import-staff-summary",
                 n=format_number(inserted, t.locale),
-                file=PurePath(filename).name if filename else t.plain("value-none"),
+                file=PurePath(filename).name if filename else t.plain("value-unnamed"),
             ),
             parse_mode=profile.parse_mode,
         ),

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from models.repos import Repo
 from models.tables import Case, Licence, User
+from services import people
 from services.casework.notices import record_event
 from services.desk import DeskConfig
 from services.formatting import format_code, localize_digits
@@ -152,8 +153,8 @@ async def _tell(
     """The holder is told of the complaint, once a case and account; kept in its history."""
     t = texts(holder.locale or config.staff_locale)
     profile = profile_of(person(holder).platform)
-    none = t.plain("value-none")
-    name = case.contact_name if config.respondent_sees_name and case.contact_name else ""
+    none = t.plain("value-not-given")
+    name = (people.contact_name(case.contact_name, t) or "") if config.respondent_sees_name else ""
 
     def render(description: str) -> str:
         return t.render(

@@ -578,13 +578,13 @@ def report_text(
     if shown:
         parts.append(say(f"{prefix}-rejections-title"))
         for rejection in shown:
+            row = format_number(rejection.row, locale)
+            reason = _reason(rejection.key, rejection.args, layout, t)
             parts.append(
-                say(
-                    f"{prefix}-rejection-line",
-                    row=format_number(rejection.row, locale),
-                    column=rejection.column or t.plain("value-none"),
-                    reason=_reason(rejection.key, rejection.args, layout, t),
-                )
+                say(f"{prefix}-rejection-line", row=row, column=rejection.column, reason=reason)
+                if rejection.column
+                # The row as a whole (a duplicate, say): no column to name.
+                else say(f"{prefix}-rejection-row-line", row=row, reason=reason)
             )
     hidden = report.rejected - len(shown)
     if hidden > 0:

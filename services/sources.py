@@ -114,7 +114,7 @@ def body_text(body: str, name: str | None, t: Texts) -> str:
     body by its own name."""
     if body == _B.OTHER and name:
         return name
-    return t.plain(f"referral-body-{body}", name=name or t.plain("value-none"))
+    return t.plain(f"referral-body-{body}", name=name or t.plain("value-unknown"))
 
 
 def source_text(case: Case, t: Texts) -> str:
@@ -124,6 +124,6 @@ def source_text(case: Case, t: Texts) -> str:
     return t.plain(
         "source-referral",
         body=body_text(case.source_body, case.source_body_name, t),
-        number=case.letter_number or t.plain("value-none"),
+        number=case.letter_number or t.plain("value-not-in-letter"),
         date=format_date(case.letter_date, t.locale) if case.letter_date else "",
     )

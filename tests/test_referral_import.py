@@ -21,10 +21,11 @@ from models.tables import Case, CaseEvent
 from services.calendar import TEHRAN, tehran_today
 from services.clock import ManualClock
 from services.platforms import Platform
-from services.referral_import import import_referrals, is_referral_file
+from services.referral_import import LAYOUT, import_referrals, is_referral_file
 from services.referrals import limits_of
 from services.settings import Settings
-from services.sheet_import import ImportReport
+from services.sheet_import import ImportReport, RowRejection, report_text
+from services.texts import texts
 from tests.desk import Desk, Person
 from tests.staff import group_texts
 from tests.test_certificate_import import send_file
@@ -334,3 +335,21 @@ def test_the_command_line_exits_1_when_the_file_cannot_be_imported_and_2_without
 
     assert bad.returncode == 1 and "چیزی ثبت نشد" in bad.stdout
     assert missing.returncode == 2
+
+
+def test_a_rejected_row_with_no_column_to_name_is_reported_by_its_row_alone() -> None:
+    report = ImportReport(
+        read=2,
+        inserted=1,
+        rejected=1,
+        rejections=(
+            # The file has no column of letter numbers to name: the row says it alone.
+            RowRejection(
+                3, "letter_number", None, "referral-import-duplicate-letter", {"later_row": 5}
+            ),
+        ),
+    )
+    text = report_text(report, texts("fa"), LAYOUT)
+
+    assert "• ردیف ۳: همین نامه درباره همین کسب‌وکار دوباره در ردیف ۵ آمده است" in text
+    assert "ستون «" not in text and "—" not in text

@@ -10,9 +10,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from models.tables import Case
+from services import referrals
 from services.formatting import format_code, format_datetime
 from services.lengths import utf16_units
 from services.platforms import Platform
+from services.texts import texts
 from services.tracking import CodeKind, new_code
 from tests.desk import Desk, Person
 from tests.fakes import Request
@@ -297,3 +299,18 @@ async def test_bale_staff_get_the_receipt_too(desk: Desk) -> None:
     assert "parse_mode" not in printed.params and "<" not in printed.text
     assert utf16_units(printed.text) <= 1024
     assert f"به: {CENTER}" in text_of(printed)
+
+
+async def test_a_letter_naming_no_complainant_says_so_on_the_receipt(desk: Desk) -> None:
+    case = await refer(desk)
+    case.contact_name = ""  # an imported letter may name none
+    t = texts("fa")
+
+    receipt = referrals.receipt_contents(case, desk.settings.config, t)
+    sheet = referrals.receipt_sheet(case, desk.settings.config, t)
+
+    assert receipt.recipient == "در نامه نیامده"
+    assert ("شاکی", "در نامه نیامده") in [
+        (label.rstrip(":"), value) for label, value in sheet.rows
+    ]
+    assert all(value.strip() not in ("—", "-") for _, value in sheet.rows)

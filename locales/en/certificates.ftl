@@ -144,6 +144,7 @@ cert-import-report =
     No applicant was messaged; each can follow their request with /track and its tracking code from an account with their verified mobile number.
 cert-import-rejections-title = <b>Rejected rows:</b>
 cert-import-rejection-line = • Row { $row }, column “{ $column }”: { $reason }
+cert-import-rejection-row-line = • Row { $row }: { $reason }
 cert-import-more-rejections = … and { $n } more rejected { $count ->
         [one] row
        *[other] rows

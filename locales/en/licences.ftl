@@ -66,6 +66,7 @@ licence-import-report =
     Rows rejected: { $rejected }
 licence-import-rejections-title = <b>Rejected rows:</b>
 licence-import-rejection-line = • Row { $row }, column “{ $column }”: { $reason }
+licence-import-rejection-row-line = • Row { $row }: { $reason }
 licence-import-more-rejections = … and { $n } more rejected { $count ->
         [one] row
        *[other] rows

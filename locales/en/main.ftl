@@ -97,9 +97,21 @@ status-closed = Closed
 
 ## Values
 
+# A bare dash, kept for other uses: a value missing from what a person reads is said in words
+# (value-not-given, value-not-yet, value-not-in-letter, …), never by a dash.
 value-none = —
 value-not-set = not set
 value-not-given = not given
+value-not-yet = not given yet
+value-not-in-letter = not in the letter
+value-unknown = unknown
+value-unnamed = unnamed
+value-no-deadline = no deadline
+value-no-step = no step under way
+value-no-website = no website given
+value-no-phone = no mobile given
+value-nothing-listed = none
+value-erased = erased at the complainant's request
 amount-rials = { $amount } rials
 amount-rials-tomans = { $rials } rials ({ $tomans } tomans)
 list-and = { $first } and { $last }

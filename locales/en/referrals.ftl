@@ -125,6 +125,7 @@ referral-import-report =
     Each new case's card goes to the complaints staff chat. Only complainants whose mobile number was verified on the desk before were told; the others see their case once they verify that number.
 referral-import-rejections-title = <b>Rejected rows:</b>
 referral-import-rejection-line = • Row { $row }, column “{ $column }”: { $reason }
+referral-import-rejection-row-line = • Row { $row }: { $reason }
 referral-import-more-rejections = … and { $n } more rejected { $count ->
         [one] row
        *[other] rows

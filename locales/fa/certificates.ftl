@@ -141,6 +141,7 @@ cert-import-report =
     به متقاضیان پیامی فرستاده نشد؛ هر متقاضی با شماره همراه تأییدشده خود می‌تواند درخواستش را با /track و کد رهگیری دنبال کند.
 cert-import-rejections-title = <b>ردیف‌های ردشده:</b>
 cert-import-rejection-line = • ردیف { $row }، ستون «{ $column }»: { $reason }
+cert-import-rejection-row-line = • ردیف { $row }: { $reason }
 cert-import-more-rejections = … و { $n } ردیف ردشده دیگر.
 cert-import-rejections-file = فهرست ردیف‌های ردشده ({ $n } ردیف) با دلیل هر کدام
 cert-import-codes-file = کدهای رهگیری { $n } درخواست تازه، هر کدام کنار ردیف خود در فایل؛ لطفاً آن‌ها را به متقاضیان برسانید.

@@ -66,6 +66,7 @@ licence-import-report =
     ردیف‌های ردشده: { $rejected }
 licence-import-rejections-title = <b>ردیف‌های ردشده:</b>
 licence-import-rejection-line = • ردیف { $row }، ستون «{ $column }»: { $reason }
+licence-import-rejection-row-line = • ردیف { $row }: { $reason }
 licence-import-more-rejections = … و { $n } ردیف ردشده دیگر.
 licence-import-rejections-file = فهرست ردیف‌های ردشده ({ $n } ردیف) با دلیل هر کدام
 licence-import-csv-row = ردیف

@@ -97,9 +97,21 @@ status-closed = مختومه
 
 ## Values
 
+# A bare dash, kept for other uses: a value missing from what a person reads is said in words
+# (value-not-given, value-not-yet, value-not-in-letter, …), never by a dash.
 value-none = —
 value-not-set = ثبت نشده
 value-not-given = ثبت نشده
+value-not-yet = هنوز اعلام نشده
+value-not-in-letter = در نامه نیامده
+value-unknown = نامعلوم
+value-unnamed = بی‌نام
+value-no-deadline = بدون مهلت
+value-no-step = مرحله‌ای در جریان نیست
+value-no-website = نشانی ثبت نشده
+value-no-phone = شماره همراه ثبت نشده
+value-nothing-listed = موردی نیست
+value-erased = پاک‌شده به درخواست شاکی
 amount-rials = { $amount } ریال
 amount-rials-tomans = { $rials } ریال ({ $tomans } تومان)
 list-and = { $first } و { $last }

@@ -125,6 +125,7 @@ referral-import-report =
     کارت هر پرونده تازه به گروه کارشناسان شکایات فرستاده می‌شود. تنها شاکیانی که شماره همراهشان پیش‌تر در پیشخوان تأیید شده باخبر شدند؛ دیگران هر وقت همان شماره را تأیید کنند پرونده را می‌بینند.
 referral-import-rejections-title = <b>ردیف‌های ردشده:</b>
 referral-import-rejection-line = • ردیف { $row }، ستون «{ $column }»: { $reason }
+referral-import-rejection-row-line = • ردیف { $row }: { $reason }
 referral-import-more-rejections = … و { $n } ردیف ردشده دیگر.
 referral-import-rejections-file = فهرست ردیف‌های ردشده ({ $n } ردیف) با دلیل هر کدام
 referral-import-codes-file = کدهای رهگیری { $n } پرونده تازه، هر کدام کنار ردیف خود در فایل؛ برای پاسخ به نهادهای ارجاع‌دهنده.

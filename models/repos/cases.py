@@ -12,6 +12,10 @@ from sqlalchemy.orm import selectinload
 
 from models.tables import Attachment, Case, CaseEvent, CaseMessage, User
 
+# The contact name a case keeps once its complainant has asked to be forgotten (/forget):
+# shown to people in words (services.people.contact_name), never as it is stored.
+ERASED_CONTACT_NAME = "—"
+
 
 class CaseRepo:
     """Cases, their attachments, their audit trail and their messages."""
@@ -177,7 +181,7 @@ class CaseRepo:
         await self.session.execute(
             update(Case)
             .where(Case.citizen_id == citizen_id)
-            .values(contact_name="—", contact_phone=None)
+            .values(contact_name=ERASED_CONTACT_NAME, contact_phone=None)
         )
 
     # --- deadlines --------------------------------------------------------------------------

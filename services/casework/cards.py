@@ -25,7 +25,7 @@ from services.lengths import Shortened, shorten
 from services.names import OPINIONS, QUEUES, SETTINGS
 from services.normalize import parse_jalali_or_gregorian_date
 from services.outbox import Delivered, FileRef, Method, Outgoing, Purpose, enqueue
-from services.people import display_name
+from services.people import contact_name, display_name
 from services.platforms import PlatformProfile, profile_of
 from services.reports import offenders
 from services.sources import source_text
@@ -97,7 +97,7 @@ async def staff_card(
     session = await repo.sessions.latest_of(case.id)
     assignee = await repo.users.get(case.assignee_id) if case.assignee_id else None
     attachments = await repo.cases.attachments(case.id)
-    none = t.plain("value-none")
+    none = t.plain("value-not-given")
     events = await repo.cases.events_of(case.id, limit=HISTORY_SHOWN)
     history = "\n".join(
         t.render(
@@ -112,7 +112,7 @@ async def staff_card(
     )
 
     def when(value: datetime | None) -> str:
-        return format_datetime(value, t.locale) if value else none
+        return format_datetime(value, t.locale) if value else t.plain("value-no-deadline")
 
     def render(description: str) -> str:
         return t.render(
@@ -123,21 +123,29 @@ async def staff_card(
             status=status_text(case, t),
             subject=t.plain(f"subject-{case.subject}"),
             business=case.business_name,
-            website=case.business_url or none,
+            website=case.business_url or t.plain("value-no-website"),
             licence=case.licence_number or none,
-            citizen=case.contact_name or (citizen.full_name if citizen else none) or none,
+            citizen=contact_name(case.contact_name, t)
+            or (citizen.full_name if citizen else None)
+            or none,
             respondent=respondent,
             record=record,
             platform=t.plain(f"platform-{case.platform}"),
-            phone=format_phone(case.contact_phone, t.locale) if case.contact_phone else none,
+            phone=(
+                format_phone(case.contact_phone, t.locale)
+                if case.contact_phone
+                else t.plain("value-no-phone")
+            ),
             source=source_text(case, t),
             assignee=display_name(assignee, t) if assignee else t.plain("digest-unassigned"),
             received=format_datetime(case.received_at, t.locale),
-            step=t.plain(f"step-{case.step}") if case.step else none,
+            step=t.plain(f"step-{case.step}") if case.step else t.plain("value-no-step"),
             step_due=when(case.step_due_at),
             session=sessions.session_line(session, t),
             overall_due=when(case.overall_due_at),
-            opinion=t.plain(f"opinion-{case.opinion}") if case.opinion else none,
+            opinion=(
+                t.plain(f"opinion-{case.opinion}") if case.opinion else t.plain("value-not-yet")
+            ),
             order_number=case.order_number or none,
             order_date=format_date(case.order_date, t.locale) if case.order_date else none,
             order_amount=(
