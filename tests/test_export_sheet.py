@@ -332,3 +332,17 @@ async def test_dates_in_the_sheet_are_tehran_wall_time(desk: Desk, sara: Person)
     [row] = rows_by_heading(sheet_of(desk, ADMIN))
     assert row["تاریخ دریافت"] == "1405/08/29 23:30"
     assert row["تاریخ دریافت (میلادی)"] == datetime(2026, 11, 20, 23, 30)
+
+
+async def test_a_name_erased_by_forget_is_said_so_in_its_cell(desk: Desk, sara: Person) -> None:
+    await seed_full_case(desk, sara)
+    async with desk.repo() as repo:
+        citizen = await person_in_db(repo, sara)
+        await repo.cases.forget_contact(citizen.id)
+        await repo.commit()
+
+    await desk.say(ADMIN, "/export")
+
+    closed, late = rows_by_heading(sheet_of(desk, ADMIN))
+    assert closed["نام شاکی"] == late["نام شاکی"] == "پاک‌شده به درخواست شاکی"
+    assert closed["شماره همراه شاکی"] is None

@@ -516,6 +516,10 @@ class _Labels:
             return self._t.plain("source-chat")
         return body_text(body, name, self._t)
 
+    def contact(self, name: str | None) -> str | None:
+        """A contact name; one erased by /forget said so, a name not given left empty."""
+        return people.contact_name(name, self._t)
+
 
 def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
     assignee = " ".join(p for p in (row.assignee_first_name, row.assignee_last_name) if p)
@@ -534,7 +538,7 @@ def _cells(row: CaseSheetRow, labels: _Labels, now: datetime) -> list[Cell]:
         row.licence_number,
         yes if row.member else no,
         row.province,
-        row.contact_name,
+        labels.contact(row.contact_name),
         _national_phone(row.contact_phone),
         row.description,
         labels.source(row.source_body, row.source_body_name),
