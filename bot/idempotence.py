@@ -38,11 +38,12 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class OnceMiddleware(BaseMiddleware):
-    """Claims each update before any other work; drops the ones already claimed.
+    """Claims each update right before its handlers; drops the ones already claimed.
 
-    It works in the update's own session (`DatabaseMiddleware` runs first): the claim and its
-    done-mark take a connection once, and are two short transactions of their own, so the claim
-    is durable before the handler's first word reaches anyone.
+    It works in the update's own session (`DatabaseMiddleware` runs first), the last of the
+    outer middlewares: what they wrote (the person's row, their access record) is committed
+    with the claim, in one commit, so the claim is durable before the handler's first word
+    reaches anyone. The done-mark is a short transaction of its own after the handler.
     """
 
     def __init__(
@@ -64,7 +65,9 @@ class OnceMiddleware(BaseMiddleware):
         bot: DeskBot = data["bot"]
         session: AsyncSession = data["repo"].session
         key = (bot.platform.value, event.update_id)
-        if data.get("recovered") != key and not await self._claim(session, key, event):
+        if data.get("recovered") == key:
+            await session.commit()  # the person's row, written before
+        elif not await self._claim(session, key, event):
             logger.info("update handled already: dropped", extra={"platform": key[0]})
             return None
         self.held.add(key)
@@ -80,7 +83,8 @@ class OnceMiddleware(BaseMiddleware):
 
     async def _claim(self, session: AsyncSession, key: Key, event: Update) -> bool:
         """Claim the update: at once if it is new (one statement), after waiting if another
-        worker is on it; False if it has been handled."""
+        worker is on it; False if it has been handled. Whatever the session holds besides (the
+        person's row) is committed with it, or before the wait."""
         claims = ClaimRepo(session)
         while True:
             now = self.clock.now()
@@ -89,7 +93,7 @@ class OnceMiddleware(BaseMiddleware):
                 return True
             row = await claims.held(key)
             if row is not None and row.status == "done":
-                await session.rollback()
+                await session.commit()
                 return False
             if row is not None and now - row.at >= self.lease:
                 await claims.touch(key, now)
@@ -97,7 +101,7 @@ class OnceMiddleware(BaseMiddleware):
                 logger.warning("update taken over from a worker that stopped renewing it")
                 return True
             # Being handled (or just given back): look again in a moment.
-            await session.rollback()
+            await session.commit()
             await asyncio.sleep(self.look_again_seconds)
 
     async def renew(self) -> int:

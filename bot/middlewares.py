@@ -115,8 +115,9 @@ class ContextMiddleware(BaseMiddleware):
         self, repo: Repo, bot: DeskBot, sender: PlatformUser, event: TelegramObject
     ) -> User:
         """The sender's row, made on first sight, names and last sight kept fresh. Someone seen
-        a moment ago under the same names costs one read; otherwise one statement writes, and
-        is committed at once, with an access record when it refreshed their row."""
+        a moment ago under the same names costs one read; otherwise one statement writes, with
+        an access record when it refreshed their row, committed with the update's claim
+        (`OnceMiddleware`, next)."""
         now = self.clock.now()
         names = Names(sender.first_name or "", sender.last_name, sender.username)
         user = await repo.users.by_platform_id(bot.platform, sender.id)
@@ -136,19 +137,20 @@ class ContextMiddleware(BaseMiddleware):
                     detail=_kind_of(event),
                 )
             )
-        await repo.commit()
         return user
 
 
 async def _turn_away(
     bot: DeskBot, repo: Repo, user: User, event: TelegramObject, t: Texts
 ) -> None:
-    """A banned person is told once, in private; after that nothing they send is answered."""
-    if user.ban_notified or not _is_private(event):
-        return
-    user.ban_notified = True
+    """A banned person is told once, in private; after that nothing they send is answered.
+    Their row, as this update left it, is kept (no claim is made to commit it with)."""
+    tell = not user.ban_notified and _is_private(event)
+    if tell:
+        user.ban_notified = True
     await repo.commit()
-    await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
+    if tell:
+        await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
 
 
 def _staff_chat_of(settings: Settings, bot: DeskBot, event: TelegramObject) -> int | None:
