@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bench import drain, lookup, report, sweep, throughput
+from bench import drain, lookup, report, sweep, throughput, workers
 from bench.common import (
     DEFAULT_POSTGRES_ADMIN_URL,
     DEFAULT_REDIS_URL,
@@ -84,6 +84,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     size = parser.add_argument_group("sizes (defaults: issue 6; --quick: small)")
     size.add_argument("--updates", type=int, help="(a) updates per pass [2000; quick 300]")
     size.add_argument("--concurrency", help="(a) conversations in flight, one pass each [1,16]")
+    size.add_argument(
+        "--workers",
+        help="(a) also run the start3 mix in this many worker processes at once, each number "
+        "its own pass, the largest --concurrency in flight in each (e.g. 1,2) [none]",
+    )
     size.add_argument("--seeds", type=int, help="(a) citizens with a case to check [60; 15]")
     size.add_argument("--cases", help="(b) open cases [10000,100000,1000000; 10000,100000]")
     size.add_argument(
@@ -109,6 +114,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     quick = args.quick
     args.updates = args.updates or (300 if quick else 2000)
     args.concurrency = _ints(args.concurrency or "1,16")
+    args.workers = _ints(args.workers or "")
     args.mix = [name.strip() for name in args.mix.split(",") if name.strip()]
     if set(args.mix) - set(throughput.MIXES):
         parser.error(f"unknown mix in {args.mix}; choose of {throughput.MIXES}")
@@ -139,6 +145,34 @@ async def backends_of(args: argparse.Namespace, servers: dict[str, str]) -> list
     return backends
 
 
+async def throughput_and_workers(
+    args: argparse.Namespace, backends: list[Backend]
+) -> list[Result]:
+    """(a) in one process, then (with --workers) in several at once."""
+    results = await throughput.run(
+        backends,
+        count=args.updates,
+        concurrencies=args.concurrency,
+        seeds=args.seeds,
+        redis_url=args.redis_url or None,
+        profile_to=str(args.results) if args.profile else None,
+        http=not args.no_http,
+        mixes=args.mix,
+    )
+    for backend in backends if args.workers else []:
+        results.extend(
+            await workers.measure(
+                backend,
+                count=args.updates,
+                workers=args.workers,
+                concurrency=max(args.concurrency),
+                redis_url=args.redis_url or None,
+                http=not args.no_http,
+            )
+        )
+    return results
+
+
 async def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -155,16 +189,7 @@ async def main(argv: list[str] | None = None) -> int:
     if args.profile:
         args.results.mkdir(parents=True, exist_ok=True)
     jobs: dict[str, Callable[[], Awaitable[list[Result]]]] = {
-        "throughput": lambda: throughput.run(
-            backends,
-            count=args.updates,
-            concurrencies=args.concurrency,
-            seeds=args.seeds,
-            redis_url=args.redis_url or None,
-            profile_to=str(args.results) if args.profile else None,
-            http=not args.no_http,
-            mixes=args.mix,
-        ),
+        "throughput": lambda: throughput_and_workers(args, backends),
         "sweep": lambda: sweep.run(backends, args.cases, args.due_fraction, args.sweep_repeats),
         "lookup": lambda: lookup.run(backends, args.licences, args.lookups, args.scans),
         "drain": lambda: drain.run(backends, args.drain_seconds, list(drain.SCENARIOS)),

@@ -105,8 +105,8 @@ class Citizen:
 class Updates:
     """Raw updates as the platforms send them, with ids that never repeat."""
 
-    def __init__(self) -> None:
-        self._update_ids = itertools.count(1)
+    def __init__(self, first_update_id: int = 1) -> None:
+        self._update_ids = itertools.count(first_update_id)
         self._message_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self.date = int(START.timestamp())

@@ -59,15 +59,17 @@ def build_dispatcher(
     """The one dispatcher that serves every platform's bot."""
     roles = Roles(settings, clock)
     dp = Dispatcher(storage=storage or make_storage(settings), roles=roles)
-    # The session first: the once-only claim is made in it, before any other work.
+    # The session first; the once-only claim last, right before the handlers: the person's
+    # row, written in the same session, is committed with it, in one commit before the first
+    # word goes out.
     dp.update.outer_middleware(DatabaseMiddleware(sessionmaker))
-    once = OnceMiddleware(sessionmaker, clock, timedelta(seconds=settings.claim_lease_seconds))
-    dp.update.outer_middleware(once)
-    dp["once"] = once
     dp.update.outer_middleware(
         FloodMiddleware(settings.flood_rate, settings.flood_per_seconds, settings.default_locale)
     )
     dp.update.outer_middleware(ContextMiddleware(settings, clock, roles))
+    once = OnceMiddleware(sessionmaker, clock, timedelta(seconds=settings.claim_lease_seconds))
+    dp.update.outer_middleware(once)
+    dp["once"] = once
     dp.include_routers(*get_routers())
     check_on_the_loop(dp)
     return dp

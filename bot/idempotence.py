@@ -1,7 +1,13 @@
 """An update delivered twice (same platform and update_id) is handled once, and one whose
 worker died on it is handled by another.
 
-A worker claims an update with a row before handling it and marks it done after. While it
+A worker claims an update with a row before handling it, and marks it done in the same
+transaction as the first thing its handling commits (`Repo.done_with_commit`), or after the
+handling when it committed nothing. So what an update wrote and its being done are one: a worker
+killed after that commit leaves the update done, and no other worker handles it again on top of
+its own writes (a form's answer taken a second time for the step after, say); only what the
+handler still had to say after that commit is not said. A worker killed before it, or during a
+handling that commits nothing, leaves the claim in hand, and the update is handled again. While it
 handles it, it renews the claim (`keep_claims`), so a claim that stops being renewed for a lease
 belongs to a worker that died. A duplicate of a finished update is dropped. A duplicate that
 comes while the first is still being handled waits: it is dropped once the first is done, and
@@ -28,6 +34,7 @@ from aiogram.types import TelegramObject, Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.kit.platforms import DeskBot
+from models.repos import Repo
 from models.repos.claims import ClaimRepo, Key
 from services.clock import Clock
 from services.platforms import Platform
@@ -38,11 +45,13 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class OnceMiddleware(BaseMiddleware):
-    """Claims each update before any other work; drops the ones already claimed.
+    """Claims each update right before its handlers; drops the ones already claimed.
 
-    It works in the update's own session (`DatabaseMiddleware` runs first): the claim and its
-    done-mark take a connection once, and are two short transactions of their own, so the claim
-    is durable before the handler's first word reaches anyone.
+    It works in the update's own session (`DatabaseMiddleware` runs first), the last of the
+    outer middlewares: what they wrote (the person's row, their access record) is committed
+    with the claim, in one commit, so the claim is durable before the handler's first word
+    reaches anyone. The done-mark goes with the handler's first commit, or is a short
+    transaction of its own after a handler that committed nothing.
     """
 
     def __init__(
@@ -62,25 +71,29 @@ class OnceMiddleware(BaseMiddleware):
         if not isinstance(event, Update):
             return await handler(event, data)
         bot: DeskBot = data["bot"]
-        session: AsyncSession = data["repo"].session
+        repo: Repo = data["repo"]
         key = (bot.platform.value, event.update_id)
-        if data.get("recovered") != key and not await self._claim(session, key, event):
+        if data.get("recovered") == key:
+            await repo.session.commit()  # the person's row, written before
+        elif not await self._claim(repo.session, key, event):
             logger.info("update handled already: dropped", extra={"platform": key[0]})
             return None
+        repo.done_with_commit(key)
         self.held.add(key)
         try:
             result = await handler(event, data)
         except BaseException:
-            await self._settle(session, *key, handled=False)
+            await self._settle(repo, key, handled=False)
             raise
         finally:
             self.held.discard(key)
-        await self._settle(session, *key, handled=True)
+        await self._settle(repo, key, handled=True)
         return result
 
     async def _claim(self, session: AsyncSession, key: Key, event: Update) -> bool:
         """Claim the update: at once if it is new (one statement), after waiting if another
-        worker is on it; False if it has been handled."""
+        worker is on it; False if it has been handled. Whatever the session holds besides (the
+        person's row) is committed with it, or before the wait."""
         claims = ClaimRepo(session)
         while True:
             now = self.clock.now()
@@ -89,7 +102,7 @@ class OnceMiddleware(BaseMiddleware):
                 return True
             row = await claims.held(key)
             if row is not None and row.status == "done":
-                await session.rollback()
+                await session.commit()
                 return False
             if row is not None and now - row.at >= self.lease:
                 await claims.touch(key, now)
@@ -97,7 +110,7 @@ class OnceMiddleware(BaseMiddleware):
                 logger.warning("update taken over from a worker that stopped renewing it")
                 return True
             # Being handled (or just given back): look again in a moment.
-            await session.rollback()
+            await session.commit()
             await asyncio.sleep(self.look_again_seconds)
 
     async def renew(self) -> int:
@@ -169,16 +182,16 @@ class OnceMiddleware(BaseMiddleware):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), every)
 
-    async def _settle(
-        self, session: AsyncSession, platform: str, update_id: int, *, handled: bool
-    ) -> None:
-        """Mark the update done, or give the claim back when handling failed. What the handler
-        left uncommitted is dropped first, as closing its session would have."""
-        if session.in_transaction():
-            await session.rollback()
-        claims = ClaimRepo(session)
+    async def _settle(self, repo: Repo, key: Key, *, handled: bool) -> None:
+        """Mark the update done, unless a commit of the handler did, or give the claim back when
+        handling failed. What the handler left uncommitted is dropped first, as closing its
+        session would have."""
+        if repo.session.in_transaction():
+            await repo.rollback()
         if handled:
-            await claims.done((platform, update_id))
-        else:
-            await claims.release((platform, update_id))
-        await session.commit()
+            if repo.done_pending is not None:
+                await repo.commit()  # the done-mark alone
+            return
+        repo.done_pending = None
+        await repo.claims.release(key)
+        await repo.session.commit()

@@ -62,9 +62,9 @@ class ContextMiddleware(BaseMiddleware):
         bot: DeskBot = data["bot"]
         repo: Repo = data["repo"]
         sender: PlatformUser | None = data.get("event_from_user")
-        user = None
+        user, new = None, False
         if sender is not None and not sender.is_bot:
-            user = await self._person(repo, bot, sender, event)
+            user, new = await self._person(repo, bot, sender, event)
         is_admin = sender is not None and self.settings.is_admin(bot.platform, sender.id)
         locale = (user.locale if user else None) or self.settings.default_locale
         ctx = Ctx(
@@ -93,11 +93,9 @@ class ContextMiddleware(BaseMiddleware):
         remembers = isinstance(state.storage, MemoryStorage)
         # Read once: a handler that rolls back expires the row, and it is not read again.
         user_id = user.id
-        if remembers and user_id in self._without_draft:
-            repo.drafts.known_none(user_id)
-        none_found = await _resume_form(repo, user_id, state)
-        # State filters read the state found before this middleware: give them this one.
-        data["raw_state"] = await state.get_state()
+        if new or (remembers and user_id in self._without_draft):
+            repo.drafts.known_none(user_id)  # someone seen first just now has none either
+        none_found = await _resume_form(repo, user_id, state, data)
         self._without_draft.discard(user_id)
         result = await handler(event, data)
         if (
@@ -113,15 +111,17 @@ class ContextMiddleware(BaseMiddleware):
 
     async def _person(
         self, repo: Repo, bot: DeskBot, sender: PlatformUser, event: TelegramObject
-    ) -> User:
-        """The sender's row, made on first sight, names and last sight kept fresh. Someone seen
-        a moment ago under the same names costs one read; otherwise one statement writes, and
-        is committed at once, with an access record when it refreshed their row."""
+    ) -> tuple[User, bool]:
+        """The sender's row, made on first sight, names and last sight kept fresh; and whether
+        it was not there before this update. Someone seen
+        a moment ago under the same names costs one read; otherwise one statement writes, with
+        an access record when it refreshed their row, committed with the update's claim
+        (`OnceMiddleware`, next)."""
         now = self.clock.now()
         names = Names(sender.first_name or "", sender.last_name, sender.username)
-        user = await repo.users.by_platform_id(bot.platform, sender.id)
-        if user is not None and repo.users.is_current(user, names, now):
-            return user
+        known = await repo.users.by_platform_id(bot.platform, sender.id)
+        if known is not None and repo.users.is_current(known, names, now):
+            return known, False
         user, refreshed = await repo.users.upsert(
             platform=bot.platform, platform_user_id=sender.id, names=names, now=now
         )
@@ -136,19 +136,20 @@ class ContextMiddleware(BaseMiddleware):
                     detail=_kind_of(event),
                 )
             )
-        await repo.commit()
-        return user
+        return user, known is None
 
 
 async def _turn_away(
     bot: DeskBot, repo: Repo, user: User, event: TelegramObject, t: Texts
 ) -> None:
-    """A banned person is told once, in private; after that nothing they send is answered."""
-    if user.ban_notified or not _is_private(event):
-        return
-    user.ban_notified = True
+    """A banned person is told once, in private; after that nothing they send is answered.
+    Their row, as this update left it, is kept (no claim is made to commit it with)."""
+    tell = not user.ban_notified and _is_private(event)
+    if tell:
+        user.ban_notified = True
     await repo.commit()
-    await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
+    if tell:
+        await bot.send_message(user.platform_user_id, t.render(bot.profile, "banned-notice"))
 
 
 def _staff_chat_of(settings: Settings, bot: DeskBot, event: TelegramObject) -> int | None:
@@ -179,15 +180,17 @@ def _is_private(event: TelegramObject) -> bool:
     return chat is not None and chat.type == "private"
 
 
-async def _resume_form(repo: Repo, user_id: int, state: FSMContext) -> bool:
+async def _resume_form(repo: Repo, user_id: int, state: FSMContext, data: dict[str, Any]) -> bool:
     """After a restart the conversation state is gone but the draft is not: pick it up again.
-    True when there was neither a form open nor a draft."""
-    if await state.get_state() is not None:
+    True when there was neither a form open nor a draft. The state as aiogram read it for this
+    update (`raw_state`) is the one asked; a resumed form's is put there for the state filters."""
+    if data.get("raw_state") is not None:
         return False
     draft = await repo.drafts.any_of(user_id)
     if draft is None:
         return True
     await state.set_state(draft.step)
     await state.set_data(dict(draft.data))
+    data["raw_state"] = draft.step
     logger.info("form resumed from its draft", extra={"form": draft.form})
     return False

@@ -66,6 +66,10 @@ class Party(StrEnum):
     RESPONDENT = "respondent"
 
 
+# The statuses, as stored, of the cases a citizen's message may be about.
+_FOLLOWED = sorted(status.value for status in FOLLOWED)
+_ENDED = sorted(status.value for status in ENDED)
+
 # The platforms' limit on a forum topic's name.
 TOPIC_TITLE_MAX = 128
 # Messages kept while a citizen chooses their case.
@@ -651,7 +655,14 @@ async def route_citizen_message(
             return ToCase(case, Party.RESPONDENT)
     if in_form:
         return None
-    followed, questions = await open_questions(repo, own)
+    since = now - max(config.windows.objection, config.windows.reopen)
+    followed, ended = await repo.cases.followed_or_ended_since(
+        own,
+        followed=_FOLLOWED,
+        ended=_ENDED,
+        since=since,
+    )
+    questions = await repo.cases.open_questions([case.id for case in followed])
     if len(questions) == 1:
         case = next(case for case in followed if case.id == questions[0].case_id)
         return Answer(questions[0], case)
@@ -670,8 +681,6 @@ async def route_citizen_message(
         return ToCase(against[0], Party.RESPONDENT)
     if against:
         return ChooseCase(against, Party.RESPONDENT)
-    since = now - max(config.windows.objection, config.windows.reopen)
-    ended = await repo.cases.decided_since(own, [status.value for status in ENDED], since, limit=2)
     if len(ended) == 1:
         return EndedCase(ended[0], offers_for(ended[0], now, config))
     return None

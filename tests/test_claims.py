@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import pytest
 from aiogram.types import Update
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.idempotence import OnceMiddleware
 from models.crypto import PREFIX
@@ -203,3 +204,69 @@ async def test_a_kept_update_that_cannot_be_read_is_given_up_once(
         claim = await claim_of(desk, update_id)
         assert claim is not None and claim[0] == "done"
     assert caplog.text.count("could not be read") == 2
+
+
+async def test_what_a_handling_commits_carries_its_done_mark(
+    desk: Desk, sara: Person, clock: ManualClock
+) -> None:
+    """Its worker killed just after the handling's commit (nothing settled after it), the
+    update is done: no other worker handles it again on top of what it wrote."""
+    once = once_of(desk)
+    bot = desk.bots[Platform.TELEGRAM]
+    in_hand = Update.model_validate(start_update(sara, 80), context={"bot": bot})
+    async with desk.repo() as repo:
+        assert await once._claim(repo.session, ("telegram", 80), in_hand)
+        repo.done_with_commit(("telegram", 80))
+        await repo.session.execute(
+            text("UPDATE processed_updates SET at = at WHERE update_id = -1")  # some write
+        )
+        await repo.commit()
+        # killed here: no done-mark of its own follows
+    clock.advance(LEASE)
+
+    claim = await claim_of(desk, 80)
+    assert claim is not None and claim[0] == "done"
+    assert await once.recover(desk.dp, desk.bots) == 0
+    assert welcomes(desk, sara) == 0
+
+
+async def test_a_handlings_commit_that_fails_leaves_the_update_in_hand(
+    desk: Desk, sara: Person
+) -> None:
+    """The done-mark is in the failed transaction: it goes with it, and the update stays in
+    hand until the handling ends."""
+    once = once_of(desk)
+    bot = desk.bots[Platform.TELEGRAM]
+    in_hand = Update.model_validate(start_update(sara, 81), context={"bot": bot})
+    async with desk.repo() as repo:
+        assert await once._claim(repo.session, ("telegram", 81), in_hand)
+        repo.done_with_commit(("telegram", 81))
+        # A row the commit's flush cannot write (the claim's own key, again).
+        repo.session.add(
+            ProcessedUpdate(
+                platform="telegram", update_id=81, status="processing", at=desk.clock.now()
+            )
+        )
+        with pytest.raises(IntegrityError):
+            await repo.commit()
+        await repo.rollback()
+
+    claim = await claim_of(desk, 81)
+    assert claim is not None and claim[0] == "processing"
+
+
+async def test_an_update_whose_handling_commits_is_done_in_that_commit(
+    desk: Desk, sara: Person
+) -> None:
+    """/cancel drops the draft and commits: one commit carries it and the done-mark."""
+    await desk.say(sara, "/start")
+    commits: list[str] = []
+    engine = desk.sessionmaker.kw["bind"].sync_engine
+    listener = lambda _connection: commits.append("commit")  # noqa: E731
+    event.listen(engine, "commit", listener)
+    try:
+        await desk.say(sara, "/cancel")
+    finally:
+        event.remove(engine, "commit", listener)
+
+    assert commits == ["commit", "commit"]  # the claim, then the handling with its done-mark

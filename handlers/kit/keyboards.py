@@ -44,7 +44,18 @@ MENU_KEYS = (
 
 
 def main_menu(t: Texts) -> ReplyKeyboardMarkup:
-    """The citizen's main menu."""
+    """The citizen's main menu: made once per language, the same object sent every time
+    (nothing changes a keyboard once made)."""
+    menu = _MAIN_MENUS.get(t.locale)
+    if menu is None:
+        menu = _MAIN_MENUS[t.locale] = _main_menu(t)
+    return menu
+
+
+_MAIN_MENUS: dict[str, ReplyKeyboardMarkup] = {}
+
+
+def _main_menu(t: Texts) -> ReplyKeyboardMarkup:
     label = t.plain
     return ReplyKeyboardMarkup(
         keyboard=[

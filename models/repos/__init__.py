@@ -13,7 +13,7 @@ from models.repos.audit import AuditRepo
 from models.repos.case_reports import CaseReportRepo
 from models.repos.cases import CaseRepo
 from models.repos.certificates import CertificateRepo
-from models.repos.claims import ClaimRepo
+from models.repos.claims import ClaimRepo, Key
 from models.repos.drafts import DraftRepo
 from models.repos.jobs import JobRepo
 from models.repos.licences import LicenceRepo
@@ -73,8 +73,20 @@ class Repo:
         self.certificates = CertificateRepo(session)
         self.licences = LicenceRepo(session)
         self.renewals = RenewalRepo(session)
+        # The update in hand whose done-mark goes with the next commit (`done_with_commit`).
+        self.done_pending: Key | None = None
+
+    def done_with_commit(self, key: Key) -> None:
+        """The update in hand is done as soon as what its handling writes is committed: the
+        next commit carries its done-mark, in the same transaction."""
+        self.done_pending = key
 
     async def commit(self) -> None:
+        if self.done_pending is not None:
+            await self.claims.done(self.done_pending)
+            await self.session.commit()
+            self.done_pending = None
+            return
         await self.session.commit()
 
     async def rollback(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -15,6 +15,27 @@ from models.tables import Attachment, Case, CaseEvent, CaseMessage, User
 # The contact name a case keeps once its complainant has asked to be forgotten (/forget):
 # shown to people in words (services.people.contact_name), never as it is stored.
 ERASED_CONTACT_NAME = "—"
+
+# At most this many of a person's cases are read to find what a message of theirs is about.
+_WRITTEN_ABOUT_AT_MOST = 200
+
+# What a citizen's message may be about, asked on every message outside a form: built once, so
+# compiled once.
+_FOLLOWED_OR_ENDED_SINCE = (
+    select(Case)
+    .where(
+        Case.citizen_id.in_(bindparam("citizen_ids", expanding=True)),
+        or_(
+            Case.status.in_(bindparam("followed", expanding=True)),
+            and_(
+                Case.status.in_(bindparam("ended", expanding=True)),
+                Case.decided_at >= bindparam("since"),
+            ),
+        ),
+    )
+    .order_by(Case.received_at.desc(), Case.id.desc())
+    .limit(_WRITTEN_ABOUT_AT_MOST)
+)
 
 
 class CaseRepo:
@@ -114,6 +135,33 @@ class CaseRepo:
             query = query.limit(limit)
         return list(await self.session.scalars(query))
 
+    async def followed_or_ended_since(
+        self,
+        citizen_ids: Sequence[int],
+        *,
+        followed: Sequence[str],
+        ended: Sequence[str],
+        since: datetime,
+    ) -> tuple[list[Case], list[Case]]:
+        """In one statement, a person's cases in a `followed` status (newest first, twenty at
+        most) and those that ended (in `ended`) at or after an instant (latest ended first)."""
+        rows = list(
+            await self.session.scalars(
+                _FOLLOWED_OR_ENDED_SINCE,
+                {
+                    "citizen_ids": list(citizen_ids),
+                    "followed": list(followed),
+                    "ended": list(ended),
+                    "since": since,
+                },
+            )
+        )
+        following = set(followed)
+        in_follow = [row for row in rows if row.status in following][:20]
+        done = [row for row in rows if row.status not in following and row.decided_at is not None]
+        done.sort(key=lambda row: (row.decided_at, row.id), reverse=True)
+        return in_follow, done
+
     async def count_of_citizens(
         self, citizen_ids: Sequence[int], statuses: Sequence[str] | None = None
     ) -> int:
@@ -134,26 +182,6 @@ class CaseRepo:
             query = query.where(Case.status.in_(statuses))
         query = query.order_by(Case.received_at.desc(), Case.id.desc()).limit(limit)
         return list(await self.session.scalars(query))
-
-    async def decided_since(
-        self,
-        citizen_ids: Sequence[int],
-        statuses: Sequence[str],
-        since: datetime,
-        limit: int = 20,
-    ) -> list[Case]:
-        """A person's cases that ended (in `statuses`) at or after an instant, newest first."""
-        rows = await self.session.scalars(
-            select(Case)
-            .where(
-                Case.citizen_id.in_(citizen_ids),
-                Case.status.in_(statuses),
-                Case.decided_at >= since,
-            )
-            .order_by(Case.decided_at.desc(), Case.id.desc())
-            .limit(limit)
-        )
-        return list(rows)
 
     async def awaiting_complainant(self, phone: str) -> list[Case]:
         """Referred cases that name this mobile as their complainant's and no account yet."""

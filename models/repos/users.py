@@ -85,7 +85,8 @@ class UserRepo:
 
         One statement, so that two updates of a new person at once both find them. Returns the
         user and whether this statement wrote (created the row, changed a name, or refreshed
-        the last sight); the caller commits at once either way, ending the write it began.
+        the last sight); the caller commits soon either way (with the update's claim), ending
+        the write it began.
         """
         statement = insert(self.session, User)
         given = statement.excluded
