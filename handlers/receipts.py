@@ -22,7 +22,7 @@ from services import cases, receipt_pdf, referrals
 from services.desk import ChatRef
 from services.formatting import format_code
 from services.normalize import is_blank
-from services.tracking import read_code
+from services.tracking import TrackingCode, read_code
 
 
 async def send_again(
@@ -31,13 +31,7 @@ async def send_again(
     """`/receipt CODE`: the case's printed receipt once more, to its owner only; then a form
     left open goes on."""
     typed = command.args or ""
-    if is_blank(typed):
-        await reply(message, ctx.t, ctx.profile, "receipt-usage")
-        return
-    reading = read_code(typed)
-    if reading.code is None:
-        await message.answer(cases.slip(reading, typed, ctx.t, ctx.profile))
-    else:
+    if await _code_asked(message, typed, ctx) is not None:
         config, now = ctx.settings.config, ctx.clock.now()
         case = await receipt_pdf.send_again(ctx.repo, ctx.user, typed, config, now, ctx.t.locale)
         if case is None and await StaffOnly()(message, ctx):
@@ -45,6 +39,17 @@ async def send_again(
         if case is None:
             await reply(message, ctx.t, ctx.profile, "track-not-found")
     await remind(message, state, ctx)
+
+
+async def _code_asked(message: Message, typed: str, ctx: Ctx) -> TrackingCode | None:
+    """The code `/receipt` was given; none, or one mistyped, is answered here."""
+    if is_blank(typed):
+        await reply(message, ctx.t, ctx.profile, "receipt-usage")
+        return None
+    reading = read_code(typed)
+    if reading.code is None:
+        await message.answer(cases.slip(reading, typed, ctx.t, ctx.profile))
+    return reading.code
 
 
 def _chat(message: Message, ctx: Ctx) -> ChatRef:
@@ -55,16 +60,12 @@ async def staff_receipt(message: Message, command: CommandObject, ctx: Ctx) -> N
     """`/receipt CODE` in a staff chat: the case's printed receipt there (a referred case's
     addressed to its referring body)."""
     typed = command.args or ""
-    if is_blank(typed):
-        await reply(message, ctx.t, ctx.profile, "receipt-usage")
-        return
-    reading = read_code(typed)
-    if reading.code is None:
-        await message.answer(cases.slip(reading, typed, ctx.t, ctx.profile))
+    code = await _code_asked(message, typed, ctx)
+    if code is None:
         return
     config, now = ctx.settings.config, ctx.clock.now()
     if await referrals.staff_copy(ctx.repo, typed, _chat(message, ctx), config, now) is None:
-        shown = format_code(reading.code, ctx.t.locale)
+        shown = format_code(code, ctx.t.locale)
         await reply(message, ctx.t, ctx.profile, "staff-case-unknown", code=shown)
 
 
