@@ -1,6 +1,8 @@
 """Routers, in the order they are asked: commands that work everywhere first, catch-alls last.
 
 Each call builds fresh routers, so that any number of dispatchers (workers, tests) can exist.
+Routers that take only commands or form steps are gated (`handlers.kit.gates`): a message that
+none of them could take skips them at once, in the same place of the order.
 """
 
 from aiogram import Router
@@ -25,25 +27,32 @@ from handlers import (
     satisfaction,
     staff,
 )
+from handlers.kit.gates import gated
 
 
 def get_routers() -> list[Router]:
     return [
-        receipts.make_router(),
+        gated(receipts.make_router(), name="gated.receipts"),
         common.make_router(),
         contact.make_router(),
-        admin.make_router(),
-        reports.make_router(),
-        referrals.make_router(),
-        staff.make_router(),
-        licences.make_staff_router(),
-        parties.make_router(),
-        certificates.make_router(),
+        gated(
+            admin.make_router(),
+            reports.make_router(),
+            referrals.make_router(),
+            staff.make_router(),
+            licences.make_staff_router(),
+            parties.make_router(),
+            certificates.make_router(),
+            name="gated.staff",
+        ),
         relay.make_staff_router(),
-        citizen_cases.make_router(),
-        certificates.make_citizen_router(),
-        privacy.make_router(),
-        satisfaction.make_router(),
+        gated(
+            citizen_cases.make_router(),
+            certificates.make_citizen_router(),
+            privacy.make_router(),
+            satisfaction.make_router(),
+            name="gated.citizen",
+        ),
         licences.make_router(),
         cases.make_words_router(),
         relay.make_citizen_router(),
