@@ -1,8 +1,8 @@
 """Routers, in the order they are asked: commands that work everywhere first, catch-alls last.
 
 Each call builds fresh routers, so that any number of dispatchers (workers, tests) can exist.
-Routers that take only commands or form steps are gated (`handlers.kit.gates`): a message that
-none of them could take skips them at once, in the same place of the order.
+Routers that take only commands, menu buttons or form steps are gated (`handlers.kit.gates`): a
+message that none of them could take skips them at once, in the same place of the order.
 """
 
 from aiogram import Router
@@ -33,7 +33,7 @@ from handlers.kit.gates import gated
 def get_routers() -> list[Router]:
     return [
         gated(receipts.make_router(), name="gated.receipts"),
-        common.make_router(),
+        gated(common.make_router(), name="gated.common"),
         contact.make_router(),
         gated(
             admin.make_router(),
@@ -56,8 +56,7 @@ def get_routers() -> list[Router]:
         licences.make_router(),
         cases.make_words_router(),
         relay.make_citizen_router(),
-        complaints.make_router(),
-        cases.make_router(),
+        gated(complaints.make_router(), cases.make_router(), name="gated.forms"),
         certificates.make_documents_router(),
         refusals.make_router(),
         fallback.make_router(),

@@ -13,6 +13,7 @@ from aiogram.types import Message
 
 from handlers.kit.filters import check_on_the_loop
 from handlers.kit.gates import gated
+from handlers.kit.keyboards import MenuButton
 
 
 class Form(StatesGroup):
@@ -39,6 +40,10 @@ async def test_commands_states_and_the_rest_reach_who_they_reached() -> None:
         await state.set_state(Form.step)
         seen.append(("begin", ""))
 
+    @commands.message(MenuButton(frozenset({"ثبت شکایت"})))
+    async def button(message: Message) -> None:
+        seen.append(("button", message.text or ""))
+
     steps = Router(name="steps")
 
     @steps.message(StateFilter(Form.step), F.text)
@@ -63,6 +68,8 @@ async def test_commands_states_and_the_rest_reach_who_they_reached() -> None:
             {"text": "  /CASE@desk_bot ۱۲"},
             {"caption": "/case 12", "photo": []},
             {"text": "/unknown"},
+            {"text": "ثبت شکایت"},
+            {"caption": "ثبت شکایت", "photo": []},
             {"text": "/begin"},
             {"text": "پاسخ"},
             {"text": "پاسخ"},
@@ -76,6 +83,8 @@ async def test_commands_states_and_the_rest_reach_who_they_reached() -> None:
         ("case", "  /CASE@desk_bot ۱۲"),
         ("case", "/case 12"),
         ("rest", "/unknown"),
+        ("button", "ثبت شکایت"),
+        ("rest", "ثبت شکایت"),
         ("begin", ""),
         ("step", "پاسخ"),
         ("rest", "پاسخ"),
@@ -88,5 +97,5 @@ def test_a_router_taking_plain_texts_cannot_be_gated() -> None:
     @router.message(F.text)
     async def text(message: Message) -> None: ...
 
-    with pytest.raises(ValueError, match="neither a command nor a state"):
+    with pytest.raises(ValueError, match="neither a command, nor a menu button, nor a state"):
         gated(router, name="gated")

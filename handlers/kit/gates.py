@@ -1,20 +1,20 @@
-"""Gates: routers that only take commands or form steps, skipped at once by any other message.
+"""Gates: routers taking only commands, menu buttons or form steps, skipped at once by others.
 
 aiogram asks every router in turn, and in each router every handler's filters, until one
 takes the update. A plain text outside a form would be checked against every command of every
 staff router on its way to the relay or the fallback. `gated` puts such routers under one
 parent router whose message filter (aiogram checks a router's own filters before its handlers
 and its sub-routers, and skips them all when one fails) lets a message in only when it could
-pass one of their handlers: it looks like one of their commands, or the person is in one of
-their states.
+pass one of their handlers: it looks like one of their commands, is one of their menu buttons,
+or the person is in one of their states.
 
 The gate is derived from the handlers themselves, so it cannot drift from them: each message
-handler under it must have a `Command` (or `CommandStart`) or a state filter (`StateFilter`, a
-`State`) among its filters, since a handler passes only when all its filters do. A handler with
-neither makes `gated` fail when the routers are built. The gate is looser than the handlers,
-never stricter: what it lets in is decided by them, as before; what it keeps out none of them
-would have taken. The order in which routers are asked, callback queries and every other kind of
-update are untouched.
+handler under it must have a `Command` (or `CommandStart`), a menu button (`MenuButton`) or a
+state filter (`StateFilter`, a `State`) among its filters, since a handler passes only when all
+its filters do. A handler with none of them makes `gated` fail when the routers are built. The
+gate is looser than the handlers, never stricter: what it lets in is decided by them, as before;
+what it keeps out none of them would have taken. The order in which routers are asked, callback
+queries and every other kind of update are untouched.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
+from handlers.kit.keyboards import MenuButton
+
 
 @dataclass
 class _Opening:
@@ -36,6 +38,7 @@ class _Opening:
     prefixes: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)  # casefolded
     any_command: bool = False  # a command given as a pattern: any name with the prefix
+    texts: set[str] = field(default_factory=set)  # menu buttons' labels
     states: set[str | None] = field(default_factory=set)
     any_state: bool = False  # "*": every message
 
@@ -70,8 +73,8 @@ def gated(*routers: Router, name: str) -> Router:
             for handler in one.message.handlers:
                 if not _opens(opening, [f.callback for f in handler.filters or ()]):
                     raise ValueError(
-                        f"{one.name}: {handler.callback.__name__} takes neither a command nor "
-                        "a state; it cannot be gated"
+                        f"{one.name}: {handler.callback.__name__} takes neither a command, "
+                        "nor a menu button, nor a state; it cannot be gated"
                     )
     parent = Router(name=name)
     parent.message.filter(_gate(opening))
@@ -80,12 +83,17 @@ def gated(*routers: Router, name: str) -> Router:
 
 
 def _opens(opening: _Opening, checks: Iterable[Any]) -> bool:
-    """Add to `opening` what one handler needs; whether it needs a command or a state."""
+    """Add to `opening` what one handler needs; whether it needs a command, a menu button or a
+    state."""
     commands = [one for one in checks if isinstance(one, Command)]
+    buttons = [one for one in checks if isinstance(one, MenuButton)]
     states = [one for one in checks if isinstance(one, StateFilter | State)]
     if commands:  # the handler needs a command: no need to look at its states
         for command in commands[:1]:
             opening.add_command(command)
+        return True
+    if buttons:
+        opening.texts.update(buttons[0].labels)
         return True
     if states:
         one = states[0]
@@ -99,10 +107,11 @@ def _gate(opening: _Opening) -> Callable[..., Any]:
     prefixes = frozenset(opening.prefixes)
     commands = frozenset(opening.commands)
     states = frozenset(opening.states)
+    buttons = frozenset(opening.texts)
     any_command, any_state = opening.any_command, opening.any_state
 
     async def gate(message: Message, raw_state: str | None = None) -> bool:
-        if any_state or raw_state in states:
+        if any_state or raw_state in states or message.text in buttons:
             return True
         text = message.text or message.caption
         if not text or not prefixes:
