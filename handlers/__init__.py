@@ -1,8 +1,9 @@
 """Routers, in the order they are asked: commands that work everywhere first, catch-alls last.
 
 Each call builds fresh routers, so that any number of dispatchers (workers, tests) can exist.
-Routers that take only commands, menu buttons or form steps are gated (`handlers.kit.gates`): a
-message that none of them could take skips them at once, in the same place of the order.
+Routers that take only commands, menu buttons, form steps or admins' files are gated
+(`handlers.kit.gates`): a message that none of them could take skips them at once, in the same
+place of the order.
 """
 
 from aiogram import Router
@@ -53,7 +54,7 @@ def get_routers() -> list[Router]:
             satisfaction.make_router(),
             name="gated.citizen",
         ),
-        licences.make_router(),
+        gated(licences.make_router(), name="gated.licences"),
         cases.make_words_router(),
         relay.make_citizen_router(),
         gated(complaints.make_router(), cases.make_router(), name="gated.forms"),

@@ -6,15 +6,15 @@ staff router on its way to the relay or the fallback. `gated` puts such routers 
 parent router whose message filter (aiogram checks a router's own filters before its handlers
 and its sub-routers, and skips them all when one fails) lets a message in only when it could
 pass one of their handlers: it looks like one of their commands, is one of their menu buttons,
-or the person is in one of their states.
+the person is in one of their states, or is an admin where some handler is for admins only.
 
 The gate is derived from the handlers themselves, so it cannot drift from them: each message
-handler under it must have a `Command` (or `CommandStart`), a menu button (`MenuButton`) or a
-state filter (`StateFilter`, a `State`) among its filters, since a handler passes only when all
-its filters do. A handler with none of them makes `gated` fail when the routers are built. The
-gate is looser than the handlers, never stricter: what it lets in is decided by them, as before;
-what it keeps out none of them would have taken. The order in which routers are asked, callback
-queries and every other kind of update are untouched.
+handler under it must have a `Command` (or `CommandStart`), a menu button (`MenuButton`), a state
+filter (`StateFilter`, a `State`) or `AdminOnly` among its filters, since a handler passes only
+when all its filters do. A handler with none of them makes `gated` fail when the routers are built.
+The gate is looser than the handlers, never stricter: what it lets in is decided by them, as
+before; what it keeps out none of them would have taken. The order in which routers are asked,
+callback queries and every other kind of update are untouched.
 """
 
 from __future__ import annotations
@@ -24,11 +24,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, Filter, StateFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import Message
+from aiogram.types import Message, TelegramObject
 
+from handlers.kit.context import Ctx
 from handlers.kit.keyboards import MenuButton
+from services.workflow import Role
+
+
+class AdminOnly(Filter):
+    """Passes admins only."""
+
+    async def __call__(self, event: TelegramObject, ctx: Ctx) -> bool:
+        return ctx.role is Role.ADMIN
 
 
 @dataclass
@@ -39,6 +48,7 @@ class _Opening:
     commands: set[str] = field(default_factory=set)  # casefolded
     any_command: bool = False  # a command given as a pattern: any name with the prefix
     texts: set[str] = field(default_factory=set)  # menu buttons' labels
+    admins: bool = False  # a handler for admins only: whatever an admin sends
     states: set[str | None] = field(default_factory=set)
     any_state: bool = False  # "*": every message
 
@@ -87,6 +97,9 @@ def _opens(opening: _Opening, checks: Iterable[Any]) -> bool:
     state."""
     commands = [one for one in checks if isinstance(one, Command)]
     buttons = [one for one in checks if isinstance(one, MenuButton)]
+    if any(isinstance(one, AdminOnly) for one in checks):
+        opening.admins = True
+        return True
     states = [one for one in checks if isinstance(one, StateFilter | State)]
     if commands:  # the handler needs a command: no need to look at its states
         for command in commands[:1]:
@@ -108,10 +121,12 @@ def _gate(opening: _Opening) -> Callable[..., Any]:
     commands = frozenset(opening.commands)
     states = frozenset(opening.states)
     buttons = frozenset(opening.texts)
-    any_command, any_state = opening.any_command, opening.any_state
+    any_command, any_state, admins = opening.any_command, opening.any_state, opening.admins
 
-    async def gate(message: Message, raw_state: str | None = None) -> bool:
+    async def gate(message: Message, raw_state: str | None = None, ctx: Ctx | None = None) -> bool:
         if any_state or raw_state in states or message.text in buttons:
+            return True
+        if admins and ctx is not None and ctx.role is Role.ADMIN:
             return True
         text = message.text or message.caption
         if not text or not prefixes:
