@@ -18,7 +18,7 @@ from handlers.kit.context import Ctx
 from handlers.kit.platforms import DeskBot
 from handlers.kit.roles import Roles
 from models.repos import Names, Repo
-from models.tables import AuditEntry, User
+from models.tables import User
 from services.clock import Clock
 from services.desk import ChatRef
 from services.settings import Settings
@@ -127,14 +127,8 @@ class ContextMiddleware(BaseMiddleware):
         )
         if refreshed:
             # Each refreshed last sight is an access record, kept six months.
-            repo.audit.add(
-                AuditEntry(
-                    at=now,
-                    user_id=user.id,
-                    platform=user.platform,
-                    action="access",
-                    detail=_kind_of(event),
-                )
+            await repo.audit.access(
+                at=now, user_id=user.id, platform=user.platform, detail=_kind_of(event)
             )
         return user, known is None
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from aiogram import Router
-from aiogram.filters import Command, CommandObject, Filter
-from aiogram.types import Message, TelegramObject
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
 
 from handlers.kit.context import Ctx
+from handlers.kit.gates import AdminOnly
 from handlers.kit.ui import reply, usage, usage_text
 from models.tables import User
 from services import closures, people
@@ -15,16 +16,8 @@ from services.formatting import format_number, format_weekday_date
 from services.names import VERBS
 from services.normalize import is_blank, parse_jalali_or_gregorian_date
 from services.texts import Rendered
-from services.workflow import Role
 
 LIST_DAYS = 60
-
-
-class AdminOnly(Filter):
-    """Passes admins only."""
-
-    async def __call__(self, event: TelegramObject, ctx: Ctx) -> bool:
-        return ctx.role is Role.ADMIN
 
 
 async def holiday(

@@ -14,10 +14,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Message
 
-from handlers.admin import AdminOnly
 from handlers.complaints import MAX_FILE_BYTES, begin_with, remind
 from handlers.kit.callbacks import CertAction, CertDocuments, CertDocumentsDone, CertPaid
 from handlers.kit.context import Ctx
+from handlers.kit.gates import AdminOnly
 from handlers.kit.keyboards import MENU_KEYS, from_buttons, inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import import_document

@@ -22,10 +22,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiohttp import ClientError
 
-from handlers.admin import AdminOnly
 from handlers.complaints import MAX_FILE_BYTES, ComplaintForm, begin_with, remind
 from handlers.kit.callbacks import LicenceChoice, LicenceComplaint, RenewalChoice
 from handlers.kit.context import Ctx
+from handlers.kit.gates import AdminOnly
 from handlers.kit.keyboards import MENU_KEYS, contact_keyboard, inline, main_menu, menu_button
 from handlers.kit.ui import acknowledge, drop_buttons, reply
 from handlers.staff import StaffOnly

@@ -19,9 +19,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, ForceReply, InlineKeyboardMarkup, Message
 
-from handlers.admin import AdminOnly
 from handlers.kit.callbacks import ReferralBodyChoice, ReferralDone, ReferralSubjectChoice
 from handlers.kit.context import Ctx
+from handlers.kit.gates import AdminOnly
 from handlers.kit.keyboards import inline
 from handlers.kit.ui import acknowledge, drop_buttons, reply, usage
 from handlers.licences import receive_import

@@ -12,8 +12,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, FSInputFile, Message
 
-from handlers.admin import AdminOnly
 from handlers.kit.context import Ctx
+from handlers.kit.gates import AdminOnly
 from handlers.kit.ui import refusal, reply, usage, usage_text
 from handlers.staff import StaffOnly
 from services import charts

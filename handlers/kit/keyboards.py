@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from aiogram import F
+from aiogram.filters import Filter
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
 )
-from magic_filter import MagicFilter
 
 from handlers.kit.callbacks import (
     Editable,
@@ -29,9 +29,20 @@ from services.texts import LOCALES, Texts, texts
 from services.view import Button
 
 
-def menu_button(key: str) -> MagicFilter:
+class MenuButton(Filter):
+    """Matches a reply-keyboard button by its label in any language (`labels`, which a gate
+    reads: `handlers.kit.gates`)."""
+
+    def __init__(self, labels: frozenset[str]) -> None:
+        self.labels = labels
+
+    async def __call__(self, message: Message) -> bool:
+        return message.text in self.labels
+
+
+def menu_button(key: str) -> MenuButton:
     """Matches a reply-keyboard button by its label in any language."""
-    return F.text.in_({texts(locale).plain(key) for locale in LOCALES})
+    return MenuButton(frozenset(texts(locale).plain(key) for locale in LOCALES))
 
 
 MENU_KEYS = (
