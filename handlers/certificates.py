@@ -462,30 +462,25 @@ async def documents_done(
     query: CallbackQuery, callback_data: CertDocumentsDone, state: FSMContext, ctx: Ctx
 ) -> None:
     """«Done»: the staff are told how many files came; a form left open goes on."""
-    if not isinstance(query.message, Message):
+    pressed = await _own_pressed(query, callback_data.request_id, ctx)
+    if pressed is None:
         return
-    request = await service.own_request(
-        ctx.repo, ctx.user, callback_data.request_id, for_update=True
-    )
-    if request is None:
-        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
-        return
-    await acknowledge(query, ctx.t, ctx.profile)
+    message, request = pressed
     code = format_code(request.code, ctx.t.locale)
     if await state.get_state() != CertDocumentsForm.files.state:
         await drop_buttons(query)
-        await reply(query.message, ctx.t, ctx.profile, "cert-documents-done-already", code=code)
+        await reply(message, ctx.t, ctx.profile, "cert-documents-done-already", code=code)
         return
     count = await service.documents_sent(
         ctx.repo, request, ctx.user, ctx.clock.now(), ctx.settings.config
     )
     if count == 0:
-        await reply(query.message, ctx.t, ctx.profile, "cert-documents-none-yet", code=code)
+        await reply(message, ctx.t, ctx.profile, "cert-documents-none-yet", code=code)
         return
     await drop_buttons(query)
     await _close_form(state)
     await reply(
-        query.message,
+        message,
         ctx.t,
         ctx.profile,
         "cert-documents-done",
@@ -493,7 +488,7 @@ async def documents_done(
         count=count,
         n=format_number(count, ctx.t.locale),
     )
-    await remind(query.message, state, ctx)
+    await remind(message, state, ctx)
 
 
 class AwaitsDocuments(Filter):
@@ -554,21 +549,31 @@ def _keep(document: service.Document) -> dict[str, Any]:
     }
 
 
+async def _own_pressed(
+    query: CallbackQuery, request_id: int, ctx: Ctx
+) -> tuple[Message, CertificateRequest] | None:
+    """The message pressed and the applicant's own request its button names, locked for the
+    change, the press acknowledged; another's or a gone one is answered as stale."""
+    if not isinstance(query.message, Message):
+        return None
+    request = await service.own_request(ctx.repo, ctx.user, request_id, for_update=True)
+    if request is None:
+        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
+        return None
+    await acknowledge(query, ctx.t, ctx.profile)
+    return query.message, request
+
+
 def _kept(data: dict[str, Any]) -> service.Document:
     return service.Document(Method(data["method"]), FileRef(**data["file"]), data["caption"])
 
 
 async def fee_paid(query: CallbackQuery, callback_data: CertPaid, ctx: Ctx) -> None:
     """«I have paid»: the certificates staff are told, once, and confirm it with their move."""
-    if not isinstance(query.message, Message):
+    pressed = await _own_pressed(query, callback_data.request_id, ctx)
+    if pressed is None:
         return
-    request = await service.own_request(
-        ctx.repo, ctx.user, callback_data.request_id, for_update=True
-    )
-    if request is None:
-        await acknowledge(query, ctx.t, ctx.profile, "form-stale-button")
-        return
-    await acknowledge(query, ctx.t, ctx.profile)
+    message, request = pressed
     refused = await service.report_payment(
         ctx.repo, request, ctx.user, ctx.clock.now(), ctx.settings.config
     )
@@ -576,10 +581,10 @@ async def fee_paid(query: CallbackQuery, callback_data: CertPaid, ctx: Ctx) -> N
     status = ctx.t.plain(f"cert-status-{request.status}")
     if refused is not None:
         await ctx.repo.rollback()
-        await reply(query.message, ctx.t, ctx.profile, refused.key, code=code, status=status)
+        await reply(message, ctx.t, ctx.profile, refused.key, code=code, status=status)
         return
     await drop_buttons(query)
-    await reply(query.message, ctx.t, ctx.profile, "cert-paid-recorded", code=code)
+    await reply(message, ctx.t, ctx.profile, "cert-paid-recorded", code=code)
 
 
 def make_citizen_router() -> Router:

@@ -470,15 +470,28 @@ def _name_of(state: str | None) -> str:
     return (state or "").rsplit(":", 1)[-1]
 
 
+async def _pressed_at(
+    query: CallbackQuery, state: FSMContext, ctx: Ctx, step: State, *, drop_if_stale: bool = False
+) -> Form | None:
+    """The form a button of `step` was pressed in; a button of another step (an old message's)
+    is answered as stale and changes nothing."""
+    if not isinstance(query.message, Message):
+        return None
+    form = Form(query.message, state, ctx)
+    if await form.state.get_state() != step.state:
+        await acknowledge(query, form.t, form.profile, "form-stale-button")
+        if drop_if_stale:
+            await drop_buttons(query)
+        return None
+    return form
+
+
 async def subject(
     query: CallbackQuery, callback_data: SubjectChoice, state: FSMContext, ctx: Ctx
 ) -> None:
     """The subject, from its button."""
-    if not isinstance(query.message, Message):
-        return
-    form = Form(query.message, state, ctx)
-    if await form.state.get_state() != ComplaintForm.subject.state:
-        await acknowledge(query, form.t, form.profile, "form-stale-button")
+    form = await _pressed_at(query, state, ctx, ComplaintForm.subject)
+    if form is None:
         return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
@@ -504,11 +517,8 @@ async def province(
     query: CallbackQuery, callback_data: ProvinceChoice, state: FSMContext, ctx: Ctx
 ) -> None:
     """The business's province, from its button."""
-    if not isinstance(query.message, Message):
-        return
-    form = Form(query.message, state, ctx)
-    if await form.state.get_state() != ComplaintForm.province.state:
-        await acknowledge(query, form.t, form.profile, "form-stale-button")
+    form = await _pressed_at(query, state, ctx, ComplaintForm.province)
+    if form is None:
         return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
@@ -581,11 +591,8 @@ async def attachment(message: Message, state: FSMContext, ctx: Ctx) -> None:
 
 
 async def attachments_done(query: CallbackQuery, state: FSMContext, ctx: Ctx) -> None:
-    if not isinstance(query.message, Message):
-        return
-    form = Form(query.message, state, ctx)
-    if await form.state.get_state() != ComplaintForm.attachments.state:
-        await acknowledge(query, form.t, form.profile, "form-stale-button")
+    form = await _pressed_at(query, state, ctx, ComplaintForm.attachments)
+    if form is None:
         return
     await acknowledge(query, form.t, form.profile)
     await drop_buttons(query)
@@ -633,12 +640,8 @@ async def summary_action(
     query: CallbackQuery, callback_data: FormNav, state: FSMContext, ctx: Ctx
 ) -> None:
     """Confirm, edit or cancel from the summary; a second tap files nothing twice."""
-    if not isinstance(query.message, Message):
-        return
-    form = Form(query.message, state, ctx)
-    if await form.state.get_state() != ComplaintForm.confirm.state:
-        await acknowledge(query, form.t, form.profile, "form-stale-button")
-        await drop_buttons(query)
+    form = await _pressed_at(query, state, ctx, ComplaintForm.confirm, drop_if_stale=True)
+    if form is None:
         return
     action = callback_data.action
     if action == "edit":
@@ -689,11 +692,8 @@ async def edit(
     query: CallbackQuery, callback_data: EditField, state: FSMContext, ctx: Ctx
 ) -> None:
     """Go back to one answer; after it, the summary again."""
-    if not isinstance(query.message, Message):
-        return
-    form = Form(query.message, state, ctx)
-    if await form.state.get_state() != ComplaintForm.confirm.state:
-        await acknowledge(query, form.t, form.profile, "form-stale-button")
+    form = await _pressed_at(query, state, ctx, ComplaintForm.confirm)
+    if form is None:
         return
     answers = await form.answers()
     name = callback_data.field
