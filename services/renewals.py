@@ -89,15 +89,26 @@ def owed_offset(days_left: int, offsets: tuple[int, ...] = REMINDER_OFFSETS) -> 
     return min(fitting) if fitting else None
 
 
-async def holdings(repo: Repo, user: User, now: datetime) -> Holdings:
-    """The licences held under the account's verified phone, by expiry date, each with whether
-    it is followed."""
+async def _held(
+    repo: Repo, user: User
+) -> tuple[list[Licence], set[int]] | NeedsPhone | NoLicences:
+    """The licences held under the account's verified phone and the ids of those it follows;
+    or why there are none to show."""
     if user.phone is None or user.phone_verified_at is None:
         return NeedsPhone()
     licences = await repo.licences.held_by(user.phone)
     if not licences:
         return NoLicences(user.phone)
-    followed = await repo.renewals.followed_by(user.id)
+    return licences, await repo.renewals.followed_by(user.id)
+
+
+async def holdings(repo: Repo, user: User, now: datetime) -> Holdings:
+    """The licences held under the account's verified phone, by expiry date, each with whether
+    it is followed."""
+    found = await _held(repo, user)
+    if not isinstance(found, tuple):
+        return found
+    licences, followed = found
     today = tehran_today(now)
     return [_holding(licence, today, licence.id in followed) for licence in licences]
 
@@ -109,12 +120,10 @@ async def follow(repo: Repo, user: User, now: datetime, licence_id: int | None) 
     A reminder whose time has come already is taken as told by the answer, which shows the
     days left: the next one owed is the next offset.
     """
-    if user.phone is None or user.phone_verified_at is None:
-        return NeedsPhone()
-    licences = await repo.licences.held_by(user.phone)
-    if not licences:
-        return NoLicences(user.phone)
-    followed = await repo.renewals.followed_by(user.id)
+    found = await _held(repo, user)
+    if not isinstance(found, tuple):
+        return found
+    licences, followed = found
     today = tehran_today(now)
     for licence in licences:
         holding = _holding(licence, today, licence.id in followed)
