@@ -97,9 +97,6 @@ status-closed = Closed
 
 ## Values
 
-# A bare dash, kept for other uses: a value missing from what a person reads is said in words
-# (value-not-given, value-not-yet, value-not-in-letter, …), never by a dash.
-value-none = —
 value-not-set = not set
 value-not-given = not given
 value-not-yet = not given yet

@@ -97,9 +97,6 @@ status-closed = مختومه
 
 ## Values
 
-# A bare dash, kept for other uses: a value missing from what a person reads is said in words
-# (value-not-given, value-not-yet, value-not-in-letter, …), never by a dash.
-value-none = —
 value-not-set = ثبت نشده
 value-not-given = ثبت نشده
 value-not-yet = هنوز اعلام نشده
