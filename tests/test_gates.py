@@ -31,6 +31,17 @@ async def test_commands_states_and_the_rest_reach_who_they_reached() -> None:
     seen: list[tuple[str, str]] = []
     commands = Router(name="commands")
 
+    # Every message the gated routers' own filters are asked about: what the gate keeps out
+    # never gets this far.
+    asked: list[str] = []
+
+    def probe(message: Message) -> bool:
+        asked.append(message.text or message.caption or "")
+        return False
+
+    @commands.message(probe, Command("probe"))
+    async def never(message: Message) -> None: ...
+
     @commands.message(Command("case", ignore_case=True, ignore_mention=True))
     async def case(message: Message) -> None:
         seen.append(("case", message.text or message.caption or ""))
@@ -88,6 +99,15 @@ async def test_commands_states_and_the_rest_reach_who_they_reached() -> None:
         ("begin", ""),
         ("step", "پاسخ"),
         ("rest", "پاسخ"),
+    ]
+    # Only what could be a command, a button or a step got past the gate: «سلام», «/unknown»,
+    # a button's words as a caption and the words after the step did not.
+    assert asked == [
+        "  /CASE@desk_bot ۱۲",
+        "/case 12",
+        "ثبت شکایت",
+        "/begin",
+        "پاسخ",
     ]
 
 
